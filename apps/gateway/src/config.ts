@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['', '0', '1', 'true', 'false'], { message: 'must be 1, 0, true or false' })
+  .transform((v) => v === '1' || v === 'true');
+
+const configSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(7420),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DOCKER_HOST: z
+    .string()
+    .regex(/^(unix|tcp):\/\/.+/, 'must look like unix:///var/run/docker.sock or tcp://host:2376')
+    .default('unix:///var/run/docker.sock'),
+  DOCKER_TLS_VERIFY: flag.default(false),
+  DOCKER_TLS: flag.default(false),
+  DOCKER_CERT_PATH: z.string().optional(),
+  BERTH_DATA: z.string().min(1).default('.berth'),
+  BERTH_STATIC_DIR: z.string().optional(),
+  BERTH_DEMO: flag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dockerHost: string;
+  tls: { verify: boolean; enabled: boolean; certPath: string | undefined };
+  dataDir: string;
+  /** The built SPA; absent in development (Vite serves it). */
+  staticDir: string;
+  demo: boolean;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at start; a bad value stops the gateway with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Treat empty variables as unset so `PORT= npm start` means the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const got = env[name] === undefined ? '' : ` (got ${JSON.stringify(env[name])})`;
+    throw new ConfigError(`invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${got}`);
+  }
+  const c = parsed.data;
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dockerHost: c.DOCKER_HOST,
+    tls: {
+      verify: c.DOCKER_TLS_VERIFY,
+      enabled: c.DOCKER_TLS || c.DOCKER_TLS_VERIFY,
+      certPath: c.DOCKER_CERT_PATH,
+    },
+    dataDir: resolve(c.BERTH_DATA),
+    // dist/main.js and src/main.ts both sit two levels below apps/.
+    staticDir: resolve(c.BERTH_STATIC_DIR ?? resolve(here, '../../web/dist')),
+    demo: c.BERTH_DEMO,
+    logLevel: c.LOG_LEVEL,
+  };
+}

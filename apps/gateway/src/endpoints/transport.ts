@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
+
+export interface TlsFiles {
+  /** Verify the engine's certificate against ca.pem (DOCKER_TLS_VERIFY). */
+  verify: boolean;
+  certPath: string | undefined;
+}
+
+export interface TransportRequest {
+  method: string;
+  /** Path with query, already carrying the API version prefix. */
+  path: string;
+  headers?: OutgoingHttpHeaders;
+}
+
+/**
+ * How the gateway reaches one engine: a unix socket or TCP (optionally TLS), with a keep-alive
+ * pool so relayed calls don't pay a connect each time.
+ */
+export class Transport {
+  readonly url: string;
+  private readonly agent: HttpAgent;
+  private readonly target: { socketPath?: string; host?: string; port?: number };
+  private readonly secure: boolean;
+
+  constructor(url: string, tls?: TlsFiles & { enabled: boolean }) {
+    this.url = url;
+    const parsed = new URL(url);
+    const keepAlive = { keepAlive: true, keepAliveMsecs: 10_000, maxFreeSockets: 16 };
+    if (parsed.protocol === 'unix:') {
+      this.secure = false;
+      this.target = { socketPath: decodeURIComponent(parsed.pathname) };
+      this.agent = new HttpAgent(keepAlive);
+    } else if (parsed.protocol === 'tcp:') {
+      this.secure = tls?.enabled ?? false;
+      this.target = {
+        host: parsed.hostname,
+        port: Number(parsed.port || (this.secure ? 2376 : 2375)),
+      };
+      this.agent = this.secure
+        ? new HttpsAgent({ ...keepAlive, ...tlsOptions(tls) })
+        : new HttpAgent(keepAlive);
+    } else {
+      throw new Error(`unsupported engine address ${url}: use unix:// or tcp://`);
+    }
+  }
+
+  request(options: TransportRequest): ClientRequest {
+    const make = this.secure ? httpsRequest : httpRequest;
+    return make({
+      ...this.target,
+      agent: this.agent,
+      method: options.method,
+      path: options.path,
+      headers: { Host: 'docker', ...options.headers },
+    });
+  }
+
+  /** A small JSON call for the gateway's own use (version checks, pings). */
+  json<T>(
+    method: string,
+    path: string,
+    timeoutMs = 5000,
+  ): Promise<{ status: number; body: T; headers: IncomingHttpHeaders }> {
+    return new Promise((resolve, reject) => {
+      const req = this.request({ method, path });
+      req.setTimeout(timeoutMs, () =>
+        req.destroy(
+          Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+        ),
+      );
+      req.on('error', reject);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            // plain text (e.g. "OK" from /_ping)
+          }
+          resolve({ status: res.statusCode ?? 0, body: body as T, headers: res.headers });
+        });
+      });
+      req.end();
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+function tlsOptions(tls: TlsFiles | undefined) {
+  const dir = tls?.certPath;
+  if (!dir) return { rejectUnauthorized: tls?.verify ?? false };
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(dir, name));
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    ca: read('ca.pem'),
+    cert: read('cert.pem'),
+    key: read('key.pem'),
+    rejectUnauthorized: tls?.verify ?? false,
+  };
+}
+
+/** A connection error as a sentence a person can act on. */
+export function describeConnectError(url: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const where = `the engine at ${url}`;
+  switch (code) {
+    case 'ENOENT':
+      return `Cannot reach ${where}: the socket does not exist. Is the engine running?`;
+    case 'ECONNREFUSED':
+      return `Cannot reach ${where}: connection refused. Is the engine running and listening there?`;
+    case 'EACCES':
+      return `Cannot reach ${where}: permission denied on the socket. Run Berth as root or as a member of the docker group.`;
+    case 'ETIMEDOUT':
+      return `Cannot reach ${where}: it did not answer in time. Check the address and any firewall in between.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Cannot reach ${where}: the host name does not resolve.`;
+    case 'ECONNRESET':
+      return `Lost the connection to ${where} (it closed the connection). Is the engine restarting?`;
+    default:
+      if (code?.startsWith('ERR_TLS') || code?.includes('CERT')) {
+        return `Cannot reach ${where}: TLS failed (${code}). Check DOCKER_CERT_PATH and DOCKER_TLS_VERIFY.`;
+      }
+      return `Cannot reach ${where}: ${(error as Error).message ?? String(error)}.`;
+  }
+}

@@ -1,0 +1,154 @@
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Endpoint } from '../endpoints/endpoint';
+import type { EndpointRegistry } from '../endpoints/registry';
+import { HttpError } from '../http/errors';
+
+/** Request headers the engine needs; everything else (cookies, auth, origin) stays here. */
+const FORWARDED_REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'transfer-encoding',
+  'accept',
+  'x-registry-auth',
+  'x-registry-config',
+];
+
+/** Engine response headers a client can use; hop-by-hop and server noise are dropped. */
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'api-version',
+  'docker-experimental',
+  'ostype',
+  'x-docker-container-path-stat',
+  'content-disposition',
+];
+
+const RELAY_PATH = /^\/api\/endpoints\/([^/?]+)\/docker(\/[^?]*)?(\?.*)?$/;
+
+/** Error bodies that are not JSON are read up to this size and wrapped as `{message}`. */
+const MAX_ERROR_BODY = 64 * 1024;
+
+export interface RelayTarget {
+  endpoint: Endpoint;
+  /** Engine path without query, e.g. `/containers/json`. */
+  path: string;
+  /** Raw query string including `?`, or ''. */
+  search: string;
+}
+
+/** Splits a relay URL; refuses `.`/`..` segments so a path can't be walked around later checks. */
+export function parseRelayUrl(originalUrl: string, registry: EndpointRegistry): RelayTarget {
+  const match = RELAY_PATH.exec(originalUrl);
+  if (!match) throw new HttpError(404, `No such route: ${originalUrl.split('?')[0]}`);
+  const id = decodeURIComponent(match[1] ?? '');
+  const endpoint = registry.get(id);
+  if (!endpoint) throw new HttpError(404, `No such endpoint: ${id}`);
+  const path = match[2] || '/';
+  const segments = path.split('/').map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      throw new HttpError(400, 'The engine path has a malformed escape sequence.');
+    }
+  });
+  if (segments.some((s) => s === '.' || s === '..')) {
+    throw new HttpError(400, 'The engine path may not contain "." or ".." segments.');
+  }
+  return { endpoint, path, search: match[3] ?? '' };
+}
+
+function pickHeaders(
+  source: IncomingMessage['headers'],
+  names: readonly string[],
+): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const name of names) {
+    const value = source[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * `ANY /api/endpoints/{id}/docker/{enginePath}`: relays one Engine API call. Bodies stream both
+ * ways without buffering (pull progress, logs, events, exports flow as they come); status and
+ * the engine's `{message}` errors are kept; closing the request cancels the engine call.
+ */
+export function createRelay(registry: EndpointRegistry): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const target = parseRelayUrl(req.originalUrl, registry);
+      if (req.headers.upgrade) {
+        throw new HttpError(
+          400,
+          'Hijacked engine connections go through the websocket routes (/ws/exec, /ws/attach).',
+        );
+      }
+      if (!target.endpoint.apiVersion) await target.endpoint.refresh();
+      relay(req, res, target);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function relay(req: Request, res: Response, { endpoint, path, search }: RelayTarget): void {
+  const upstream = endpoint.transport.request({
+    method: req.method,
+    path: endpoint.versionedPath(path) + search,
+    headers: pickHeaders(req.headers, FORWARDED_REQUEST_HEADERS),
+  });
+
+  // The browser went away (tab closed, pull cancelled): end the engine call too.
+  const cancel = () => {
+    if (!res.writableFinished) upstream.destroy();
+  };
+  res.on('close', cancel);
+
+  upstream.on('error', (error) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (req.destroyed) return;
+    res.status(502).json({ message: endpoint.markDown(error) });
+  });
+
+  upstream.on('response', (engineRes) => {
+    const status = engineRes.statusCode ?? 502;
+    endpoint.markUp();
+    const type = String(engineRes.headers['content-type'] ?? '');
+    if (status >= 400 && !type.includes('json')) {
+      sendTextErrorAsJson(engineRes, res, status);
+      return;
+    }
+    res.writeHead(status, pickHeaders(engineRes.headers, FORWARDED_RESPONSE_HEADERS));
+    // Send headers now: a client of a stream (events, logs) learns the call succeeded at once.
+    res.flushHeaders();
+    engineRes.pipe(res);
+    engineRes.on('error', () => res.destroy());
+  });
+
+  const hasBody =
+    req.headers['content-length'] !== undefined
+      ? req.headers['content-length'] !== '0'
+      : req.headers['transfer-encoding'] !== undefined;
+  if (hasBody) req.pipe(upstream);
+  else upstream.end();
+}
+
+function sendTextErrorAsJson(engineRes: IncomingMessage, res: Response, status: number): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  engineRes.on('data', (chunk: Buffer) => {
+    if (size < MAX_ERROR_BODY) chunks.push(chunk);
+    size += chunk.length;
+  });
+  engineRes.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY).trim();
+    res.status(status).json({ message: text || `The engine answered HTTP ${status}.` });
+  });
+  engineRes.on('error', () => res.destroy());
+}

@@ -1,0 +1,163 @@
+import type {
+  ContainerCreateResponse,
+  ContainerInspect,
+  ContainerSummary,
+  ImageSummary,
+  Network,
+  SystemInfo,
+  SystemVersion,
+  VolumeList,
+} from './engine/types';
+import { EngineError } from './errors';
+import type { EndpointSummary, Health } from './gateway/types';
+
+export type QueryValue = string | number | boolean | undefined;
+export type Query = Record<string, QueryValue>;
+
+export interface ClientOptions {
+  /** Origin and base path of the gateway; '' in the browser (same origin). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  headers?: Record<string, string>;
+}
+
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Engine filters are a JSON map of string arrays: `{"status":["paused"]}`. */
+export function encodeFilters(filters: Record<string, string[]>): string | undefined {
+  const entries = Object.entries(filters).filter(([, values]) => values.length > 0);
+  return entries.length ? JSON.stringify(Object.fromEntries(entries)) : undefined;
+}
+
+async function errorFrom(response: Response): Promise<EngineError> {
+  const text = await response.text().catch(() => '');
+  let message = text.trim() || response.statusText || `HTTP ${response.status}`;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && 'message' in parsed) {
+      const candidate = (parsed as { message: unknown }).message;
+      if (typeof candidate === 'string' && candidate) message = candidate;
+    }
+  } catch {
+    // not JSON: keep the text
+  }
+  return new EngineError(response.status, message);
+}
+
+export interface RequestOptions {
+  method?: string;
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/** Low-level call to a gateway route; parses JSON, throws EngineError for any non-2xx answer. */
+export function createHttp(options: ClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function send(path: string, init: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers, ...init.headers };
+    let body: BodyInit | undefined;
+    if (init.body !== undefined) {
+      headers['Content-Type'] ??= 'application/json';
+      body = JSON.stringify(init.body);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}${toQueryString(init.query)}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body,
+        signal: init.signal,
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') throw error;
+      throw new EngineError(0, 'Cannot reach the Berth gateway. Check that it is running.');
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  async function json<T>(path: string, init?: RequestOptions): Promise<T> {
+    const response = await send(path, init);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  return { send, json };
+}
+
+export type Http = ReturnType<typeof createHttp>;
+
+/** Typed calls to the gateway's own routes. */
+export function createGatewayClient(http: Http) {
+  return {
+    getHealth: () => http.json<Health>('/api/health'),
+    listEndpoints: () => http.json<EndpointSummary[]>('/api/endpoints'),
+  };
+}
+
+export type RemoveContainerOptions = { force?: boolean; volumes?: boolean };
+
+/** Typed calls to one engine through the gateway's relay. One endpoint, one fetcher. */
+export function createEngineClient(http: Http, endpointId: string) {
+  const base = `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
+  const id = encodeURIComponent;
+  const call = <T>(path: string, init?: RequestOptions) => http.json<T>(`${base}${path}`, init);
+  const post = (path: string, query?: Query, body?: unknown) =>
+    call<undefined>(path, { method: 'POST', query, body });
+
+  return {
+    endpointId,
+    getInfo: (signal?: AbortSignal) => call<SystemInfo>('/info', { signal }),
+    getVersion: (signal?: AbortSignal) => call<SystemVersion>('/version', { signal }),
+
+    listContainers: (
+      query: { all?: boolean; filters?: string; size?: boolean } = {},
+      signal?: AbortSignal,
+    ) => call<ContainerSummary[]>('/containers/json', { query, signal }),
+    inspectContainer: (containerId: string, signal?: AbortSignal) =>
+      call<ContainerInspect>(`/containers/${id(containerId)}/json`, { signal }),
+    createContainer: (body: object, name?: string) =>
+      call<ContainerCreateResponse>('/containers/create', {
+        method: 'POST',
+        query: { name },
+        body,
+      }),
+    startContainer: (containerId: string) => post(`/containers/${id(containerId)}/start`),
+    stopContainer: (containerId: string, t?: number) =>
+      post(`/containers/${id(containerId)}/stop`, { t }),
+    restartContainer: (containerId: string, t?: number) =>
+      post(`/containers/${id(containerId)}/restart`, { t }),
+    killContainer: (containerId: string, signal?: string) =>
+      post(`/containers/${id(containerId)}/kill`, { signal }),
+    pauseContainer: (containerId: string) => post(`/containers/${id(containerId)}/pause`),
+    unpauseContainer: (containerId: string) => post(`/containers/${id(containerId)}/unpause`),
+    renameContainer: (containerId: string, name: string) =>
+      post(`/containers/${id(containerId)}/rename`, { name }),
+    removeContainer: (containerId: string, options: RemoveContainerOptions = {}) =>
+      call<undefined>(`/containers/${id(containerId)}`, {
+        method: 'DELETE',
+        query: { force: options.force, v: options.volumes },
+      }),
+
+    listImages: (query: { all?: boolean; filters?: string } = {}, signal?: AbortSignal) =>
+      call<ImageSummary[]>('/images/json', { query, signal }),
+    listNetworks: (signal?: AbortSignal) => call<Network[]>('/networks', { signal }),
+    listVolumes: (signal?: AbortSignal) => call<VolumeList>('/volumes', { signal }),
+  };
+}
+
+export type EngineClient = ReturnType<typeof createEngineClient>;

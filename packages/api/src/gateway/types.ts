@@ -1,0 +1,28 @@
+// Shapes of Berth's own gateway routes (not the engine's).
+
+export type EngineKind = 'docker' | 'pouch';
+export type EndpointStatus = 'up' | 'down' | 'unknown';
+
+export interface EndpointSummary {
+  id: string;
+  name: string;
+  /** Where the engine listens, e.g. `unix:///var/run/docker.sock`. */
+  url: string;
+  kind: EngineKind;
+  /** The API version the gateway speaks to this engine: the lower of the engine's and Berth's. */
+  apiVersion: string | null;
+  engineVersion: string | null;
+  status: EndpointStatus;
+  /** Why the endpoint is down, in words a person can act on. */
+  error: string | null;
+  /** When the gateway last reached the engine (ms since epoch). */
+  checkedAt: number | null;
+  latencyMs: number | null;
+  /** True for the private demo engine `npm start` runs when none answered at DOCKER_HOST. */
+  demo: boolean;
+}
+
+export interface Health {
+  status: 'ok';
+  version: string;
+}

@@ -1,0 +1,27 @@
+// Query keys rooted at the endpoint, general to specific, so one prefix invalidates a subtree:
+// ['endpoint', id] > ['endpoint', id, 'containers'] > ['endpoint', id, 'containers', 'list', params].
+
+export const gatewayKeys = {
+  all: ['gateway'] as const,
+  health: () => [...gatewayKeys.all, 'health'] as const,
+  endpoints: () => [...gatewayKeys.all, 'endpoints'] as const,
+};
+
+export const endpointKeys = {
+  root: (endpointId: string) => ['endpoint', endpointId] as const,
+  info: (endpointId: string) => [...endpointKeys.root(endpointId), 'system', 'info'] as const,
+  version: (endpointId: string) => [...endpointKeys.root(endpointId), 'system', 'version'] as const,
+
+  containers: (endpointId: string) => [...endpointKeys.root(endpointId), 'containers'] as const,
+  containerList: (endpointId: string, params: { all: boolean }) =>
+    [...endpointKeys.containers(endpointId), 'list', params] as const,
+  container: (endpointId: string, containerId: string) =>
+    [...endpointKeys.containers(endpointId), 'detail', containerId] as const,
+
+  images: (endpointId: string) => [...endpointKeys.root(endpointId), 'images'] as const,
+  imageList: (endpointId: string) => [...endpointKeys.images(endpointId), 'list'] as const,
+  networks: (endpointId: string) => [...endpointKeys.root(endpointId), 'networks'] as const,
+  networkList: (endpointId: string) => [...endpointKeys.networks(endpointId), 'list'] as const,
+  volumes: (endpointId: string) => [...endpointKeys.root(endpointId), 'volumes'] as const,
+  volumeList: (endpointId: string) => [...endpointKeys.volumes(endpointId), 'list'] as const,
+};

@@ -1,0 +1,189 @@
+// Starts and stops private Docker engines (own socket, data root, exec root and pidfile) and
+// seeds them with a busybox image made from Debian's busybox-static, so Berth can run, be
+// tested and be demonstrated without Docker Hub.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BASE_IMAGE = 'berth/busybox:latest';
+
+/** One HTTP call to an engine on a unix socket; resolves {status, body}. */
+export function engineRequest(
+  socketPath,
+  method,
+  path,
+  { body, headers = {}, timeoutMs = 30_000 } = {},
+) {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, method, path, headers, timeout: timeoutMs }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('timeout', () =>
+      req.destroy(new Error(`engine did not answer ${method} ${path} in ${timeoutMs} ms`)),
+    );
+    req.on('error', reject);
+    if (body && typeof body.pipe === 'function') body.pipe(req);
+    else req.end(body);
+  });
+}
+
+export function socketFromHost(host) {
+  return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+}
+
+/** True when an engine answers `GET /_ping` on the unix socket named by `host`. */
+export async function engineAnswers(host) {
+  const socketPath = socketFromHost(host);
+  if (!socketPath || !existsSync(socketPath)) return false;
+  try {
+    const res = await engineRequest(socketPath, 'GET', '/_ping', { timeoutMs: 2000 });
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Starts a private dockerd. `dir` keeps its data; the sockets and exec root live in a short
+ * path under /tmp because unix socket paths are limited to 107 bytes.
+ * `bridge: 'none'` (or a `bip`) keeps extra engines from fighting over docker0.
+ */
+export async function startPrivateEngine({
+  dir,
+  name = 'engine',
+  bridge,
+  bip,
+  extraArgs = [],
+} = {}) {
+  const dataDir = dir ?? mkdtempSync(join(tmpdir(), `berth-${name}-`));
+  mkdirSync(dataDir, { recursive: true });
+  const runDir = join('/tmp', `berth-run-${name}`);
+  const pidfile = join(runDir, 'docker.pid');
+  await stopByPidfile(pidfile);
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const socket = join(runDir, 'docker.sock');
+  const args = [
+    `--host=unix://${socket}`,
+    `--data-root=${join(dataDir, 'data')}`,
+    `--exec-root=${join(runDir, 'exec')}`,
+    `--pidfile=${pidfile}`,
+    '--log-level=warn',
+  ];
+  if (bridge) args.push(`--bridge=${bridge}`);
+  if (bip) args.push(`--bip=${bip}`);
+  args.push(...extraArgs);
+  const logFile = join(dataDir, 'dockerd.log');
+  const out = openSync(logFile, 'a');
+  const child = spawn('dockerd', args, { stdio: ['ignore', out, out], detached: true });
+  child.unref();
+  const host = `unix://${socket}`;
+  try {
+    await waitFor(() => engineAnswers(host), 60_000, `dockerd (${name}); see ${logFile}`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    const tail = existsSync(logFile)
+      ? readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n')
+      : '';
+    throw new Error(`${error.message}\n${tail}`);
+  }
+  return {
+    name,
+    host,
+    socket,
+    dataDir,
+    pid: child.pid,
+    stop: () => stopByPidfile(pidfile, child.pid),
+  };
+}
+
+/** Stops a dockerd by its pidfile (or pid): SIGTERM, then SIGKILL after 20 s. */
+export async function stopByPidfile(pidfile, fallbackPid) {
+  let pid = fallbackPid;
+  if (existsSync(pidfile)) pid = Number(readFileSync(pidfile, 'utf8').trim()) || pid;
+  if (!pid || !isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  try {
+    await waitFor(() => !isAlive(pid), 20_000, `dockerd ${pid} to stop`);
+  } catch {
+    process.kill(pid, 'SIGKILL');
+  }
+}
+
+/** Same as stopByPidfile but blocking: for process 'exit' handlers, where nothing async runs. */
+export function stopSyncByPid(pid) {
+  if (!pid || !isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  spawnSync('sh', [
+    '-c',
+    `for i in $(seq 1 100); do kill -0 ${pid} 2>/dev/null || exit 0; sleep 0.2; done; kill -9 ${pid}`,
+  ]);
+}
+
+/** Imports a busybox rootfs as `berth/busybox:latest` unless the engine already has it. */
+export async function ensureBaseImage(host, image = BASE_IMAGE) {
+  const socketPath = socketFromHost(host);
+  const have = await engineRequest(socketPath, 'GET', `/images/${encodeURIComponent(image)}/json`);
+  if (have.status === 200) return;
+  const rootfs = mkdtempSync(join(tmpdir(), 'berth-rootfs-'));
+  try {
+    for (const d of ['bin', 'etc', 'tmp', 'proc', 'sys', 'dev', 'root', 'var', 'home'])
+      mkdirSync(join(rootfs, d));
+    spawnSync('cp', ['/bin/busybox', join(rootfs, 'bin/busybox')]);
+    const applets = spawnSync('/bin/busybox', ['--list'], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean);
+    for (const applet of applets) {
+      if (applet !== 'busybox') symlinkSync('busybox', join(rootfs, 'bin', applet));
+    }
+    spawnSync('sh', [
+      '-c',
+      `printf 'root:x:0:0:root:/root:/bin/sh\\nnobody:x:65534:65534:nobody:/home:/bin/false\\n' > ${rootfs}/etc/passwd; printf 'root:x:0:\\nnogroup:x:65534:\\n' > ${rootfs}/etc/group`,
+    ]);
+    const [repo, tag] = image.split(':');
+    const tar = spawn('tar', ['-C', rootfs, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const changes = encodeURIComponent('CMD ["/bin/sh"]');
+    const res = await engineRequest(
+      socketPath,
+      'POST',
+      `/images/create?fromSrc=-&repo=${encodeURIComponent(repo)}&tag=${tag ?? 'latest'}&changes=${changes}`,
+      { body: tar.stdout, headers: { 'Content-Type': 'application/x-tar' }, timeoutMs: 120_000 },
+    );
+    if (res.status !== 200) throw new Error(`image import failed: ${res.status} ${res.body}`);
+  } finally {
+    rmSync(rootfs, { recursive: true, force: true });
+  }
+}

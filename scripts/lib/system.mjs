@@ -1,0 +1,32 @@
+// Installs the Debian packages Berth's demo engine, tests and benchmarks need, only when missing.
+import { existsSync } from 'node:fs';
+import { commandExists, log, run } from './shell.mjs';
+
+/** What each package provides, checked by a file it installs. */
+const PACKAGES = {
+  'docker.io': '/usr/sbin/dockerd',
+  'busybox-static': '/bin/busybox',
+  chromium: '/usr/bin/chromium',
+  'docker-registry': '/usr/bin/docker-registry',
+  'apache2-utils': '/usr/bin/htpasswd',
+  iptables: '/usr/sbin/iptables',
+};
+
+export function missingPackages(names) {
+  return names.filter((name) => !existsSync(PACKAGES[name]));
+}
+
+export async function ensurePackages(names) {
+  const missing = missingPackages(names);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0 || !commandExists('apt-get')) {
+    throw new Error(
+      `missing packages: ${missing.join(', ')}. Install them with apt-get (as root) and retry.`,
+    );
+  }
+  log(`installing Debian packages: ${missing.join(', ')}`);
+  await run('apt-get', ['update', '-qq']);
+  await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
