@@ -2,6 +2,7 @@ import type {
   ContainerCreateResponse,
   ContainerInspect,
   ContainerSummary,
+  EngineEvent,
   ImageSummary,
   Network,
   SystemInfo,
@@ -86,7 +87,8 @@ export function createHttp(options: ClientOptions = {}) {
       if (error instanceof Error && error.name === 'AbortError') throw error;
       throw new EngineError(0, 'Cannot reach the Berth gateway. Check that it is running.');
     }
-    if (!response.ok) throw await errorFrom(response);
+    // 304 is the engine saying "already so" (start a running container): not a failure.
+    if (!response.ok && response.status !== 304) throw await errorFrom(response);
     return response;
   }
 
@@ -157,6 +159,22 @@ export function createEngineClient(http: Http, endpointId: string) {
       call<ImageSummary[]>('/images/json', { query, signal }),
     listNetworks: (signal?: AbortSignal) => call<Network[]>('/networks', { signal }),
     listVolumes: (signal?: AbortSignal) => call<VolumeList>('/volumes', { signal }),
+
+    /**
+     * Past events between `since` and `until` (unix seconds). With `until` the engine ends the
+     * stream, so this resolves; the body is one JSON object per line.
+     */
+    listEvents: async (
+      query: { since: number; until: number; filters?: string },
+      signal?: AbortSignal,
+    ): Promise<EngineEvent[]> => {
+      const response = await http.send(`${base}/events`, { query, signal });
+      const text = await response.text();
+      return text
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as EngineEvent);
+    },
   };
 }
 

@@ -24,4 +24,7 @@ export const endpointKeys = {
   networkList: (endpointId: string) => [...endpointKeys.networks(endpointId), 'list'] as const,
   volumes: (endpointId: string) => [...endpointKeys.root(endpointId), 'volumes'] as const,
   volumeList: (endpointId: string) => [...endpointKeys.volumes(endpointId), 'list'] as const,
+  events: (endpointId: string) => [...endpointKeys.root(endpointId), 'events'] as const,
+  eventList: (endpointId: string, params: { sinceSeconds: number }) =>
+    [...endpointKeys.events(endpointId), 'list', params] as const,
 };

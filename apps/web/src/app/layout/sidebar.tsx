@@ -1,0 +1,61 @@
+import { Link } from '@tanstack/react-router';
+import { Activity, Box, HardDrive, Layers, LayoutDashboard, Network, Server } from 'lucide-react';
+import type { ReactNode } from 'react';
+
+type To =
+  | '/endpoints/$endpointId/dashboard'
+  | '/endpoints/$endpointId/containers'
+  | '/endpoints/$endpointId/images'
+  | '/endpoints/$endpointId/networks'
+  | '/endpoints/$endpointId/volumes'
+  | '/endpoints/$endpointId/events'
+  | '/endpoints/$endpointId/system';
+
+const ITEMS: Array<{ to: To; label: string; icon: ReactNode }> = [
+  { to: '/endpoints/$endpointId/dashboard', label: 'Dashboard', icon: <LayoutDashboard /> },
+  { to: '/endpoints/$endpointId/containers', label: 'Containers', icon: <Box /> },
+  { to: '/endpoints/$endpointId/images', label: 'Images', icon: <Layers /> },
+  { to: '/endpoints/$endpointId/networks', label: 'Networks', icon: <Network /> },
+  { to: '/endpoints/$endpointId/volumes', label: 'Volumes', icon: <HardDrive /> },
+  { to: '/endpoints/$endpointId/events', label: 'Events', icon: <Activity /> },
+  { to: '/endpoints/$endpointId/system', label: 'System', icon: <Server /> },
+];
+
+export function Sidebar({ endpointId }: { endpointId: string }) {
+  return (
+    <aside className="flex w-52 shrink-0 flex-col border-r border-line bg-panel">
+      <Link
+        to="/endpoints/$endpointId/dashboard"
+        params={{ endpointId }}
+        className="flex h-12 items-center gap-2.5 border-b border-line px-4"
+        aria-label="Berth home"
+      >
+        <img src="/favicon.svg" alt="" className="size-6" />
+        <span className="text-[15px] font-semibold tracking-tight text-fg">Berth</span>
+      </Link>
+      <nav aria-label="Main" className="flex flex-col gap-0.5 p-2">
+        {ITEMS.map((item) => (
+          <Link
+            key={item.to}
+            to={item.to}
+            params={{ endpointId }}
+            // Container pages live under Containers: keep it highlighted there too.
+            activeOptions={{ exact: false }}
+            className="group flex h-8 items-center gap-2.5 rounded-md px-2.5 text-[13px] text-muted transition-colors hover:bg-hover hover:text-fg data-[status=active]:bg-accent-soft data-[status=active]:font-medium data-[status=active]:text-accent-text"
+          >
+            <span
+              aria-hidden
+              className="text-faint group-hover:text-muted group-data-[status=active]:text-accent-text [&>svg]:size-4"
+            >
+              {item.icon}
+            </span>
+            {item.label}
+          </Link>
+        ))}
+      </nav>
+      <div className="mt-auto border-t border-line px-4 py-3 text-[11.5px] text-faint">
+        Press <kbd className="rounded border border-line px-1 font-mono">/</kbd> to filter
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,83 @@
+import { endpointKeys } from '@berth/api';
+import type { ContainerAction, RemoveContainerOptions } from '@berth/api';
+import { useMutation } from '@tanstack/react-query';
+import { engine } from '@/lib/api-client';
+
+export const ACTION_LABELS: Record<ContainerAction, string> = {
+  start: 'Start',
+  stop: 'Stop',
+  restart: 'Restart',
+  kill: 'Kill',
+  pause: 'Pause',
+  unpause: 'Unpause',
+  remove: 'Remove',
+};
+
+export function runContainerAction(
+  endpointId: string,
+  containerId: string,
+  action: ContainerAction,
+  removeOptions: RemoveContainerOptions = {},
+): Promise<void> {
+  const client = engine(endpointId);
+  switch (action) {
+    case 'start':
+      return client.startContainer(containerId);
+    case 'stop':
+      return client.stopContainer(containerId);
+    case 'restart':
+      return client.restartContainer(containerId);
+    case 'kill':
+      return client.killContainer(containerId);
+    case 'pause':
+      return client.pauseContainer(containerId);
+    case 'unpause':
+      return client.unpauseContainer(containerId);
+    case 'remove':
+      return client.removeContainer(containerId, removeOptions);
+  }
+}
+
+/** What every container mutation invalidates: the container subtree and the engine's counts. */
+export function containerMutationKeys(endpointId: string) {
+  return [endpointKeys.containers(endpointId), endpointKeys.info(endpointId)];
+}
+
+/** One lifecycle action on one container; failures toast with the engine's message. */
+export function useContainerAction(
+  endpointId: string,
+  container: { id: string; name: string },
+  action: ContainerAction,
+  options: { onSuccess?: () => void } = {},
+) {
+  return useMutation({
+    mutationFn: (removeOptions: RemoveContainerOptions = {}) =>
+      runContainerAction(endpointId, container.id, action, removeOptions),
+    meta: {
+      errorTitle: `Could not ${action} ${container.name}`,
+      invalidates: containerMutationKeys(endpointId),
+    },
+    onSuccess: options.onSuccess,
+  });
+}
+
+export function useRenameContainer(endpointId: string, container: { id: string; name: string }) {
+  return useMutation({
+    mutationFn: (name: string) => engine(endpointId).renameContainer(container.id, name),
+    meta: {
+      errorTitle: `Could not rename ${container.name}`,
+      invalidates: containerMutationKeys(endpointId),
+    },
+  });
+}
+
+/** Docker's own rule for container names (daemon/names.go), with an optional leading slash. */
+export const CONTAINER_NAME_PATTERN = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export function validateContainerName(name: string): string | null {
+  if (!name.trim()) return 'Enter a name.';
+  if (!CONTAINER_NAME_PATTERN.test(name)) {
+    return 'Use at least two characters: letters, digits, and _ . - (not first).';
+  }
+  return null;
+}

@@ -1,0 +1,60 @@
+import { allowedActions } from '@berth/api';
+import type { ContainerAction, ContainerRow } from '@berth/api';
+import { Pause, Play, RotateCw, Skull, Square, StepForward, Trash2 } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { ACTION_LABELS } from '../api/container-actions';
+
+export const ACTION_ICONS: Record<ContainerAction, ReactNode> = {
+  start: <Play className="size-3.5" aria-hidden />,
+  stop: <Square className="size-3.5" aria-hidden />,
+  restart: <RotateCw className="size-3.5" aria-hidden />,
+  kill: <Skull className="size-3.5" aria-hidden />,
+  pause: <Pause className="size-3.5" aria-hidden />,
+  unpause: <StepForward className="size-3.5" aria-hidden />,
+  remove: <Trash2 className="size-3.5" aria-hidden />,
+};
+
+const BULK_ACTIONS: ContainerAction[] = ['start', 'stop', 'restart', 'kill', 'pause', 'unpause'];
+
+export function BulkToolbar({
+  selection,
+  busy,
+  onAction,
+  onRemove,
+}: {
+  selection: ContainerRow[];
+  busy: boolean;
+  onAction: (action: ContainerAction) => void;
+  onRemove: () => void;
+}) {
+  const applicable = (action: ContainerAction) =>
+    selection.some((row) => allowedActions(row.state)[action]);
+  return (
+    <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-1.5">
+      <span className="mr-1 text-[12.5px] text-muted tabular-nums" aria-live="polite">
+        {selection.length ? `${selection.length} selected` : 'None selected'}
+      </span>
+      {BULK_ACTIONS.map((action) => (
+        <Button
+          key={action}
+          size="sm"
+          icon={ACTION_ICONS[action]}
+          disabled={busy || !applicable(action)}
+          onClick={() => onAction(action)}
+        >
+          {ACTION_LABELS[action]}
+        </Button>
+      ))}
+      <Button
+        size="sm"
+        icon={ACTION_ICONS.remove}
+        disabled={busy || !applicable('remove')}
+        onClick={onRemove}
+        className="text-danger"
+      >
+        Remove
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { ContainerRow, ContainerState } from '@berth/api';
+
+export type SortKey = 'name' | 'image' | 'state' | 'status' | 'ports' | 'ips' | 'created';
+export type SortDirection = 'asc' | 'desc';
+export interface Sort {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+export type StateFilter = 'all' | ContainerState | 'unhealthy';
+
+// Running first when sorting by state: what needs attention reads top-down.
+const STATE_ORDER: Record<ContainerState, number> = {
+  running: 0,
+  restarting: 1,
+  paused: 2,
+  created: 3,
+  removing: 4,
+  exited: 5,
+  dead: 6,
+};
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function ipValue(ip: string | undefined): number {
+  if (!ip) return Number.POSITIVE_INFINITY;
+  return ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+}
+
+function compare(a: ContainerRow, b: ContainerRow, key: SortKey): number {
+  switch (key) {
+    case 'name':
+      return collator.compare(a.name, b.name);
+    case 'image':
+      return collator.compare(a.image, b.image);
+    case 'state':
+      return STATE_ORDER[a.state] - STATE_ORDER[b.state];
+    case 'status':
+      return collator.compare(a.status, b.status);
+    case 'ports': {
+      const pa = a.ports[0]?.hostPort ?? a.ports[0]?.containerPort ?? Number.POSITIVE_INFINITY;
+      const pb = b.ports[0]?.hostPort ?? b.ports[0]?.containerPort ?? Number.POSITIVE_INFINITY;
+      return pa === pb ? 0 : pa < pb ? -1 : 1;
+    }
+    case 'ips': {
+      const ia = ipValue(a.ips[0]);
+      const ib = ipValue(b.ips[0]);
+      return ia === ib ? 0 : ia < ib ? -1 : 1;
+    }
+    case 'created':
+      return a.created - b.created;
+  }
+}
+
+export function matchesText(row: ContainerRow, text: string): boolean {
+  if (!text) return true;
+  const needle = text.toLowerCase();
+  return (
+    row.name.toLowerCase().includes(needle) ||
+    row.image.toLowerCase().includes(needle) ||
+    row.id.startsWith(needle)
+  );
+}
+
+export function matchesState(row: ContainerRow, state: StateFilter): boolean {
+  if (state === 'all') return true;
+  if (state === 'unhealthy') return row.health === 'unhealthy';
+  return row.state === state;
+}
+
+export function filterAndSort(
+  rows: readonly ContainerRow[],
+  options: { text: string; state: StateFilter; sort: Sort },
+): ContainerRow[] {
+  const text = options.text.trim();
+  const out = rows.filter((row) => matchesText(row, text) && matchesState(row, options.state));
+  const sign = options.sort.direction === 'asc' ? 1 : -1;
+  // Ties fall back to the name so the order is stable across refetches.
+  return out.sort(
+    (a, b) => sign * compare(a, b, options.sort.key) || collator.compare(a.name, b.name),
+  );
+}

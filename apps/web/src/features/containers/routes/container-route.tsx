@@ -1,0 +1,126 @@
+import { containerName, isEngineError, shortId } from '@berth/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { ChevronRight } from 'lucide-react';
+import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { ErrorState } from '@/components/ui/error-state';
+import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
+import { Tabs } from '@/components/ui/tabs';
+import { containerQueryOptions } from '../api/containers-queries';
+import { ContainerActions } from '../components/container-actions';
+import { ContainerInspectJson } from '../components/container-inspect';
+import { ContainerOverview } from '../components/container-overview';
+import { HealthBadge, StateBadge } from '../components/state-badge';
+
+export type ContainerTab = 'overview' | 'inspect';
+
+export function parseContainerSearch(search: Record<string, unknown>): { tab?: ContainerTab } {
+  return search.tab === 'inspect' ? { tab: 'inspect' } : {};
+}
+
+const route = getRouteApi('/endpoints/$endpointId/containers/$containerId');
+
+export function ContainerRoute() {
+  const { endpointId, containerId } = route.useParams();
+  const { tab = 'overview' } = route.useSearch();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const query = useQuery(containerQueryOptions(endpointId, containerId));
+
+  const name = query.data ? containerName([query.data.Name], query.data.Id) : shortId(containerId);
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="border-b border-line px-6 pt-4 pb-4">
+        <nav
+          aria-label="Breadcrumb"
+          className="mb-2 flex items-center gap-1 text-[12.5px] text-muted"
+        >
+          <Link
+            to="/endpoints/$endpointId/containers"
+            params={{ endpointId }}
+            className="hover:text-fg hover:underline"
+          >
+            Containers
+          </Link>
+          <ChevronRight className="size-3" aria-hidden />
+          <span aria-current="page" className="truncate text-fg">
+            {name}
+          </span>
+        </nav>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex min-w-0 items-center gap-3">
+            <h1 className="truncate text-[17px] font-semibold text-fg">{name}</h1>
+            {query.data ? (
+              <>
+                <StateBadge state={query.data.State.Status} />
+                {query.data.State.Health && query.data.State.Health.Status !== 'none' && (
+                  <HealthBadge health={query.data.State.Health.Status} />
+                )}
+                <span className="font-mono text-[12px] text-faint" title={query.data.Id}>
+                  {shortId(query.data.Id)}
+                </span>
+              </>
+            ) : (
+              query.isPending && <Skeleton className="h-5 w-20 rounded-full" />
+            )}
+          </div>
+          {query.data && (
+            <ContainerActions
+              endpointId={endpointId}
+              container={{ id: query.data.Id, name, state: query.data.State.Status }}
+              onRemoved={() => {
+                queryClient.removeQueries({
+                  queryKey: containerQueryOptions(endpointId, containerId).queryKey,
+                });
+                void navigate({ to: '/endpoints/$endpointId/containers', params: { endpointId } });
+              }}
+            />
+          )}
+        </div>
+      </div>
+
+      {query.isPending ? (
+        <SkeletonRows rows={10} label="Loading container" />
+      ) : query.isError ? (
+        <ErrorState
+          title={
+            isEngineError(query.error) && query.error.status === 404
+              ? 'No such container'
+              : 'Could not inspect the container'
+          }
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : (
+        <Tabs
+          label="Container views"
+          value={tab}
+          onChange={(next) =>
+            void navigate({
+              to: '/endpoints/$endpointId/containers/$containerId',
+              params: { endpointId, containerId },
+              search: next === 'overview' ? {} : { tab: next },
+              replace: true,
+            })
+          }
+          items={[
+            { value: 'overview', label: 'Overview' },
+            { value: 'inspect', label: 'Inspect' },
+          ]}
+        >
+          <div className="h-full overflow-auto">
+            <PanelErrorBoundary title="This view failed to render">
+              {tab === 'inspect' ? (
+                <ContainerInspectJson inspect={query.data} />
+              ) : (
+                <ContainerOverview inspect={query.data} hostname={window.location.hostname} />
+              )}
+            </PanelErrorBoundary>
+          </div>
+        </Tabs>
+      )}
+    </div>
+  );
+}

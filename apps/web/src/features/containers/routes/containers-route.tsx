@@ -1,0 +1,248 @@
+import type { ContainerAction, ContainerRow } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
+import { Boxes, RotateCw, Search } from 'lucide-react';
+import { useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { CheckboxField } from '@/components/ui/checkbox';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { ErrorState } from '@/components/ui/error-state';
+import { Select, TextInput } from '@/components/ui/input';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { useEndpointId } from '@/hooks/use-endpoint-id';
+import { useNow } from '@/hooks/use-now';
+import { useSlashFocus } from '@/hooks/use-slash-focus';
+import { containerListQueryOptions } from '../api/containers-queries';
+import { useBulkAction } from '../api/use-bulk-action';
+import { BulkResultDialog } from '../components/bulk-result-dialog';
+import { BulkToolbar } from '../components/bulk-toolbar';
+import { ContainersTable } from '../components/containers-table';
+import { filterAndSort } from '../components/filter-sort';
+import type { Sort, SortKey, StateFilter } from '../components/filter-sort';
+import { RemoveDialog } from '../components/remove-dialog';
+
+const STATE_OPTIONS: Array<{ value: StateFilter; label: string }> = [
+  { value: 'all', label: 'All states' },
+  { value: 'running', label: 'Running' },
+  { value: 'paused', label: 'Paused' },
+  { value: 'restarting', label: 'Restarting' },
+  { value: 'created', label: 'Created' },
+  { value: 'exited', label: 'Exited' },
+  { value: 'dead', label: 'Dead' },
+  { value: 'unhealthy', label: 'Unhealthy' },
+];
+
+export function ContainersRoute() {
+  const endpointId = useEndpointId();
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <PanelErrorBoundary title="The containers list failed to render">
+        <ContainersView endpointId={endpointId} />
+      </PanelErrorBoundary>
+    </div>
+  );
+}
+
+function ContainersView({ endpointId }: { endpointId: string }) {
+  const [text, setText] = useState('');
+  const [state, setState] = useState<StateFilter>('all');
+  const [showStopped, setShowStopped] = useState(true);
+  const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'asc' });
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const filterRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(filterRef);
+  const now = useNow(30_000);
+
+  const query = useQuery(containerListQueryOptions(endpointId, { all: showStopped }));
+  const bulk = useBulkAction(endpointId);
+
+  const rows = useMemo(
+    () => filterAndSort(query.data ?? [], { text, state, sort }),
+    [query.data, text, state, sort],
+  );
+  // The selection only ever holds containers that still exist and are on screen.
+  const selection = useMemo(
+    () => rows.filter((row) => selectedIds.has(row.id)),
+    [rows, selectedIds],
+  );
+  const selected = useMemo(() => new Set(selection.map((row) => row.id)), [selection]);
+
+  function toggle(id: string) {
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  function toggleAll() {
+    setSelectedIds(selection.length === rows.length ? new Set() : new Set(rows.map((r) => r.id)));
+  }
+
+  function onSort(key: SortKey) {
+    setSort((current) =>
+      current.key === key
+        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: key === 'created' ? 'desc' : 'asc' },
+    );
+  }
+
+  function runBulk(action: ContainerAction, rowsToRun: ContainerRow[], removeOptions = {}) {
+    bulk.start(
+      { action, rows: rowsToRun, removeOptions },
+      { onSuccess: () => action === 'remove' && setSelectedIds(new Set()) },
+    );
+  }
+
+  const total = query.data?.length ?? 0;
+  const filtered = text.trim() !== '' || state !== 'all';
+  const busy = bulk.run?.running ?? false;
+
+  return (
+    <>
+      <div className="flex flex-col gap-3 border-b border-line px-6 pt-5 pb-3">
+        <div className="flex items-center justify-between gap-4">
+          <h1 className="flex items-baseline gap-2 text-[17px] font-semibold text-fg">
+            Containers
+            {query.data && (
+              <span className="text-[13px] font-normal text-muted tabular-nums">
+                {filtered ? `${rows.length} of ${total}` : total}
+              </span>
+            )}
+          </h1>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<RotateCw className="size-3.5" aria-hidden />}
+            loading={query.isFetching && !query.isPending}
+            onClick={() => void query.refetch()}
+          >
+            Refresh
+          </Button>
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <div className="relative">
+              <Search
+                className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-faint"
+                aria-hidden
+              />
+              <TextInput
+                ref={filterRef}
+                type="search"
+                aria-label="Filter containers"
+                placeholder="Filter by name, image or ID"
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+                className="w-72 pr-8 pl-8"
+              />
+              <kbd
+                aria-hidden
+                className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-line px-1 font-mono text-[10.5px] text-faint"
+              >
+                /
+              </kbd>
+            </div>
+            <Select
+              aria-label="State"
+              value={state}
+              onChange={(event) => setState(event.target.value as StateFilter)}
+            >
+              {STATE_OPTIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
+            <div className="pl-1">
+              <CheckboxField
+                label="Show stopped"
+                checked={showStopped}
+                onChange={(event) => setShowStopped(event.target.checked)}
+              />
+            </div>
+          </div>
+          <BulkToolbar
+            selection={selection}
+            busy={busy}
+            onAction={(action) => runBulk(action, selection)}
+            onRemove={() => setConfirmRemove(true)}
+          />
+        </div>
+      </div>
+
+      {query.isPending ? (
+        <SkeletonRows rows={8} label="Loading containers" />
+      ) : query.isError ? (
+        <ErrorState
+          title="Could not list containers"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : total === 0 ? (
+        <EmptyState icon={<Boxes className="size-8" aria-hidden />} title="No containers">
+          {showStopped ? (
+            <>
+              Create one with{' '}
+              <code className="rounded bg-subtle px-1 py-0.5 font-mono text-[12px]">
+                docker run -d --name web -p 8080:80 nginx
+              </code>{' '}
+              and it appears here.
+            </>
+          ) : (
+            <>
+              Nothing is running.{' '}
+              <button
+                type="button"
+                className="text-accent-text underline"
+                onClick={() => setShowStopped(true)}
+              >
+                Show stopped containers
+              </button>
+            </>
+          )}
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState title="No containers match">
+          <button
+            type="button"
+            className="text-accent-text underline"
+            onClick={() => {
+              setText('');
+              setState('all');
+            }}
+          >
+            Clear filters
+          </button>
+        </EmptyState>
+      ) : (
+        <ContainersTable
+          endpointId={endpointId}
+          rows={rows}
+          sort={sort}
+          onSort={onSort}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          hostname={window.location.hostname}
+          now={now}
+        />
+      )}
+
+      <RemoveDialog
+        open={confirmRemove}
+        names={selection.map((row) => row.name)}
+        anyRunning={selection.some((row) => row.state === 'running' || row.state === 'paused')}
+        onClose={() => setConfirmRemove(false)}
+        onConfirm={(options) => {
+          setConfirmRemove(false);
+          runBulk('remove', selection, options);
+        }}
+      />
+      <BulkResultDialog run={bulk.run} onClose={bulk.dismiss} />
+    </>
+  );
+}

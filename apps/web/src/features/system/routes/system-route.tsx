@@ -1,0 +1,153 @@
+import { formatBytes } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
+import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { ErrorState } from '@/components/ui/error-state';
+import { KeyValueList } from '@/components/ui/key-value';
+import { Panel } from '@/components/ui/panel';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { useEndpointId } from '@/hooks/use-endpoint-id';
+import {
+  endpointsQueryOptions,
+  findEndpoint,
+  infoQueryOptions,
+  versionQueryOptions,
+} from '@/lib/queries';
+
+export function SystemRoute() {
+  const endpointId = useEndpointId();
+  return (
+    <div className="h-full overflow-auto">
+      <div className="mx-auto flex max-w-6xl flex-col gap-5 px-6 py-5">
+        <h1 className="text-[17px] font-semibold text-fg">System</h1>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <PanelErrorBoundary>
+            <EndpointPanel endpointId={endpointId} />
+          </PanelErrorBoundary>
+          <PanelErrorBoundary>
+            <VersionPanel endpointId={endpointId} />
+          </PanelErrorBoundary>
+          <PanelErrorBoundary>
+            <InfoPanel endpointId={endpointId} />
+          </PanelErrorBoundary>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function EndpointPanel({ endpointId }: { endpointId: string }) {
+  const query = useQuery(endpointsQueryOptions());
+  const endpoint = findEndpoint(query.data, endpointId);
+  return (
+    <Panel title="Endpoint" id="system-endpoint">
+      {!endpoint ? (
+        query.isError ? (
+          <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+        ) : (
+          <SkeletonRows rows={5} />
+        )
+      ) : (
+        <KeyValueList
+          className="px-4"
+          items={[
+            { label: 'ID', value: endpoint.id, mono: true },
+            { label: 'Name', value: endpoint.name },
+            { label: 'Address', value: endpoint.url, mono: true },
+            { label: 'Kind', value: endpoint.kind },
+            { label: 'Status', value: endpoint.status },
+            { label: 'API version in use', value: endpoint.apiVersion ?? '', mono: true },
+            {
+              label: 'Latency',
+              value: endpoint.latencyMs === null ? '' : `${endpoint.latencyMs} ms`,
+            },
+            {
+              label: 'Last checked',
+              value: endpoint.checkedAt ? new Date(endpoint.checkedAt).toLocaleString() : '',
+            },
+            { label: 'Demo engine', value: endpoint.demo ? 'Yes' : 'No' },
+          ]}
+        />
+      )}
+    </Panel>
+  );
+}
+
+function VersionPanel({ endpointId }: { endpointId: string }) {
+  const query = useQuery(versionQueryOptions(endpointId));
+  return (
+    <Panel title="Version" id="system-version">
+      {query.isPending ? (
+        <SkeletonRows rows={6} label="Loading version" />
+      ) : query.isError ? (
+        <ErrorState
+          title="Could not read the engine version"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+        />
+      ) : (
+        <KeyValueList
+          className="px-4"
+          items={[
+            { label: 'Platform', value: query.data.Platform?.Name ?? '' },
+            { label: 'Version', value: query.data.Version, mono: true },
+            { label: 'API version', value: query.data.ApiVersion, mono: true },
+            { label: 'Minimum API version', value: query.data.MinAPIVersion ?? '', mono: true },
+            { label: 'Git commit', value: query.data.GitCommit ?? '', mono: true },
+            { label: 'Go version', value: query.data.GoVersion ?? '', mono: true },
+            { label: 'OS / arch', value: `${query.data.Os}/${query.data.Arch}`, mono: true },
+            { label: 'Built', value: query.data.BuildTime ?? '' },
+          ]}
+        />
+      )}
+    </Panel>
+  );
+}
+
+function InfoPanel({ endpointId }: { endpointId: string }) {
+  const query = useQuery(infoQueryOptions(endpointId));
+  return (
+    <Panel title="Engine information" id="system-info" className="lg:col-span-2">
+      {query.isPending ? (
+        <SkeletonRows rows={10} label="Loading engine information" />
+      ) : query.isError ? (
+        <ErrorState
+          title="Could not read engine information"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+        />
+      ) : (
+        <>
+          <KeyValueList
+            className="px-4"
+            items={[
+              { label: 'Name', value: query.data.Name },
+              { label: 'Engine ID', value: query.data.ID ?? '', mono: true },
+              { label: 'Operating system', value: query.data.OperatingSystem },
+              { label: 'Kernel', value: query.data.KernelVersion, mono: true },
+              { label: 'CPUs', value: String(query.data.NCPU) },
+              { label: 'Memory', value: formatBytes(query.data.MemTotal) },
+              { label: 'Storage driver', value: query.data.Driver, mono: true },
+              { label: 'Root directory', value: query.data.DockerRootDir ?? '', mono: true },
+              {
+                label: 'Containers',
+                value: `${query.data.Containers} (${query.data.ContainersRunning} running, ${query.data.ContainersPaused} paused, ${query.data.ContainersStopped} stopped)`,
+              },
+              { label: 'Images', value: String(query.data.Images) },
+              { label: 'Swarm', value: query.data.Swarm?.LocalNodeState ?? '' },
+            ]}
+          />
+          {query.data.Warnings && query.data.Warnings.length > 0 && (
+            <div className="border-t border-line px-4 py-3">
+              <h3 className="mb-1 text-[12.5px] font-medium text-fg">Engine warnings</h3>
+              <ul className="list-disc pl-5 text-[12.5px] text-muted">
+                {query.data.Warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}

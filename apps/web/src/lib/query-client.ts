@@ -1,0 +1,63 @@
+// Errors become toasts in exactly one place: the caches' onError, driven by `meta`.
+import { gatewayKeys, isEngineError } from '@berth/api';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { toast } from 'sonner';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: {
+      /** When set, a failed fetch also raises a toast with this title (panels show errors inline). */
+      errorTitle?: string;
+    };
+    mutationMeta: {
+      /** Toast title on failure; the engine's message is the description. */
+      errorTitle?: string;
+      /** Set false when the caller reports failures itself (bulk actions list them per item). */
+      toastOnError?: boolean;
+      /** Query-key prefixes to invalidate when the mutation settles, success or not. */
+      invalidates?: QueryKey[];
+    };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        // A 502 means the engine went away: ask the gateway now so the banner shows without delay.
+        if (isEngineError(error) && error.status === 502) {
+          void client.invalidateQueries({ queryKey: gatewayKeys.endpoints() });
+        }
+        if (query.meta?.errorTitle) {
+          toast.error(query.meta.errorTitle, { description: messageOf(error) });
+        }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (mutation.meta?.toastOnError === false) return;
+        toast.error(mutation.meta?.errorTitle ?? 'Action failed', {
+          description: messageOf(error),
+        });
+      },
+      onSettled: (_data, _error, _variables, _context, mutation) => {
+        const keys = mutation.meta?.invalidates ?? [];
+        return Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        // Client errors (404 no such container, 400) won't fix themselves; retry only the rest.
+        retry: (failureCount, error) =>
+          !(isEngineError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+      },
+    },
+  });
+  return client;
+}
