@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+
+// The harness (npm test) has already started a private engine (DOCKER_HOST), built the SPA and
+// started the gateway serving it at BERTH_E2E_URL. Specs never start servers themselves.
+const baseURL = process.env.BERTH_E2E_URL ?? 'http://127.0.0.1:7431';
+
+export default defineConfig({
+  testDir: 'tests',
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 3,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    // Debian's Chromium; Playwright never downloads a browser here.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+});
