@@ -87,6 +87,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may assert presence with `!` after checking it.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['packages/api/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -28,3 +28,40 @@ export function commandExists(name) {
 export function log(message) {
   process.stdout.write(`\x1b[36m[berth]\x1b[0m ${message}\n`);
 }
+
+/** Starts the built gateway and resolves once `GET /api/health` answers; rejects if it exits first. */
+export async function startGatewayProcess({
+  cwd,
+  env,
+  port,
+  stdio = ['ignore', 'inherit', 'inherit'],
+}) {
+  const child = spawn('node', ['apps/gateway/dist/main.js'], {
+    cwd,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio,
+  });
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = signal ?? code));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`the gateway exited before it listened (${exited})`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the gateway did not answer /api/health within 30 s');
+}
+
+/** Stops a child process politely and waits for it. */
+export async function stopProcess(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}

@@ -10,6 +10,7 @@ const PACKAGES = {
   'docker-registry': '/usr/bin/docker-registry',
   'apache2-utils': '/usr/bin/htpasswd',
   iptables: '/usr/sbin/iptables',
+  'fonts-liberation': '/usr/share/fonts/truetype/liberation',
 };
 
 export function missingPackages(names) {

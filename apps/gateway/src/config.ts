@@ -10,8 +10,8 @@ const configSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a port number' })
     .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
     .default(7420),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DOCKER_HOST: z

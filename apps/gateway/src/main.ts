@@ -1,16 +1,11 @@
-import { ConfigError, loadConfig } from './config';
-import { Endpoint } from './endpoints/endpoint';
-import { EndpointRegistry } from './endpoints/registry';
-import { Transport } from './endpoints/transport';
-import { createApp } from './http/app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { startGateway } from './gateway';
 import { createLogger } from './logger';
-import { closeServer, createHttpServer } from './server';
 import { BERTH_VERSION } from './version';
 
-function start() {
-  let config;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`berth: ${error.message}\n`);
@@ -18,49 +13,34 @@ function start() {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  const registry = new EndpointRegistry(logger);
-  registry.add(
-    new Endpoint({
-      id: 'local',
-      name: config.demo ? 'demo engine' : 'local',
-      transport: new Transport(config.dockerHost, config.tls),
-      demo: config.demo,
-    }),
-  );
-  const server = createHttpServer(createApp({ config, registry, logger }));
+}
 
-  server.on('error', (error: NodeJS.ErrnoException) => {
+async function main() {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const gateway = await startGateway(config, logger).catch((error: NodeJS.ErrnoException) => {
     const why =
       error.code === 'EADDRINUSE'
-        ? `port ${config.port} on ${config.host} is already in use (set PORT)`
+        ? `port ${config.port} on ${config.host} is already in use (set PORT to another one)`
         : error.message;
-    logger.fatal(`cannot listen: ${why}`);
+    process.stderr.write(`berth: cannot listen: ${why}\n`);
     process.exit(1);
   });
-  server.listen(config.port, config.host, () => {
-    logger.info(
-      {
-        version: BERTH_VERSION,
-        url: `http://${config.host}:${config.port}`,
-        engine: config.dockerHost,
-      },
-      `Berth listening on http://${config.host}:${config.port}`,
-    );
-  });
-  void registry.start();
+  logger.info(
+    { version: BERTH_VERSION, engine: config.dockerHost, demo: config.demo },
+    `Berth listening on ${gateway.url}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    registry.close();
-    await closeServer(server);
+    await gateway.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-start();
+void main();

@@ -5,3 +5,4 @@ export * from './client';
 export * from './query-keys';
 export * from './view-models/container';
 export * from './view-models/format';
+export * from './streams/multiplex';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createEngineClient, createHttp, encodeFilters, toQueryString } from './client';
+import { EngineError } from './errors';
+
+function fakeFetch(status: number, body: string, type = 'application/json') {
+  const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(url), init });
+    return new Response(status === 204 ? null : body, {
+      status,
+      headers: { 'Content-Type': type },
+    });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+describe('query strings and filters', () => {
+  it('drops undefined values and writes booleans as 1/0', () => {
+    expect(toQueryString({ all: true, size: false, name: undefined, t: 5 })).toBe(
+      '?all=1&size=0&t=5',
+    );
+    expect(toQueryString({})).toBe('');
+  });
+
+  it('encodes filters as a JSON map of arrays and omits empty ones', () => {
+    expect(encodeFilters({ status: ['paused'], label: [] })).toBe('{"status":["paused"]}');
+    expect(encodeFilters({ label: [] })).toBeUndefined();
+  });
+});
+
+describe('engine client (against a canned gateway answer)', () => {
+  it('calls the relay path of its endpoint', async () => {
+    const { fetch, calls } = fakeFetch(204, '');
+    const client = createEngineClient(createHttp({ fetch }), 'local');
+    await client.stopContainer('abc', 3);
+    expect(calls[0]?.url).toBe('/api/endpoints/local/docker/containers/abc/stop?t=3');
+    expect(calls[0]?.init?.method).toBe('POST');
+  });
+
+  it("throws EngineError with the engine's status and message", async () => {
+    const { fetch } = fakeFetch(409, '{"message":"container is paused"}');
+    const client = createEngineClient(createHttp({ fetch }), 'local');
+    const error = await client.startContainer('abc').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error).toMatchObject({ status: 409, message: 'container is paused' });
+  });
+
+  it('keeps a plain-text error body as the message', async () => {
+    const { fetch } = fakeFetch(500, 'boom', 'text/plain');
+    const error = await createEngineClient(createHttp({ fetch }), 'local')
+      .getInfo()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 500, message: 'boom' });
+  });
+
+  it('says the gateway is unreachable when the network fails', async () => {
+    const fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof globalThis.fetch;
+    const error = await createEngineClient(createHttp({ fetch }), 'local')
+      .getInfo()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 0,
+      message: expect.stringContaining('Cannot reach the Berth gateway'),
+    });
+  });
+});

@@ -1,0 +1,65 @@
+// `npm run bench`: builds Berth, starts a private engine with 120 containers and a gateway in
+// front of it, and prints the benchmark numbers and ratios (see apps/gateway/bench).
+import { join } from 'node:path';
+import { BASE_IMAGE, engineRequest, ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
+import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
+import { ensurePackages } from './lib/system.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const PORT = 7441;
+const CONTAINERS = 120;
+
+let engine;
+let gateway;
+
+async function cleanup() {
+  await stopProcess(gateway);
+  await engine?.stop();
+}
+
+async function seed(host) {
+  const socket = host.slice('unix://'.length);
+  const list = JSON.parse((await engineRequest(socket, 'GET', '/containers/json?all=1')).body);
+  for (let i = list.length; i < CONTAINERS; i++) {
+    const body = JSON.stringify({
+      Image: BASE_IMAGE,
+      Cmd: ['sleep', '3600'],
+      Labels: { 'berth.bench': 'true', index: String(i) },
+    });
+    await engineRequest(socket, 'POST', `/containers/create?name=bench-${i}`, {
+      body,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }
+}
+
+async function main() {
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => void cleanup().finally(() => process.exit(130)));
+  await ensurePackages(['docker.io', 'busybox-static']);
+  await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
+  await pnpm(['--filter', '@berth/gateway', 'run', 'build'], { cwd: root });
+
+  engine = await startPrivateEngine({ name: 'bench', dir: join(root, '.berth', 'bench-engine') });
+  await ensureBaseImage(engine.host);
+  log(`seeding ${CONTAINERS} containers`);
+  await seed(engine.host);
+
+  gateway = await startGatewayProcess({
+    cwd: root,
+    port: PORT,
+    env: { DOCKER_HOST: engine.host, LOG_LEVEL: 'warn' },
+  });
+
+  await pnpm(['exec', 'tsx', 'apps/gateway/bench/run.ts'], {
+    cwd: root,
+    env: { ...process.env, DOCKER_HOST: engine.host, BERTH_URL: `http://127.0.0.1:${PORT}` },
+  });
+  await cleanup();
+}
+
+main().catch(async (error) => {
+  log(`bench failed: ${error.message}`);
+  await cleanup();
+  process.exit(1);
+});

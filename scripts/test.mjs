@@ -1,0 +1,165 @@
+// `npm test`: installs what is missing (apt and npm), starts a private engine, runs lint,
+// typecheck, unit, gateway integration and Playwright e2e suites, and tears the engine down
+// also on failure. Exits non-zero on any failure and ends with one "N passed, N failed" line.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
+import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
+import { ensurePackages } from './lib/system.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, 'test-results');
+const E2E_PORT = 7431;
+
+let engine;
+let gateway;
+const results = [];
+
+async function cleanup() {
+  await stopProcess(gateway);
+  if (engine) {
+    log('stopping the private engine');
+    await engine.stop();
+    engine = undefined;
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+/** Runs one suite; a failure is recorded and the next suites still run. */
+async function step(name, fn) {
+  const started = Date.now();
+  log(`── ${name}`);
+  try {
+    await fn();
+    results.push({ name, ok: true, seconds: (Date.now() - started) / 1000 });
+  } catch (error) {
+    results.push({ name, ok: false, seconds: (Date.now() - started) / 1000, error: error.message });
+    log(`✗ ${name}: ${error.message}`);
+  }
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+  };
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const stats = JSON.parse(readFileSync(file, 'utf8')).stats;
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+}
+
+async function main() {
+  rmSync(reports, { recursive: true, force: true });
+  mkdirSync(reports, { recursive: true });
+
+  await ensurePackages(['docker.io', 'busybox-static', 'chromium', 'fonts-liberation']);
+  await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
+
+  await step('lint (eslint + prettier)', () =>
+    pnpm(['exec', 'eslint', '.'], { cwd: root }).then(() =>
+      pnpm(['exec', 'prettier', '--check', '.'], { cwd: root }),
+    ),
+  );
+  await step('typecheck (tsc -b)', () => pnpm(['exec', 'tsc', '-b'], { cwd: root }));
+
+  const unitReport = join(reports, 'unit.json');
+  await step('unit tests (vitest)', () =>
+    pnpm(
+      [
+        'exec',
+        'vitest',
+        'run',
+        '--project',
+        'api',
+        '--project',
+        'gateway',
+        '--project',
+        'web',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${unitReport}`,
+      ],
+      { cwd: root },
+    ),
+  );
+
+  log('starting a private Docker engine');
+  engine = await startPrivateEngine({ name: 'test' });
+  await ensureBaseImage(engine.host);
+  const engineEnv = { DOCKER_HOST: engine.host };
+
+  const integrationReport = join(reports, 'integration.json');
+  await step('gateway integration tests (vitest, real engine)', () =>
+    pnpm(
+      [
+        'exec',
+        'vitest',
+        'run',
+        '--project',
+        'integration',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${integrationReport}`,
+      ],
+      { cwd: root, env: { ...process.env, ...engineEnv } },
+    ),
+  );
+
+  const e2eReport = join(reports, 'e2e.json');
+  await step('build', () => pnpm(['-r', 'run', 'build'], { cwd: root }));
+  await step('e2e (Playwright, Debian chromium)', async () => {
+    gateway = await startGatewayProcess({
+      cwd: root,
+      port: E2E_PORT,
+      env: {
+        ...engineEnv,
+        HOST: '127.0.0.1',
+        BERTH_DATA: join(engine.dataDir, 'berth'),
+        LOG_LEVEL: 'warn',
+      },
+    });
+    await pnpm(['exec', 'playwright', 'test'], {
+      cwd: join(root, 'e2e'),
+      env: {
+        ...process.env,
+        ...engineEnv,
+        BERTH_E2E_URL: `http://127.0.0.1:${E2E_PORT}`,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+      },
+    });
+  });
+
+  const counts = [
+    countVitest(unitReport),
+    countVitest(integrationReport),
+    countPlaywright(e2eReport),
+  ];
+  const passed = counts.reduce((n, c) => n + c.passed, 0);
+  const failed = counts.reduce((n, c) => n + c.failed, 0);
+  await cleanup();
+
+  log('summary:');
+  for (const r of results)
+    log(
+      `  ${r.ok ? '✓' : '✗'} ${r.name} (${r.seconds.toFixed(1)} s)${r.ok ? '' : ` — ${r.error}`}`,
+    );
+  const stepsFailed = results.filter((r) => !r.ok).length;
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(stepsFailed > 0 || failed > 0 ? 1 : 0);
+}
+
+main().catch(async (error) => {
+  log(`✗ ${error.message}`);
+  await cleanup();
+  process.exit(1);
+});
