@@ -36,7 +36,7 @@ async function seed(host) {
 async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'])
     process.on(signal, () => void cleanup().finally(() => process.exit(130)));
-  await ensurePackages(['docker.io', 'busybox-static']);
+  await ensurePackages(['docker.io', 'busybox-static', 'iproute2']);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
   await pnpm(['--filter', '@berth/gateway', 'run', 'build'], { cwd: root });
 

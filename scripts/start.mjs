@@ -90,7 +90,7 @@ async function main() {
     log(
       `no engine answers at ${dockerHost}: starting a private demo engine under ${dataDir}/demo-engine`,
     );
-    await ensurePackages(['docker.io', 'busybox-static']);
+    await ensurePackages(['docker.io', 'busybox-static', 'iproute2']);
     demo = await startPrivateEngine({ dir: resolve(dataDir, 'demo-engine'), name: 'demo' });
     await ensureBaseImage(demo.host);
     await seedDemo(demo.host);

@@ -62,7 +62,7 @@ async function main() {
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(reports, { recursive: true });
 
-  await ensurePackages(['docker.io', 'busybox-static', 'chromium', 'fonts-liberation']);
+  await ensurePackages(['docker.io', 'busybox-static', 'iproute2', 'chromium', 'fonts-liberation']);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
 
   await step('lint (eslint + prettier)', () =>

@@ -14,7 +14,6 @@ export interface PrivateEngineOptions {
   dir?: string;
   name?: string;
   bridge?: string;
-  bip?: string;
   extraArgs?: string[];
 }
 

@@ -76,18 +76,39 @@ async function waitFor(check, timeoutMs, what) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+function ip(args) {
+  return spawnSync('ip', args, { encoding: 'utf8' });
+}
+
+/**
+ * Each private engine gets a bridge of its own (name and /24 derived from the engine's name):
+ * engines sharing docker0 tear it down for each other when one of them stops.
+ */
+function createBridge(name) {
+  const bridge = `bb-${name}`.slice(0, 15);
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) % 200;
+  const cidr = `172.30.${hash + 20}.1/24`;
+  if (ip(['link', 'show', bridge]).status !== 0) {
+    const add = ip(['link', 'add', 'name', bridge, 'type', 'bridge']);
+    if (add.status !== 0) throw new Error(`cannot create bridge ${bridge}: ${add.stderr.trim()}`);
+  }
+  ip(['addr', 'replace', cidr, 'dev', bridge]);
+  ip(['link', 'set', bridge, 'up']);
+  return bridge;
+}
+
+function deleteBridge(bridge) {
+  if (bridge) ip(['link', 'del', bridge]);
+}
+
 /**
  * Starts a private dockerd. `dir` keeps its data; the sockets and exec root live in a short
- * path under /tmp because unix socket paths are limited to 107 bytes.
- * `bridge: 'none'` (or a `bip`) keeps extra engines from fighting over docker0.
+ * path under /tmp because unix socket paths are limited to 107 bytes. The engine gets its own
+ * bridge unless `bridge` names an existing one. Never pass `--bridge=none`: dockerd then deletes
+ * docker0, which breaks any other engine on the host (a developer's own Docker included).
  */
-export async function startPrivateEngine({
-  dir,
-  name = 'engine',
-  bridge,
-  bip,
-  extraArgs = [],
-} = {}) {
+export async function startPrivateEngine({ dir, name = 'engine', bridge, extraArgs = [] } = {}) {
   const dataDir = dir ?? mkdtempSync(join(tmpdir(), `berth-${name}-`));
   mkdirSync(dataDir, { recursive: true });
   const runDir = join('/tmp', `berth-run-${name}`);
@@ -103,8 +124,8 @@ export async function startPrivateEngine({
     `--pidfile=${pidfile}`,
     '--log-level=warn',
   ];
-  if (bridge) args.push(`--bridge=${bridge}`);
-  if (bip) args.push(`--bip=${bip}`);
+  const ownBridge = bridge ? undefined : createBridge(name);
+  args.push(`--bridge=${bridge ?? ownBridge}`);
   args.push(...extraArgs);
   const logFile = join(dataDir, 'dockerd.log');
   const out = openSync(logFile, 'a');
@@ -126,7 +147,10 @@ export async function startPrivateEngine({
     socket,
     dataDir,
     pid: child.pid,
-    stop: () => stopByPidfile(pidfile, child.pid),
+    stop: async () => {
+      await stopByPidfile(pidfile, child.pid);
+      deleteBridge(ownBridge);
+    },
   };
 }
 

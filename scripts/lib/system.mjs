@@ -10,6 +10,7 @@ const PACKAGES = {
   'docker-registry': '/usr/bin/docker-registry',
   'apache2-utils': '/usr/bin/htpasswd',
   iptables: '/usr/sbin/iptables',
+  iproute2: '/usr/sbin/ip',
   'fonts-liberation': '/usr/share/fonts/truetype/liberation',
 };
 

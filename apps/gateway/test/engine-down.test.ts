@@ -36,7 +36,7 @@ describe('engine down', () => {
     // the gateway itself is fine
     expect((await fetch(`${gateway.url}/api/health`)).status).toBe(200);
 
-    late = await startPrivateEngine({ name: 'itest-down', bridge: 'none' });
+    late = await startPrivateEngine({ name: 'itest-down' });
     expect(late.socket).toBe(`${SOCKET_DIR}/docker.sock`);
     const up = await fetch(`${gateway.url}/api/endpoints/local/docker/containers/json?all=1`);
     expect(up.status).toBe(200);
