@@ -10,15 +10,16 @@ export interface KeyValueItem {
 /** A definition list of facts; empty values read as an em dash rather than disappearing. */
 export function KeyValueList({ items, className }: { items: KeyValueItem[]; className?: string }) {
   return (
-    <dl
-      className={cn('grid grid-cols-[minmax(8rem,max-content)_1fr] gap-x-6 text-[13px]', className)}
-    >
+    <dl className={cn('text-[13px]', className)}>
       {items.map((item) => (
-        <div key={item.label} className="contents">
-          <dt className="border-b border-line/60 py-2 text-muted">{item.label}</dt>
+        <div
+          key={item.label}
+          className="flex items-baseline gap-4 border-b border-line/60 py-2 last:border-0"
+        >
+          <dt className="w-40 shrink-0 text-muted">{item.label}</dt>
           <dd
             className={cn(
-              'min-w-0 border-b border-line/60 py-2 break-words text-fg',
+              'min-w-0 flex-1 break-words text-fg',
               item.mono && 'font-mono text-[12.5px]',
             )}
           >

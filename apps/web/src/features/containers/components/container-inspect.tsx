@@ -1,5 +1,6 @@
 import type { ContainerInspect } from '@berth/api';
 import { CopyButton } from '@/components/ui/copy-button';
+import { JsonView } from '@/components/ui/json-view';
 
 export function ContainerInspectJson({ inspect }: { inspect: ContainerInspect }) {
   const text = JSON.stringify(inspect, null, 2);
@@ -12,13 +13,7 @@ export function ContainerInspectJson({ inspect }: { inspect: ContainerInspect })
         </p>
         <CopyButton text={text} label="Copy JSON" />
       </div>
-      <pre
-        aria-label="Inspect JSON"
-        tabIndex={0}
-        className="max-h-[calc(100vh-260px)] overflow-auto rounded-lg border border-line bg-panel p-4 font-mono text-[12px] leading-relaxed text-fg"
-      >
-        {text}
-      </pre>
+      <JsonView text={text} label="Inspect JSON" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
+import { cn } from '@/lib/cn';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import {
   infoQueryOptions,
@@ -87,20 +88,33 @@ function EngineSummary({ endpointId }: { endpointId: string }) {
         />
         <Stat
           icon={<Server className="size-4" />}
-          label="Engine"
-          value={data && `Docker ${data.ServerVersion}`}
+          label="Engine version"
+          value={data?.ServerVersion}
+          small
         />
         <Stat
           icon={<HardDrive className="size-4" />}
-          label="OS type"
+          label="Platform"
           value={data && `${data.OSType}/${data.Architecture}`}
+          small
         />
       </div>
     </div>
   );
 }
 
-function Stat({ icon, label, value }: { icon: ReactNode; label: string; value: ReactNode }) {
+function Stat({
+  icon,
+  label,
+  value,
+  small = false,
+}: {
+  icon: ReactNode;
+  label: string;
+  value: ReactNode;
+  /** For text values (versions) that would not fit at number size. */
+  small?: boolean;
+}) {
   return (
     <div className="flex flex-col justify-between gap-3 rounded-lg border border-line bg-panel p-4">
       <div className="flex items-center gap-2 text-[12.5px] text-muted">
@@ -112,7 +126,15 @@ function Stat({ icon, label, value }: { icon: ReactNode; label: string; value: R
       {value === undefined ? (
         <Skeleton className="h-6 w-20" />
       ) : (
-        <div className="truncate text-[20px] font-semibold text-fg tabular-nums">{value}</div>
+        <div
+          className={cn(
+            'truncate font-semibold text-fg tabular-nums',
+            small ? 'font-mono text-[15px]' : 'text-[22px]',
+          )}
+          title={typeof value === 'string' ? value : undefined}
+        >
+          {value}
+        </div>
       )}
     </div>
   );

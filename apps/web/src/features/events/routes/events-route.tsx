@@ -12,6 +12,9 @@ import type { Column } from '@/components/ui/simple-table';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { recentEventsQueryOptions } from '../api/events-queries';
 
+/** A busy engine logs thousands of events an hour (health checks); the page shows the newest. */
+const MAX_ROWS = 500;
+
 const WINDOWS = [
   { seconds: 15 * 60, label: 'Last 15 minutes' },
   { seconds: 60 * 60, label: 'Last hour' },
@@ -72,7 +75,7 @@ export function EventsRoute() {
   const [windowSeconds, setWindowSeconds] = useState(3600);
   const [filter, setFilter] = useState('');
   const query = useQuery(recentEventsQueryOptions(endpointId, windowSeconds));
-  const rows = useMemo(() => {
+  const matching = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return (query.data ?? []).filter(
       (event) =>
@@ -82,16 +85,21 @@ export function EventsRoute() {
         actorName(event).toLowerCase().includes(needle),
     );
   }, [query.data, filter]);
+  const rows = matching.slice(0, MAX_ROWS);
 
   return (
     <ListPage
       title="Events"
       noun="events"
-      description="Past engine events, newest first, read when the page loads. Refresh for newer ones."
+      description={
+        matching.length > MAX_ROWS
+          ? `Showing the newest ${MAX_ROWS} of ${matching.length} events. Narrow the window or filter to see others.`
+          : 'Past engine events, newest first, read when the page loads. Refresh for newer ones.'
+      }
       query={query}
       filter={filter}
       onFilter={setFilter}
-      visibleCount={rows.length}
+      visibleCount={matching.length}
       actions={
         <>
           <Select
