@@ -21,6 +21,11 @@ declare module '@tanstack/react-query' {
   }
 }
 
+function isHopeless(error: unknown): boolean {
+  if (!isEngineError(error)) return false;
+  return error.status === 0 || error.status === 502 || (error.status >= 400 && error.status < 500);
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -53,9 +58,9 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 5_000,
-        // Client errors (404 no such container, 400) won't fix themselves; retry only the rest.
-        retry: (failureCount, error) =>
-          !(isEngineError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+        // Client errors (404 no such container) won't fix themselves, and an unreachable engine
+        // (502) or gateway (0) is the banner's job: show the error at once, retry the rest.
+        retry: (failureCount, error) => failureCount < 2 && !isHopeless(error),
       },
     },
   });

@@ -13,7 +13,7 @@ import { HealthBadge, StateBadge } from './state-badge';
 export const ROW_HEIGHT = 44;
 
 const GRID =
-  'grid grid-cols-[44px_minmax(190px,1.5fr)_minmax(150px,1.2fr)_172px_minmax(150px,1fr)_minmax(120px,0.9fr)_128px_124px]';
+  'grid grid-cols-[44px_minmax(190px,1.5fr)_minmax(130px,1.2fr)_160px_minmax(130px,1fr)_minmax(120px,0.9fr)_120px_124px]';
 
 const COLUMNS: Array<{ key: SortKey; label: string }> = [
   { key: 'name', label: 'Name' },
@@ -69,7 +69,7 @@ export function ContainersTable({
         role="table"
         aria-label="Containers"
         aria-rowcount={rows.length + 1}
-        className="min-w-[1100px]"
+        className="min-w-[1020px]"
       >
         <div role="rowgroup" className="sticky top-0 z-10">
           <div
