@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'api', include: ['packages/api/src/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'gateway', include: ['apps/gateway/src/**/*.test.ts'], environment: 'node' } },
+      {
+        test: { name: 'gateway', include: ['apps/gateway/src/**/*.test.ts'], environment: 'node' },
+      },
       {
         test: {
           name: 'integration',

@@ -9,7 +9,7 @@ import { ensurePackages } from './lib/system.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, 'test-results');
-const E2E_PORT = 7431;
+const E2E_PORT = 7439;
 
 let engine;
 let gateway;
@@ -128,7 +128,7 @@ async function main() {
         LOG_LEVEL: 'warn',
       },
     });
-    await pnpm(['exec', 'playwright', 'test'], {
+    await pnpm(['exec', 'playwright', 'test', '--reporter=list,json'], {
       cwd: join(root, 'e2e'),
       env: {
         ...process.env,

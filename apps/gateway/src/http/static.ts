@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
+import { HttpError } from './errors';
 
 /**
  * Serves the built SPA: hashed assets cached for a year, index.html never cached, and a history
@@ -26,7 +27,9 @@ export function spa(staticDir: string): Router | RequestHandler {
   router.get(/^(?!\/api\/|\/metrics).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile(index, (error) => {
+      if (error) next(new HttpError(404, 'The web app is not built. Run `npm start` to build it.'));
+    });
   });
   return router;
 }
