@@ -10,6 +10,7 @@ import {
 import { EmptyState } from '@/components/ui/empty-state';
 import { ContainerRoute, parseContainerSearch } from '@/features/containers/routes/container-route';
 import { ContainersRoute } from '@/features/containers/routes/containers-route';
+import { parseContainersSearch } from '@/features/containers/components/filter-sort';
 import { DashboardRoute } from '@/features/dashboard/routes/dashboard-route';
 import { EventsRoute } from '@/features/events/routes/events-route';
 import { ImagesRoute } from '@/features/images/routes/images-route';
@@ -78,6 +79,7 @@ const dashboardRoute = createRoute({
 const containersRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'containers',
+  validateSearch: parseContainersSearch,
   component: ContainersRoute,
 });
 

@@ -1,6 +1,6 @@
 import type { ContainerRow } from '@berth/api';
 import { describe, expect, it } from 'vitest';
-import { filterAndSort } from './filter-sort';
+import { filterAndSort, parseContainersSearch } from './filter-sort';
 
 function row(partial: Partial<ContainerRow> & { name: string }): ContainerRow {
   return {
@@ -64,5 +64,23 @@ describe('filterAndSort', () => {
     expect(names(filterAndSort(rows, { text: 'abc1', state: 'all', sort }))).toEqual(['db']);
     expect(names(filterAndSort(rows, { text: '', state: 'exited', sort }))).toEqual(['web10']);
     expect(names(filterAndSort(rows, { text: '', state: 'unhealthy', sort }))).toEqual(['db']);
+  });
+});
+
+describe('parseContainersSearch', () => {
+  it('keeps known values and drops defaults and junk', () => {
+    expect(
+      parseContainersSearch({
+        q: 'web',
+        state: 'running',
+        sort: 'created',
+        dir: 'desc',
+        stopped: false,
+      }),
+    ).toEqual({ q: 'web', state: 'running', sort: 'created', dir: 'desc', stopped: false });
+    expect(
+      parseContainersSearch({ q: '', state: 'all', sort: 'bogus', dir: 'up', stopped: true }),
+    ).toEqual({});
+    expect(parseContainersSearch({ stopped: '0' })).toEqual({ stopped: false });
   });
 });

@@ -80,3 +80,47 @@ export function filterAndSort(
     (a, b) => sign * compare(a, b, options.sort.key) || collator.compare(a.name, b.name),
   );
 }
+
+const SORT_KEYS: readonly SortKey[] = [
+  'name',
+  'image',
+  'state',
+  'status',
+  'ports',
+  'ips',
+  'created',
+];
+const STATE_FILTERS: readonly StateFilter[] = [
+  'all',
+  'running',
+  'paused',
+  'restarting',
+  'created',
+  'removing',
+  'exited',
+  'dead',
+  'unhealthy',
+];
+
+/** The list's view in the URL (`?q=web&state=running&sort=created&dir=desc&stopped=false`). */
+export interface ContainersSearch {
+  q?: string;
+  state?: StateFilter;
+  sort?: SortKey;
+  dir?: SortDirection;
+  stopped?: boolean;
+}
+
+export function parseContainersSearch(search: Record<string, unknown>): ContainersSearch {
+  const out: ContainersSearch = {};
+  if (typeof search.q === 'string' && search.q) out.q = search.q;
+  if (STATE_FILTERS.includes(search.state as StateFilter) && search.state !== 'all') {
+    out.state = search.state as StateFilter;
+  }
+  if (SORT_KEYS.includes(search.sort as SortKey)) out.sort = search.sort as SortKey;
+  if (search.dir === 'asc' || search.dir === 'desc') out.dir = search.dir;
+  if (search.stopped === false || search.stopped === 'false' || search.stopped === '0') {
+    out.stopped = false;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { ContainerAction, ContainerRow } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { Boxes, RotateCw, Search } from 'lucide-react';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -18,8 +18,9 @@ import { BulkResultDialog } from '../components/bulk-result-dialog';
 import { BulkToolbar } from '../components/bulk-toolbar';
 import { ContainersTable } from '../components/containers-table';
 import { filterAndSort } from '../components/filter-sort';
-import type { Sort, SortKey, StateFilter } from '../components/filter-sort';
+import type { Sort, StateFilter } from '../components/filter-sort';
 import { RemoveDialog } from '../components/remove-dialog';
+import { useContainersSearch } from './use-containers-search';
 
 const STATE_OPTIONS: Array<{ value: StateFilter; label: string }> = [
   { value: 'all', label: 'All states' },
@@ -44,10 +45,23 @@ export function ContainersRoute() {
 }
 
 function ContainersView({ endpointId }: { endpointId: string }) {
-  const [text, setText] = useState('');
-  const [state, setState] = useState<StateFilter>('all');
-  const [showStopped, setShowStopped] = useState(true);
-  const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'asc' });
+  const {
+    text,
+    setText,
+    state,
+    setState,
+    showStopped,
+    setShowStopped,
+    sortKey,
+    sortDirection,
+    onSort,
+    clearFilters,
+  } = useContainersSearch(endpointId);
+  const sort = useMemo<Sort>(
+    () => ({ key: sortKey, direction: sortDirection }),
+    [sortKey, sortDirection],
+  );
+
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [confirmRemove, setConfirmRemove] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -68,25 +82,18 @@ function ContainersView({ endpointId }: { endpointId: string }) {
   );
   const selected = useMemo(() => new Set(selection.map((row) => row.id)), [selection]);
 
-  function toggle(id: string) {
+  // Stable, so the memoised rows don't all re-render when one checkbox changes.
+  const toggle = useCallback((id: string) => {
     setSelectedIds((current) => {
       const next = new Set(current);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
     });
-  }
+  }, []);
 
   function toggleAll() {
     setSelectedIds(selection.length === rows.length ? new Set() : new Set(rows.map((r) => r.id)));
-  }
-
-  function onSort(key: SortKey) {
-    setSort((current) =>
-      current.key === key
-        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: key === 'created' ? 'desc' : 'asc' },
-    );
   }
 
   function runBulk(action: ContainerAction, rowsToRun: ContainerRow[], removeOptions = {}) {
@@ -207,14 +214,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
         </EmptyState>
       ) : rows.length === 0 ? (
         <EmptyState title="No containers match">
-          <button
-            type="button"
-            className="text-accent-text underline"
-            onClick={() => {
-              setText('');
-              setState('all');
-            }}
-          >
+          <button type="button" className="text-accent-text underline" onClick={clearFilters}>
             Clear filters
           </button>
         </EmptyState>
