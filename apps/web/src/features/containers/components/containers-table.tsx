@@ -3,7 +3,7 @@ import type { ContainerRow, PublishedPort } from '@berth/api';
 import { Link } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/cn';
@@ -36,6 +36,8 @@ export interface ContainersTableProps {
   /** Host for published-port links: the machine the browser reached Berth on. */
   hostname: string;
   now: number;
+  /** Changes when the filter or sort does: the list then starts again from the top. */
+  viewKey?: string;
 }
 
 export function ContainersTable({
@@ -48,8 +50,14 @@ export function ContainersTable({
   onToggleAll,
   hostname,
   now,
+  viewKey,
 }: ContainersTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [viewKey]);
+
   // TanStack Virtual hands back fresh functions each render; the compiler must not memoise them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

@@ -6,6 +6,7 @@ import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
 import { Tabs } from '@/components/ui/tabs';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { containerQueryOptions } from '../api/containers-queries';
 import { ContainerActions } from '../components/container-actions';
 import { ContainerInspectJson } from '../components/container-inspect';
@@ -28,6 +29,7 @@ export function ContainerRoute() {
   const query = useQuery(containerQueryOptions(endpointId, containerId));
 
   const name = query.data ? containerName([query.data.Name], query.data.Id) : shortId(containerId);
+  useDocumentTitle(name);
 
   return (
     <div className="flex h-full min-h-0 flex-col">

@@ -9,6 +9,7 @@ import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Select, TextInput } from '@/components/ui/input';
 import { SkeletonRows } from '@/components/ui/skeleton';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useNow } from '@/hooks/use-now';
 import { useSlashFocus } from '@/hooks/use-slash-focus';
@@ -35,6 +36,7 @@ const STATE_OPTIONS: Array<{ value: StateFilter; label: string }> = [
 
 export function ContainersRoute() {
   const endpointId = useEndpointId();
+  useDocumentTitle('Containers');
   return (
     <div className="flex h-full min-h-0 flex-col">
       <PanelErrorBoundary title="The containers list failed to render">
@@ -146,6 +148,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
                 className="w-72 pr-8 pl-8"
               />
               <kbd
+                hidden={text !== ''}
                 aria-hidden
                 className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-line px-1 font-mono text-[10.5px] text-faint"
               >
@@ -229,6 +232,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
           onToggleAll={toggleAll}
           hostname={window.location.hostname}
           now={now}
+          viewKey={`${text}|${state}|${sortKey}|${sortDirection}|${showStopped}`}
         />
       )}
 

@@ -11,6 +11,7 @@ import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import {
   infoQueryOptions,
@@ -21,6 +22,7 @@ import {
 
 export function DashboardRoute() {
   const endpointId = useEndpointId();
+  useDocumentTitle('Dashboard');
   return (
     <div className="h-full overflow-auto">
       <div className="mx-auto flex max-w-6xl flex-col gap-5 px-6 py-5">

@@ -9,6 +9,7 @@ import { Select } from '@/components/ui/input';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { recentEventsQueryOptions } from '../api/events-queries';
 
@@ -72,6 +73,7 @@ const columns: Column<EngineEvent>[] = [
 
 export function EventsRoute() {
   const endpointId = useEndpointId();
+  useDocumentTitle('Events');
   const [windowSeconds, setWindowSeconds] = useState(3600);
   const [filter, setFilter] = useState('');
   const query = useQuery(recentEventsQueryOptions(endpointId, windowSeconds));

@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { imagesQueryOptions } from '@/lib/queries';
 
@@ -71,6 +72,7 @@ const columns: Column<ImageSummary>[] = [
 
 export function ImagesRoute() {
   const endpointId = useEndpointId();
+  useDocumentTitle('Images');
   const query = useQuery(imagesQueryOptions(endpointId));
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => {

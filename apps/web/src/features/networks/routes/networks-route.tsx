@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { networksQueryOptions } from '@/lib/queries';
 
@@ -65,6 +66,7 @@ const columns: Column<Network>[] = [
 
 export function NetworksRoute() {
   const endpointId = useEndpointId();
+  useDocumentTitle('Networks');
   const query = useQuery(networksQueryOptions(endpointId));
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => {

@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
 import { SkeletonRows } from '@/components/ui/skeleton';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import {
   endpointsQueryOptions,
@@ -15,6 +16,7 @@ import {
 
 export function SystemRoute() {
   const endpointId = useEndpointId();
+  useDocumentTitle('System');
   return (
     <div className="h-full overflow-auto">
       <div className="mx-auto flex max-w-6xl flex-col gap-5 px-6 py-5">

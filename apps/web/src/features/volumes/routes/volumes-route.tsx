@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { volumesQueryOptions } from '@/lib/queries';
 
@@ -68,6 +69,7 @@ const columns: Column<Volume>[] = [
 
 export function VolumesRoute() {
   const endpointId = useEndpointId();
+  useDocumentTitle('Volumes');
   const query = useQuery({
     ...volumesQueryOptions(endpointId),
     select: (data) => data.Volumes ?? [],
