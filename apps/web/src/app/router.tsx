@@ -141,7 +141,8 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
-    scrollRestoration: true,
+    // Pages scroll inside their own panels, and a list whose filter changed must start at the top.
+    scrollRestoration: false,
   });
 }
 
