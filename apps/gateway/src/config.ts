@@ -25,6 +25,32 @@ const configSchema = z.object({
   BERTH_STATIC_DIR: z.string().optional(),
   BERTH_DEMO: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BERTH_ADMIN_PASSWORD: z.string().optional(),
+  BERTH_TLS_CERT: z.string().optional(),
+  BERTH_TLS_KEY: z.string().optional(),
+  BERTH_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)),
+      'must be a comma-separated list of origins like https://berth.example.com',
+    ),
+  BERTH_SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: 'must be a number of minutes' })
+    .int()
+    .min(1, 'must be at least 1')
+    .default(480),
+  BERTH_SESSION_MAX_HOURS: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .int()
+    .min(1, 'must be at least 1')
+    .default(168),
 });
 
 export interface Config {
@@ -37,6 +63,13 @@ export interface Config {
   staticDir: string;
   demo: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** Creates user `admin` with this password on first start, instead of the first-run page. */
+  adminPassword: string | undefined;
+  /** HTTPS when both are set (PEM files). */
+  tlsFiles: { cert: string; key: string } | undefined;
+  /** Origins besides the gateway's own a browser may use (behind a proxy, another name). */
+  extraOrigins: string[];
+  session: { idleMs: number; absoluteMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${got}`);
   }
   const c = parsed.data;
+  if (Boolean(c.BERTH_TLS_CERT) !== Boolean(c.BERTH_TLS_KEY)) {
+    throw new ConfigError(
+      'invalid configuration: BERTH_TLS_CERT and BERTH_TLS_KEY must be set together',
+    );
+  }
   const here = fileURLToPath(new URL('.', import.meta.url));
   return {
     port: c.PORT,
@@ -68,5 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(c.BERTH_STATIC_DIR ?? resolve(here, '../../web/dist')),
     demo: c.BERTH_DEMO,
     logLevel: c.LOG_LEVEL,
+    adminPassword: c.BERTH_ADMIN_PASSWORD,
+    tlsFiles:
+      c.BERTH_TLS_CERT && c.BERTH_TLS_KEY
+        ? { cert: c.BERTH_TLS_CERT, key: c.BERTH_TLS_KEY }
+        : undefined,
+    extraOrigins: c.BERTH_ORIGINS,
+    session: {
+      idleMs: c.BERTH_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: c.BERTH_SESSION_MAX_HOURS * 3_600_000,
+    },
   };
 }

@@ -1,21 +1,69 @@
 import type { AddressInfo } from 'node:net';
+import { AuditLog } from './audit/audit-log';
+import { OriginPolicy } from './auth/origin';
+import { Security } from './auth/security';
+import { SessionStore } from './auth/sessions';
+import { TokenStore } from './auth/tokens';
+import { UserStore } from './auth/users';
 import type { Config } from './config';
 import { Endpoint } from './endpoints/endpoint';
 import { EndpointRegistry } from './endpoints/registry';
 import { Transport } from './endpoints/transport';
 import { createApp } from './http/app';
+import { EventsHub } from './hubs/events-hub';
 import type { Logger } from './logger';
+import { Metrics } from './metrics';
+import { SecretBox } from './secrets/crypto';
 import { closeServer, createHttpServer } from './server';
+import { openDatabase } from './store/database';
+import { RegistryStore } from './store/registries';
+import { SettingsStore } from './store/settings';
+import { UpgradeRouter } from './ws/upgrade-router';
 
 export interface Gateway {
   /** Where it listens, e.g. http://127.0.0.1:7420. */
   url: string;
   registry: EndpointRegistry;
+  security: Security;
   close(): Promise<void>;
 }
 
 /** Builds the whole gateway from a config and starts listening; used by main and by the tests. */
 export async function startGateway(config: Config, logger: Logger): Promise<Gateway> {
+  // Listen first: with PORT=0 the real port is only known now, and the origins depend on it.
+  const server = createHttpServer(config.tlsFiles);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const secure = Boolean(config.tlsFiles);
+
+  const db = openDatabase(config.dataDir);
+  const sessions = new SessionStore(db, config.session);
+  const security = new Security({
+    db,
+    users: new UserStore(db),
+    sessions,
+    tokens: new TokenStore(db),
+    audit: new AuditLog(db),
+    settings: new SettingsStore(db),
+    registries: new RegistryStore(db, SecretBox.open(config.dataDir)),
+    origins: new OriginPolicy({
+      host: config.host,
+      port,
+      secure,
+      extraOrigins: config.extraOrigins,
+    }),
+    secureCookies: secure,
+    logger,
+  });
+  await security.bootstrapAdmin(config.adminPassword);
+
+  const metrics = new Metrics();
   const registry = new EndpointRegistry(logger);
   registry.add(
     new Endpoint({
@@ -25,22 +73,40 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       demo: config.demo,
     }),
   );
-  const server = createHttpServer(createApp({ config, registry, logger }));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+  const eventHubs = new Map(registry.list().map((e) => [e.id, new EventsHub(e, logger)]));
+  metrics.countStreams(() =>
+    [...eventHubs.values()].map((hub) => ({
+      endpoint: hub.endpoint.id,
+      kind: 'events',
+      count: hub.upstreamOpen ? 1 : 0,
+    })),
+  );
+
+  const upgrades = new UpgradeRouter(security, registry, logger);
+  upgrades.route('events', (ws, { endpoint }) => {
+    metrics.wsClients.inc({ kind: 'events' });
+    ws.on('close', () => metrics.wsClients.dec({ kind: 'events' }));
+    eventHubs.get(endpoint.id)?.attach(ws);
   });
+  server.on('request', createApp({ config, registry, security, metrics, logger }));
+  server.on('upgrade', (req, socket, head: Buffer) => upgrades.handle(req, socket, head));
+
   await registry.start();
-  const { port } = server.address() as AddressInfo;
+  const purge = setInterval(() => sessions.purgeExpired(), 3_600_000);
+  purge.unref();
+
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
-    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    url: `${secure ? 'https' : 'http'}://${host}:${port}`,
     registry,
+    security,
     close: async () => {
+      clearInterval(purge);
+      upgrades.close();
+      for (const hub of eventHubs.values()) hub.close();
       registry.close();
       await closeServer(server);
+      db.close();
     },
   };
 }

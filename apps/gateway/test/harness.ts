@@ -1,11 +1,16 @@
 // Integration harness: a real gateway in this process, talking to the real private engine that
 // `npm test` started (DOCKER_HOST), plus a direct line to that engine to check what it did.
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '@berth/api';
 import { loadConfig } from '../src/config';
 import { startGateway, type Gateway } from '../src/gateway';
 import { createLogger } from '../src/logger';
 
 export const BASE_IMAGE = 'berth/busybox:latest';
+export const ADMIN_PASSWORD = 'harbour-lights-2026';
 
 export function engineHost(): string {
   const host = process.env.DOCKER_HOST;
@@ -17,6 +22,11 @@ export function engineHost(): string {
   return host;
 }
 
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'berth-itest-'));
+}
+
+/** A gateway with a fresh data folder and user `admin` (unless the env says otherwise). */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<Gateway> {
   const config = loadConfig({
     DOCKER_HOST: engineHost(),
@@ -24,9 +34,23 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     PORT: '0',
     LOG_LEVEL: 'silent',
     BERTH_STATIC_DIR: '/nonexistent',
+    BERTH_DATA: tempDataDir(),
+    BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ...env,
   });
-  return startGateway({ ...config, port: 0 }, createLogger('silent'));
+  return startGateway(config, createLogger('silent'));
+}
+
+/** A bearer token of the given role, owned by a user of that role (created on the fly). */
+export function tokenFor(gateway: Gateway, role: Role): string {
+  const { users, tokens } = gateway.security.deps;
+  const name = `${role}-user`;
+  const user = users.byName(name) ?? users.create(name, 'not-a-login-password-hash', role);
+  return tokens.create(user.id, `${role} token`, role).token;
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
 }
 
 export interface EngineAnswer<T = unknown> {

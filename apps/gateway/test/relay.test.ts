@@ -12,14 +12,22 @@ import {
   type EngineEvent,
 } from '@berth/api';
 import type { Gateway } from '../src/gateway';
-import { createContainer, engine, removeTestContainers, startTestGateway } from './harness';
+import {
+  bearer,
+  createContainer,
+  engine,
+  removeTestContainers,
+  startTestGateway,
+  tokenFor,
+} from './harness';
 
 let gateway: Gateway;
+let auth: Record<string, string>;
 
 function rawGet(path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(gateway.url);
-    const req = request({ hostname, port, path }, (res) => {
+    const req = request({ hostname, port, path, headers: auth }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -29,12 +37,17 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
     req.end();
   });
 }
-const api = (path: string, init?: RequestInit) => fetch(`${gateway.url}${path}`, init);
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${gateway.url}${path}`, {
+    ...init,
+    headers: { ...auth, ...(init.headers as Record<string, string>) },
+  });
 const relay = (path: string, init?: RequestInit) => api(`/api/endpoints/local/docker${path}`, init);
 
 beforeAll(async () => {
   await removeTestContainers();
   gateway = await startTestGateway();
+  auth = bearer(tokenFor(gateway, 'admin'));
 });
 
 afterAll(async () => {

@@ -6,3 +6,8 @@ export * from './query-keys';
 export * from './view-models/container';
 export * from './view-models/format';
 export * from './streams/multiplex';
+export * from './engine/routes';
+export * from './gateway/auth-types';
+export * from './engine/events';
+export * from './streams/json-lines';
+export * from './gateway/ws-messages';

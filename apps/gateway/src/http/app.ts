@@ -1,44 +1,85 @@
 import type { Health } from '@berth/api';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Security } from '../auth/security';
 import type { Config } from '../config';
 import type { EndpointRegistry } from '../endpoints/registry';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { createRelay } from '../relay/relay';
 import { BERTH_VERSION } from '../version';
+import { authRoutes } from './auth-routes';
 import { errorHandler, notFound } from './errors';
 import { requestLog } from './request-log';
 import { spa } from './static';
 
 export interface AppDeps {
-  config: Pick<Config, 'staticDir'>;
+  config: Pick<Config, 'staticDir' | 'tlsFiles'>;
   registry: EndpointRegistry;
+  security: Security;
+  metrics: Metrics;
   logger: Logger;
 }
 
-export function createApp({ config, registry, logger }: AppDeps): Express {
+export function createApp({ config, registry, security, metrics, logger }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // xterm.js and React style attributes need inline styles; scripts stay strict.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.tlsFiles ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.tlsFiles ? { maxAge: 15_552_000 } : false,
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.use(requestLog(logger));
+  app.use(metrics.timer());
+  app.use(security.hostGuard());
 
   app.get('/api/health', (_req, res) => {
     const health: Health = { status: 'ok', version: BERTH_VERSION };
     res.json(health);
   });
 
-  app.get('/api/endpoints', (_req, res) => {
+  app.use(security.authenticate());
+  app.use('/api', authRoutes(security));
+
+  app.get('/metrics', security.require('viewer'), metrics.handler());
+
+  app.get('/api/endpoints', security.require('viewer'), (_req, res) => {
     res.json(registry.list().map((e) => e.summary()));
   });
 
-  app.get('/api/endpoints/:id', (req, res, next) => {
-    const endpoint = registry.get(req.params.id);
+  app.get('/api/endpoints/:id', security.require('viewer'), (req, res, next) => {
+    const endpoint = registry.get(String(req.params.id));
     if (!endpoint) return next();
     res.json(endpoint.summary());
   });
 
   // The relay reads the raw URL itself; no body parser may run before it (bodies stream through).
-  app.all(/^\/api\/endpoints\/[^/]+\/docker(\/.*)?$/, createRelay(registry));
+  app.all(
+    /^\/api\/endpoints\/[^/]+\/docker(\/.*)?$/,
+    security.require('viewer'),
+    createRelay(registry, security),
+  );
 
   app.use('/api', notFound);
   app.use(spa(config.staticDir));

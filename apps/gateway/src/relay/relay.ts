@@ -2,7 +2,9 @@ import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Endpoint } from '../endpoints/endpoint';
 import type { EndpointRegistry } from '../endpoints/registry';
+import type { Security } from '../auth/security';
 import { HttpError } from '../http/errors';
+import { guardRelay } from './relay-guard';
 
 /** Request headers the engine needs; everything else (cookies, auth, origin) stays here. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -72,33 +74,88 @@ function pickHeaders(
 }
 
 /**
- * `ANY /api/endpoints/{id}/docker/{enginePath}`: relays one Engine API call. Bodies stream both
- * ways without buffering (pull progress, logs, events, exports flow as they come); status and
- * the engine's `{message}` errors are kept; closing the request cancels the engine call.
+ * `ANY /api/endpoints/{id}/docker/{enginePath}`: relays one Engine API call after the guard
+ * (role by route, body policy for non-admins). Bodies stream both ways without buffering (pull
+ * progress, logs, events, exports flow as they come); status and the engine's `{message}` errors
+ * are kept; closing the request cancels the engine call. Mutations and refusals are audited.
  */
-export function createRelay(registry: EndpointRegistry): RequestHandler {
+export function createRelay(registry: EndpointRegistry, security: Security): RequestHandler {
+  const { audit, settings, registries } = security.deps;
   return async (req, res, next) => {
+    const principal = res.locals.principal;
+    let action = `${req.method} ${req.path}`;
+    let endpointId: string | null = null;
+    let target: string | null = null;
+    res.on('finish', () => {
+      const mutating = !['GET', 'HEAD'].includes(req.method);
+      if (!mutating && res.statusCode !== 403) return;
+      audit.record({
+        username: principal?.username ?? null,
+        role: principal?.role ?? null,
+        ip: req.ip ?? null,
+        endpoint: endpointId,
+        action,
+        target,
+        status: res.statusCode,
+        result: res.statusCode < 400 ? 'ok' : res.statusCode === 403 ? 'denied' : 'error',
+        detail: res.locals.denial ?? null,
+      });
+    });
     try {
-      const target = parseRelayUrl(req.originalUrl, registry);
+      const relayTarget = parseRelayUrl(req.originalUrl, registry);
+      endpointId = relayTarget.endpoint.id;
+      if (!principal) throw new HttpError(401, 'Log in first.');
       if (req.headers.upgrade) {
         throw new HttpError(
           400,
           'Hijacked engine connections go through the websocket routes (/ws/exec, /ws/attach).',
         );
       }
-      if (!target.endpoint.apiVersion) await target.endpoint.refresh();
-      relay(req, res, target);
+      const decision = await guardRelay(
+        req,
+        relayTarget.path,
+        relayTarget.search,
+        principal,
+        () => settings.security().allowedBindPaths,
+      ).catch((error: unknown) => {
+        if (error instanceof HttpError && error.status === 403) res.locals.denial = error.message;
+        throw error;
+      });
+      action = decision.action;
+      const query = new URLSearchParams(relayTarget.search);
+      target = decision.match?.target ?? query.get('name') ?? query.get('fromImage');
+
+      const headers = pickHeaders(req.headers, FORWARDED_REQUEST_HEADERS);
+      // A saved registry is named by id; its credentials are added here and nowhere else.
+      const registryId = req.headers['x-berth-registry'];
+      if (typeof registryId === 'string' && registryId) {
+        const auth = registries.authHeader(Number(registryId));
+        if (!auth) throw new HttpError(404, `No saved registry with id ${registryId}.`);
+        headers['x-registry-auth'] = auth;
+      }
+      if (decision.body) {
+        headers['content-length'] = decision.body.length;
+        delete headers['transfer-encoding'];
+      }
+      if (!relayTarget.endpoint.apiVersion) await relayTarget.endpoint.refresh();
+      relay(req, res, relayTarget, headers, decision.body);
     } catch (error) {
       next(error);
     }
   };
 }
 
-function relay(req: Request, res: Response, { endpoint, path, search }: RelayTarget): void {
+function relay(
+  req: Request,
+  res: Response,
+  { endpoint, path, search }: RelayTarget,
+  headers: OutgoingHttpHeaders,
+  body: Buffer | undefined,
+): void {
   const upstream = endpoint.transport.request({
     method: req.method,
     path: endpoint.versionedPath(path) + search,
-    headers: pickHeaders(req.headers, FORWARDED_REQUEST_HEADERS),
+    headers,
   });
 
   // The browser went away (tab closed, pull cancelled): end the engine call too.
@@ -131,6 +188,10 @@ function relay(req: Request, res: Response, { endpoint, path, search }: RelayTar
     engineRes.on('error', () => res.destroy());
   });
 
+  if (body) {
+    upstream.end(body);
+    return;
+  }
   const hasBody =
     req.headers['content-length'] !== undefined
       ? req.headers['content-length'] !== '0'

@@ -1,0 +1,28 @@
+import type { Role } from '@berth/api';
+import { ROLES } from '@berth/api';
+
+/** Who is calling: resolved once per request from the session cookie or a bearer token. */
+export interface Principal {
+  userId: number;
+  username: string;
+  role: Role;
+  via: 'session' | 'token';
+  tokenId?: number;
+  /** The session cookie value, so logout can end exactly this session. */
+  sessionSecret?: string;
+}
+
+export function lowerRole(a: Role, b: Role): Role {
+  return ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express types res.locals through this global namespace
+  namespace Express {
+    interface Locals {
+      principal?: Principal;
+      /** Why a request was refused, for the audit log. */
+      denial?: string;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import type { IncomingMessage } from 'node:http';
+import type { Role } from '@berth/api';
+import { roleAtLeast } from '@berth/api';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import type { RequestHandler, Response } from 'express';
+import type { AuditLog } from '../audit/audit-log';
+import { HttpError } from '../http/errors';
+import type { Logger } from '../logger';
+import type { Db } from '../store/database';
+import type { RegistryStore } from '../store/registries';
+import type { SettingsStore } from '../store/settings';
+import { headerOf, type OriginPolicy } from './origin';
+import { hashPassword, passwordProblem } from './passwords';
+import { lowerRole, type Principal } from './principal';
+import { LoginLimiter } from './rate-limit';
+import type { SessionStore } from './sessions';
+import type { TokenStore } from './tokens';
+import type { UserStore } from './users';
+
+export const SESSION_COOKIE = 'berth_session';
+/** Header a same-origin script sends on mutations when the browser omits Origin. */
+export const CSRF_HEADER = 'x-berth-csrf';
+
+export interface SecurityDeps {
+  db: Db;
+  users: UserStore;
+  sessions: SessionStore;
+  tokens: TokenStore;
+  audit: AuditLog;
+  settings: SettingsStore;
+  registries: RegistryStore;
+  origins: OriginPolicy;
+  secureCookies: boolean;
+  logger: Logger;
+}
+
+/** Everything the gateway needs to decide who is calling and what they may do. */
+export class Security {
+  readonly limiter = new LoginLimiter();
+
+  constructor(readonly deps: SecurityDeps) {}
+
+  get users() {
+    return this.deps.users;
+  }
+
+  /** First start with BERTH_ADMIN_PASSWORD: create `admin` (the first-run page is skipped). */
+  async bootstrapAdmin(password: string | undefined): Promise<void> {
+    if (!password || this.deps.users.count() > 0) return;
+    const problem = passwordProblem(password, 'admin');
+    if (problem) throw new Error(`BERTH_ADMIN_PASSWORD is not acceptable: ${problem}`);
+    this.deps.users.createFirstAdmin('admin', await hashPassword(password));
+    this.deps.logger.info('created user admin from BERTH_ADMIN_PASSWORD');
+  }
+
+  setupNeeded(): boolean {
+    return this.deps.users.count() === 0;
+  }
+
+  /** Who sent this request (bearer token first, then the session cookie), or undefined. */
+  principalOf(req: IncomingMessage): Principal | undefined {
+    const authorization = headerOf(req, 'authorization');
+    if (authorization?.startsWith('Bearer ')) {
+      const token = this.deps.tokens.resolve(authorization.slice(7).trim());
+      const user = token && this.deps.users.byId(token.userId);
+      if (!token || !user || user.disabled) return undefined;
+      // A token never does more than its owner can do today.
+      return {
+        userId: user.id,
+        username: user.username,
+        role: lowerRole(token.role, user.role),
+        via: 'token',
+        tokenId: token.id,
+      };
+    }
+    const secret = parseCookies(headerOf(req, 'cookie') ?? '')[SESSION_COOKIE];
+    if (!secret) return undefined;
+    const userId = this.deps.sessions.resolve(secret);
+    const user = userId === undefined ? undefined : this.deps.users.byId(userId);
+    if (!user || user.disabled) return undefined;
+    return {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      via: 'session',
+      sessionSecret: secret,
+    };
+  }
+
+  setSessionCookie(res: Response, secret: string): void {
+    res.append(
+      'Set-Cookie',
+      serializeCookie(SESSION_COOKIE, secret, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.deps.secureCookies,
+        path: '/',
+        maxAge: Math.floor(this.deps.sessions.policy.absoluteMs / 1000),
+      }),
+    );
+  }
+
+  clearSessionCookie(res: Response): void {
+    res.append(
+      'Set-Cookie',
+      serializeCookie(SESSION_COOKIE, '', {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.deps.secureCookies,
+        path: '/',
+        maxAge: 0,
+      }),
+    );
+  }
+
+  /** Refuses requests whose Host header Berth does not answer to (DNS rebinding). */
+  hostGuard(): RequestHandler {
+    return (req, _res, next) => {
+      if (this.deps.origins.hostAllowed(req.headers.host)) return next();
+      next(
+        new HttpError(
+          421,
+          `Berth does not answer to the host name "${req.headers.host ?? ''}". Add its origin to BERTH_ORIGINS.`,
+        ),
+      );
+    };
+  }
+
+  /**
+   * Cross-site request forgery: a browser mutation must come from one of Berth's own origins, or
+   * (when the browser sends no Origin) carry the CSRF header, which a foreign page cannot set
+   * without a CORS preflight Berth never grants. Bearer-token clients are not browsers.
+   */
+  csrfProblem(req: IncomingMessage, principal: Principal | undefined): string | undefined {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? 'GET')) return undefined;
+    if (principal?.via === 'token') return undefined;
+    const origin = headerOf(req, 'origin');
+    if (origin !== undefined) {
+      return this.deps.origins.originAllowed(origin, req.headers.host)
+        ? undefined
+        : `Requests from ${origin} are not allowed (cross-site). Berth's origins: ${this.deps.origins.describe()}; add others to BERTH_ORIGINS.`;
+    }
+    return headerOf(req, CSRF_HEADER)
+      ? undefined
+      : `A browser request that changes something needs an Origin header or the ${CSRF_HEADER} header.`;
+  }
+
+  /** Resolves the caller into res.locals.principal and applies the CSRF rule to mutations. */
+  authenticate(): RequestHandler {
+    return (req, res, next) => {
+      const principal = this.principalOf(req);
+      const problem = this.csrfProblem(req, principal);
+      if (problem) {
+        this.deps.audit.record({
+          username: principal?.username ?? null,
+          role: principal?.role ?? null,
+          ip: req.ip ?? null,
+          endpoint: null,
+          action: 'csrf',
+          target: req.originalUrl.split('?')[0] ?? null,
+          status: 403,
+          result: 'denied',
+          detail: problem,
+        });
+        return next(new HttpError(403, problem));
+      }
+      res.locals.principal = principal;
+      next();
+    };
+  }
+
+  /** Lets a request through only with a principal of at least `role`. */
+  require(role: Role = 'viewer'): RequestHandler {
+    return (_req, res, next) => {
+      const principal = res.locals.principal;
+      if (!principal) {
+        const message = this.setupNeeded()
+          ? 'Berth has no admin yet: create one on the first-run page.'
+          : 'Log in first.';
+        return next(new HttpError(401, message));
+      }
+      if (!roleAtLeast(principal.role, role)) {
+        return next(new HttpError(403, `This needs the ${role} role; you are ${principal.role}.`));
+      }
+      next();
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * Schema changes, applied in order once each (tracked in `PRAGMA user_version`). Append only:
+ * never edit a migration that has shipped.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE users (
+     id INTEGER PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'viewer')),
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL,
+     last_login_at INTEGER
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,            -- sha256 of the cookie value; the value itself is never stored
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,    -- absolute expiry
+     ip TEXT,
+     user_agent TEXT
+   );
+   CREATE INDEX sessions_user ON sessions(user_id);
+   CREATE TABLE tokens (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE, -- sha256 of the token
+     role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'viewer')),
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     last_used_at INTEGER
+   );
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY,
+     time INTEGER NOT NULL,
+     username TEXT,
+     role TEXT,
+     ip TEXT,
+     endpoint TEXT,
+     action TEXT NOT NULL,
+     target TEXT,
+     status INTEGER NOT NULL,
+     result TEXT NOT NULL,
+     detail TEXT
+   );
+   CREATE INDEX audit_time ON audit(time);
+   CREATE TABLE settings (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );
+   CREATE TABLE registries (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     server TEXT NOT NULL,
+     username TEXT NOT NULL,
+     secret TEXT NOT NULL,           -- AES-256-GCM sealed password, see secrets/crypto.ts
+     created_at INTEGER NOT NULL
+   );`,
+];
+
+export function openDatabase(dataDir: string, file = 'berth.db'): Db {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(join(dataDir, file));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

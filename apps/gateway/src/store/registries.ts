@@ -1,0 +1,101 @@
+import type { SecretBox } from '../secrets/crypto';
+import type { Db } from './database';
+
+export interface RegistrySummary {
+  id: number;
+  name: string;
+  server: string;
+  username: string;
+  createdAt: number;
+}
+
+interface RegistryRow {
+  id: number;
+  name: string;
+  server: string;
+  username: string;
+  secret: string;
+  created_at: number;
+}
+
+const summary = (row: RegistryRow): RegistrySummary => ({
+  id: row.id,
+  name: row.name,
+  server: row.server,
+  username: row.username,
+  createdAt: row.created_at,
+});
+
+/**
+ * Saved registry credentials. Passwords are sealed with the SecretBox and only ever leave the
+ * gateway inside the `X-Registry-Auth` header it sends to the engine.
+ */
+export class RegistryStore {
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+  ) {}
+
+  list(): RegistrySummary[] {
+    return (this.db.prepare('SELECT * FROM registries ORDER BY name').all() as RegistryRow[]).map(
+      summary,
+    );
+  }
+
+  byId(id: number): RegistrySummary | undefined {
+    const row = this.db.prepare('SELECT * FROM registries WHERE id = ?').get(id) as
+      RegistryRow | undefined;
+    return row && summary(row);
+  }
+
+  create(input: {
+    name: string;
+    server: string;
+    username: string;
+    password: string;
+  }): RegistrySummary {
+    const info = this.db
+      .prepare(
+        'INSERT INTO registries (name, server, username, secret, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(input.name, input.server, input.username, this.box.seal(input.password), Date.now());
+    const created = this.byId(Number(info.lastInsertRowid));
+    if (!created) throw new Error('registry vanished right after insert');
+    return created;
+  }
+
+  update(
+    id: number,
+    input: { name?: string; server?: string; username?: string; password?: string },
+  ): void {
+    const current = this.db.prepare('SELECT * FROM registries WHERE id = ?').get(id) as
+      RegistryRow | undefined;
+    if (!current) return;
+    this.db
+      .prepare('UPDATE registries SET name = ?, server = ?, username = ?, secret = ? WHERE id = ?')
+      .run(
+        input.name ?? current.name,
+        input.server ?? current.server,
+        input.username ?? current.username,
+        input.password === undefined ? current.secret : this.box.seal(input.password),
+        id,
+      );
+  }
+
+  delete(id: number): boolean {
+    return this.db.prepare('DELETE FROM registries WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** The engine's `X-Registry-Auth` value for a saved registry (base64url JSON). */
+  authHeader(id: number): string | undefined {
+    const row = this.db.prepare('SELECT * FROM registries WHERE id = ?').get(id) as
+      RegistryRow | undefined;
+    if (!row) return undefined;
+    const auth = {
+      username: row.username,
+      password: this.box.open(row.secret),
+      serveraddress: row.server,
+    };
+    return Buffer.from(JSON.stringify(auth)).toString('base64url');
+  }
+}

@@ -1,0 +1,159 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Role } from '@berth/api';
+import { roleAtLeast } from '@berth/api';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { headerOf } from '../auth/origin';
+import type { Principal } from '../auth/principal';
+import type { Security } from '../auth/security';
+import type { Endpoint } from '../endpoints/endpoint';
+import type { EndpointRegistry } from '../endpoints/registry';
+import type { Logger } from '../logger';
+import { rejectUpgrade } from '../server';
+
+export type WsKind = 'exec' | 'attach' | 'logs' | 'stats' | 'events';
+
+export const CHANNEL_PROTOCOL = 'berth.channel.v1';
+
+/** Who may open each kind of stream: a terminal is as strong as exec; watching is for viewers. */
+const WS_ROLES: Record<WsKind, Role> = {
+  exec: 'operator',
+  attach: 'operator',
+  logs: 'viewer',
+  stats: 'viewer',
+  events: 'viewer',
+};
+
+export interface WsContext {
+  endpoint: Endpoint;
+  principal: Principal;
+  url: URL;
+  req: IncomingMessage;
+}
+
+export type WsHandler = (ws: WebSocket, ctx: WsContext) => void;
+
+const ROUTE = /^\/api\/endpoints\/([^/]+)\/ws\/([a-z]+)$/;
+/** Big enough for a 1 MB paste in one message, with room for framing. */
+export const MAX_WS_PAYLOAD = 16 * 1024 * 1024;
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * Websocket upgrades go through the same checks as REST, before `handleUpgrade`: the Host
+ * header, the Origin (a browser must be on one of Berth's origins; token clients send none),
+ * who is calling, their role for this kind of stream, and the endpoint. Then the route's handler
+ * owns the socket. Heartbeats keep idle sessions alive behind proxies and drop dead peers.
+ */
+export class UpgradeRouter {
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_WS_PAYLOAD,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(CHANNEL_PROTOCOL) ? CHANNEL_PROTOCOL : false),
+  });
+  private readonly handlers = new Map<WsKind, WsHandler>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly security: Security,
+    private readonly registry: EndpointRegistry,
+    private readonly logger: Logger,
+  ) {
+    this.heartbeat = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        if (!this.alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        this.alive.delete(ws);
+        ws.ping();
+      }
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  route(kind: WsKind, handler: WsHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://berth.invalid');
+    const match = ROUTE.exec(url.pathname);
+    const kind = match?.[2] as WsKind | undefined;
+    const role = kind && WS_ROLES[kind];
+    if (!match || !kind || !role)
+      return rejectUpgrade(socket, 404, `No websocket route at ${url.pathname}`);
+
+    const { origins } = this.security.deps;
+    if (!origins.hostAllowed(req.headers.host)) {
+      return rejectUpgrade(socket, 421, 'Unknown host name; add it to BERTH_ORIGINS.');
+    }
+    const principal = this.security.principalOf(req);
+    const origin = headerOf(req, 'origin');
+    // Cross-site websocket hijacking: browsers always send Origin, and it must be one of ours;
+    // only token clients (scripts, not browsers) may come without one.
+    const originOk =
+      origin !== undefined
+        ? origins.originAllowed(origin, req.headers.host)
+        : principal?.via === 'token';
+    if (!originOk) {
+      this.deny(req, principal, kind, `websocket from origin ${origin ?? '(none)'}`);
+      return rejectUpgrade(
+        socket,
+        403,
+        "This websocket must be opened from one of Berth's own pages.",
+      );
+    }
+    if (!principal) return rejectUpgrade(socket, 401, 'Log in first.');
+    if (!roleAtLeast(principal.role, role)) {
+      this.deny(req, principal, kind, `needs ${role}`);
+      return rejectUpgrade(
+        socket,
+        403,
+        `Your role (${principal.role}) cannot open ${kind} streams; it needs ${role}.`,
+      );
+    }
+    const handler = this.handlers.get(kind);
+    if (!handler) return rejectUpgrade(socket, 404, `No websocket route at ${url.pathname}`);
+    const endpoint = this.registry.get(decodeURIComponent(match[1] ?? ''));
+    if (!endpoint) return rejectUpgrade(socket, 404, `No such endpoint: ${match[1]}`);
+
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.alive.add(ws);
+      ws.on('pong', () => this.alive.add(ws));
+      try {
+        handler(ws, { endpoint, principal, url, req });
+      } catch (error) {
+        this.logger.error({ err: error }, 'websocket handler failed');
+        ws.close(1011, 'internal error');
+      }
+    });
+  }
+
+  private deny(
+    req: IncomingMessage,
+    principal: Principal | undefined,
+    kind: string,
+    detail: string,
+  ): void {
+    this.security.deps.audit.record({
+      username: principal?.username ?? null,
+      role: principal?.role ?? null,
+      ip: req.socket.remoteAddress ?? null,
+      endpoint: null,
+      action: `ws.${kind}`,
+      target: null,
+      status: 403,
+      result: 'denied',
+      detail,
+    });
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+}

@@ -1,0 +1,72 @@
+// Berth's own users, sessions, tokens and audit, as the gateway's /api routes answer them.
+
+export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** True when `role` is at least `needed` (admin > operator > viewer). */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+export interface Me {
+  id: number;
+  username: string;
+  role: Role;
+  /** 'session' for a browser login, 'token' for an API token. */
+  via: 'session' | 'token';
+}
+
+export interface SetupStatus {
+  /** True until the first admin exists; then nothing but the setup page works. */
+  needed: boolean;
+}
+
+export interface UserSummary {
+  id: number;
+  username: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: number;
+  lastLoginAt: number | null;
+}
+
+export interface TokenSummary {
+  id: number;
+  name: string;
+  role: Role;
+  owner: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/** Only the create answer carries the secret, once. */
+export interface CreatedToken extends TokenSummary {
+  token: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  time: number;
+  username: string | null;
+  role: Role | null;
+  ip: string | null;
+  endpoint: string | null;
+  /** e.g. `ContainerStart`, `login`, `exec`, `user.create`. */
+  action: string;
+  /** What it acted on: a container id, a user name, a path. */
+  target: string | null;
+  /** HTTP status, or the outcome for sessions. */
+  status: number;
+  result: 'ok' | 'denied' | 'error';
+  detail: string | null;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+}
+
+export interface SecuritySettings {
+  /** Host paths non-admins may bind-mount (prefix match on whole path segments). */
+  allowedBindPaths: string[];
+}
