@@ -36,7 +36,9 @@ export interface SecurityDeps {
 
 /** Everything the gateway needs to decide who is calling and what they may do. */
 export class Security {
-  readonly limiter = new LoginLimiter();
+  /** Failed logins: 10 per user name, and 50 per address (a shared NAT or a script, not a lock-out). */
+  readonly userLimiter = new LoginLimiter(10);
+  readonly ipLimiter = new LoginLimiter(50);
 
   constructor(readonly deps: SecurityDeps) {}
 
@@ -135,6 +137,8 @@ export class Security {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? 'GET')) return undefined;
     if (principal?.via === 'token') return undefined;
     const origin = headerOf(req, 'origin');
+    // Without a session there is no ambient authority to forge; a foreign page is still refused.
+    if (!principal && origin === undefined) return undefined;
     if (origin !== undefined) {
       return this.deps.origins.originAllowed(origin, req.headers.host)
         ? undefined

@@ -109,9 +109,12 @@ export function authRoutes(security: Security): Router {
   // ── login / logout / me ───────────────────────────────────────────────────
   router.post('/auth/login', async (req, res) => {
     const input = parseBody(credentials, req.body);
-    const userKey = `user:${input.username.toLowerCase()}`;
-    const keys = [`ip:${req.ip}`, userKey];
-    const wait = security.limiter.retryAfter(keys);
+    const userKey = input.username.toLowerCase();
+    const ipKey = req.ip ?? 'unknown';
+    const wait = Math.max(
+      security.userLimiter.retryAfter([userKey]),
+      security.ipLimiter.retryAfter([ipKey]),
+    );
     // Typed `never` so TypeScript knows the code after a failed check has a user.
     const fail: (status: number, message: string, detail: string) => never = (
       status,
@@ -143,12 +146,13 @@ export function authRoutes(security: Security): Router {
     // Verify against a decoy when the user is unknown, so the answer time reveals nothing.
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
     if (!user || !ok) {
-      security.limiter.fail(keys);
+      security.userLimiter.fail([userKey]);
+      security.ipLimiter.fail([ipKey]);
       fail(401, 'Wrong user name or password.', user ? 'wrong password' : 'unknown user');
     }
     if (user.disabled)
       fail(403, 'This account is disabled. Ask an admin to enable it.', 'disabled');
-    security.limiter.clear(userKey);
+    security.userLimiter.clear(userKey);
     startSession(req, res, user.id);
     audit.record({
       username: user.username,

@@ -35,6 +35,15 @@ export interface GuardDecision {
   body?: Buffer;
 }
 
+/** The route and audit action name of an engine call. */
+export function describeRelayCall(
+  method: string,
+  enginePath: string,
+): Pick<GuardDecision, 'match' | 'action'> {
+  const match = matchEngineRoute(method, enginePath);
+  return { match, action: match?.route.op ?? `${method} ${enginePath}` };
+}
+
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -59,14 +68,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
  */
 export async function guardRelay(
   req: IncomingMessage,
-  enginePath: string,
+  { match, action }: Pick<GuardDecision, 'match' | 'action'>,
   search: string,
   principal: Principal,
   allowedBindPaths: () => readonly string[],
 ): Promise<GuardDecision> {
-  const method = req.method ?? 'GET';
-  const match = matchEngineRoute(method, enginePath);
-  const action = match?.route.op ?? `${method} ${enginePath}`;
   const needed = match?.route.role ?? 'admin';
   if (!roleAtLeast(principal.role, needed)) {
     throw new HttpError(

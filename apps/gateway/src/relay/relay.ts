@@ -4,7 +4,7 @@ import type { Endpoint } from '../endpoints/endpoint';
 import type { EndpointRegistry } from '../endpoints/registry';
 import type { Security } from '../auth/security';
 import { HttpError } from '../http/errors';
-import { guardRelay } from './relay-guard';
+import { describeRelayCall, guardRelay } from './relay-guard';
 
 /** Request headers the engine needs; everything else (cookies, auth, origin) stays here. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -104,6 +104,8 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
     try {
       const relayTarget = parseRelayUrl(req.originalUrl, registry);
       endpointId = relayTarget.endpoint.id;
+      const call = describeRelayCall(req.method, relayTarget.path);
+      action = call.action;
       if (!principal) throw new HttpError(401, 'Log in first.');
       if (req.headers.upgrade) {
         throw new HttpError(
@@ -113,7 +115,7 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
       }
       const decision = await guardRelay(
         req,
-        relayTarget.path,
+        call,
         relayTarget.search,
         principal,
         () => settings.security().allowedBindPaths,
@@ -121,7 +123,6 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
         if (error instanceof HttpError && error.status === 403) res.locals.denial = error.message;
         throw error;
       });
-      action = decision.action;
       const query = new URLSearchParams(relayTarget.search);
       target = decision.match?.target ?? query.get('name') ?? query.get('fromImage');
 
