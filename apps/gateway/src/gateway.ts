@@ -12,7 +12,8 @@ import { Transport } from './endpoints/transport';
 import { createApp } from './http/app';
 import { EventsHub } from './hubs/events-hub';
 import type { Logger } from './logger';
-import { Metrics } from './metrics';
+import { Metrics, StreamTally } from './metrics';
+import { attachRoute, execRoute } from './terminals/terminal-routes';
 import { SecretBox } from './secrets/crypto';
 import { closeServer, createHttpServer } from './server';
 import { openDatabase } from './store/database';
@@ -81,6 +82,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       count: hub.upstreamOpen ? 1 : 0,
     })),
   );
+  const terminalStreams = new StreamTally();
+  metrics.countStreams(() => terminalStreams.counts());
 
   const upgrades = new UpgradeRouter(security, registry, logger);
   upgrades.route('events', (ws, { endpoint }) => {
@@ -88,6 +91,19 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     ws.on('close', () => metrics.wsClients.dec({ kind: 'events' }));
     eventHubs.get(endpoint.id)?.attach(ws);
   });
+  const terminals = {
+    audit: security.deps.audit,
+    track: (endpoint: string, kind: 'exec' | 'attach') => {
+      metrics.wsClients.inc({ kind });
+      const done = terminalStreams.open(endpoint, kind);
+      return () => {
+        metrics.wsClients.dec({ kind });
+        done();
+      };
+    },
+  };
+  upgrades.route('exec', (ws, ctx) => void execRoute(terminals)(ws, ctx));
+  upgrades.route('attach', (ws, ctx) => void attachRoute(terminals)(ws, ctx));
   server.on('request', createApp({ config, registry, security, metrics, logger }));
   server.on('upgrade', (req, socket, head: Buffer) => upgrades.handle(req, socket, head));
 

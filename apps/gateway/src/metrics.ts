@@ -83,3 +83,25 @@ function routeLabel(url: string): string {
   if (path.startsWith('/api/')) return path.split('/').slice(0, 3).join('/');
   return path === '/metrics' ? '/metrics' : 'static';
 }
+
+/** Open engine streams by endpoint and kind, for hubs without a state of their own to report. */
+export class StreamTally {
+  private readonly open_ = new Map<string, StreamCount>();
+
+  open(endpoint: string, kind: StreamKind): () => void {
+    const key = `${endpoint}\u0000${kind}`;
+    const entry = this.open_.get(key) ?? { endpoint, kind, count: 0 };
+    entry.count++;
+    this.open_.set(key, entry);
+    let closed = false;
+    return () => {
+      if (closed) return;
+      closed = true;
+      entry.count--;
+    };
+  }
+
+  counts(): StreamCount[] {
+    return [...this.open_.values()];
+  }
+}

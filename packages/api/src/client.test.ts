@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineClient, createHttp, encodeFilters, toQueryString } from './client';
+import {
+  auditCsvPath,
+  createEngineClient,
+  createGatewayClient,
+  createHttp,
+  encodeFilters,
+  toQueryString,
+} from './client';
 import { EngineError } from './errors';
 
 function fakeFetch(status: number, body: string, type = 'application/json') {
@@ -64,5 +71,38 @@ describe('engine client (against a canned gateway answer)', () => {
       status: 0,
       message: expect.stringContaining('Cannot reach the Berth gateway'),
     });
+  });
+});
+
+describe('gateway client (auth routes)', () => {
+  it('posts credentials as JSON and reads Me back', async () => {
+    const { fetch, calls } = fakeFetch(
+      200,
+      JSON.stringify({ id: 1, username: 'admin', role: 'admin', via: 'session' }),
+    );
+    const client = createGatewayClient(createHttp({ fetch, headers: { 'X-Berth-Csrf': '1' } }));
+    const me = await client.login({ username: 'admin', password: 'harbour-lights-2026' });
+    expect(me.role).toBe('admin');
+    expect(calls[0]?.url).toBe('/api/auth/login');
+    expect(calls[0]?.init?.method).toBe('POST');
+    expect(calls[0]?.init?.headers).toMatchObject({
+      'X-Berth-Csrf': '1',
+      'Content-Type': 'application/json',
+    });
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({
+      username: 'admin',
+      password: 'harbour-lights-2026',
+    });
+  });
+
+  it('writes audit filters into the query, leaving out empty ones', async () => {
+    const { fetch, calls } = fakeFetch(200, JSON.stringify({ entries: [], total: 0 }));
+    const client = createGatewayClient(createHttp({ fetch }));
+    await client.queryAudit(
+      { user: 'bob', action: '', result: 'denied', from: 1000 },
+      { limit: 200, offset: 400 },
+    );
+    expect(calls[0]?.url).toBe('/api/audit?user=bob&result=denied&from=1000&limit=200&offset=400');
+    expect(auditCsvPath({ action: 'login', q: 'x y' })).toBe('/api/audit.csv?action=login&q=x+y');
   });
 });

@@ -8,6 +8,8 @@ export * from './view-models/format';
 export * from './streams/multiplex';
 export * from './engine/routes';
 export * from './gateway/auth-types';
+export * from './gateway/password-policy';
 export * from './engine/events';
 export * from './streams/json-lines';
 export * from './gateway/ws-messages';
+export * from './protocol/channel';

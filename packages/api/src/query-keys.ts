@@ -5,6 +5,14 @@ export const gatewayKeys = {
   all: ['gateway'] as const,
   health: () => [...gatewayKeys.all, 'health'] as const,
   endpoints: () => [...gatewayKeys.all, 'endpoints'] as const,
+  setup: () => [...gatewayKeys.all, 'auth', 'setup'] as const,
+  me: () => [...gatewayKeys.all, 'auth', 'me'] as const,
+  users: () => [...gatewayKeys.all, 'users'] as const,
+  tokens: () => [...gatewayKeys.all, 'tokens'] as const,
+  audit: () => [...gatewayKeys.all, 'audit'] as const,
+  auditList: (filters: object) => [...gatewayKeys.audit(), 'list', filters] as const,
+  settings: () => [...gatewayKeys.all, 'settings'] as const,
+  securitySettings: () => [...gatewayKeys.settings(), 'security'] as const,
 };
 
 export const endpointKeys = {

@@ -95,7 +95,7 @@ export class Endpoint {
     if (this.status !== 'up' || !this.apiVersion) return this.refresh();
     const started = performance.now();
     try {
-      const ping = await this.transport.json<string>('GET', '/_ping', 3000);
+      const ping = await this.transport.json<string>('GET', '/_ping', { timeoutMs: 3000 });
       if (ping.status !== 200)
         throw new Error(`the engine answered /_ping with HTTP ${ping.status}`);
       this.latencyMs = Math.round(performance.now() - started);

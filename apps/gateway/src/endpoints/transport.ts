@@ -3,6 +3,7 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { ClientRequest, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 
 export interface TlsFiles {
   /** Verify the engine's certificate against ca.pem (DOCKER_TLS_VERIFY). */
@@ -60,14 +61,22 @@ export class Transport {
     });
   }
 
-  /** A small JSON call for the gateway's own use (version checks, pings). */
+  /** A small JSON call for the gateway's own use (version checks, pings, exec create). */
   json<T>(
     method: string,
     path: string,
-    timeoutMs = 5000,
+    options: { timeoutMs?: number; body?: object } = {},
   ): Promise<{ status: number; body: T; headers: IncomingHttpHeaders }> {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     return new Promise((resolve, reject) => {
-      const req = this.request({ method, path });
+      const req = this.request({
+        method,
+        path,
+        headers: payload
+          ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+          : {},
+      });
       req.setTimeout(timeoutMs, () =>
         req.destroy(
           Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'ETIMEDOUT' }),
@@ -89,13 +98,75 @@ export class Transport {
           resolve({ status: res.statusCode ?? 0, body: body as T, headers: res.headers });
         });
       });
-      req.end();
+      req.end(payload);
+    });
+  }
+
+  /**
+   * Opens a hijacked connection (`Upgrade: tcp`: attach, exec start). Resolves with the raw
+   * socket once the engine answers 101; rejects with {status, message} when it answers with an
+   * error instead (container not running, no such exec…), in the engine's own words.
+   */
+  hijack(path: string, body?: object): Promise<{ socket: Duplex; head: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const make = this.secure ? httpsRequest : httpRequest;
+      const req = make({
+        ...this.target,
+        // A hijacked socket leaves the pool for good; don't take one from it.
+        agent: false,
+        ...(this.secure ? tlsOptionsOf(this.agent) : {}),
+        method: 'POST',
+        path,
+        headers: {
+          Host: 'docker',
+          Connection: 'Upgrade',
+          Upgrade: 'tcp',
+          ...(payload
+            ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      });
+      req.on('upgrade', (_res, socket, head) => resolve({ socket, head }));
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8').trim();
+          let message = text || `HTTP ${res.statusCode}`;
+          try {
+            message = (JSON.parse(text) as { message?: string }).message ?? message;
+          } catch {
+            // plain text
+          }
+          reject(new EngineCallError(res.statusCode ?? 502, message));
+        });
+      });
+      req.on('error', (error) =>
+        reject(new EngineCallError(502, describeConnectError(this.url, error))),
+      );
+      req.end(payload);
     });
   }
 
   close(): void {
     this.agent.destroy();
   }
+}
+
+/** An engine call that failed, with the status and the words a person should see. */
+export class EngineCallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function tlsOptionsOf(agent: HttpAgent) {
+  const { ca, cert, key, rejectUnauthorized } = (agent as HttpsAgent).options;
+  return { ca, cert, key, rejectUnauthorized };
 }
 
 function tlsOptions(tls: TlsFiles | undefined) {

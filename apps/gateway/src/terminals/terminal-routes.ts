@@ -1,0 +1,225 @@
+import type { ContainerInspect } from '@berth/api';
+import { z } from 'zod';
+import type { WebSocket } from 'ws';
+import type { AuditLog } from '../audit/audit-log';
+import type { Endpoint } from '../endpoints/endpoint';
+import { EngineCallError } from '../endpoints/transport';
+import type { WsContext } from '../ws/upgrade-router';
+import { TerminalSession, failSession } from './terminal-session';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const size = z.coerce.number().int().min(1).max(1000);
+const jsonStrings = (what: string) =>
+  z.string().transform((text, ctx) => {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+        return value as string[];
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `${what} must be a JSON array of strings, e.g. ["/bin/sh","-l"]`,
+    });
+    return z.NEVER;
+  });
+
+const execQuery = z.object({
+  container: z.string({ message: 'container is required' }).min(1, 'container is required'),
+  cmd: jsonStrings('cmd').default(['/bin/sh']),
+  tty: flag.default(true),
+  cols: size.optional(),
+  rows: size.optional(),
+  user: z.string().optional(),
+  workdir: z.string().optional(),
+  env: jsonStrings('env').optional(),
+  flow: z.enum(['on', 'off']).default('on'),
+});
+
+const attachQuery = z.object({
+  container: z.string({ message: 'container is required' }).min(1, 'container is required'),
+  logs: flag.default(false),
+  cols: size.optional(),
+  rows: size.optional(),
+  flow: z.enum(['on', 'off']).default('on'),
+});
+
+function parseQuery<T extends z.ZodType>(schema: T, url: URL): z.infer<T> | string {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'is invalid'}`;
+}
+
+async function engineJson<T>(
+  endpoint: Endpoint,
+  method: string,
+  path: string,
+  body?: object,
+): Promise<T> {
+  const res = await endpoint.transport.json<T & { message?: string }>(
+    method,
+    endpoint.versionedPath(path),
+    { body, timeoutMs: 15_000 },
+  );
+  if (res.status >= 400)
+    throw new EngineCallError(res.status, res.body?.message ?? `HTTP ${res.status}`);
+  return res.body;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface TerminalDeps {
+  audit: AuditLog;
+  /** Counts live engine streams for /metrics. */
+  track(endpoint: string, kind: 'exec' | 'attach'): () => void;
+}
+
+function audit(
+  deps: TerminalDeps,
+  ctx: WsContext,
+  action: string,
+  target: string,
+  status: number,
+  detail: string,
+) {
+  deps.audit.record({
+    username: ctx.principal.username,
+    role: ctx.principal.role,
+    ip: ctx.req.socket.remoteAddress ?? null,
+    endpoint: ctx.endpoint.id,
+    action,
+    target,
+    status,
+    result: status < 400 ? 'ok' : 'error',
+    detail,
+  });
+}
+
+/** `WS …/ws/exec`: create an exec, start it hijacked, size it, and bridge it. */
+export function execRoute(deps: TerminalDeps) {
+  return async (ws: WebSocket, ctx: WsContext): Promise<void> => {
+    const q = parseQuery(execQuery, ctx.url);
+    if (typeof q === 'string') return failSession(ws, q);
+    const { endpoint } = ctx;
+    const container = encodeURIComponent(q.container);
+    try {
+      const created = await engineJson<{ Id: string }>(
+        endpoint,
+        'POST',
+        `/containers/${container}/exec`,
+        {
+          AttachStdin: true,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: q.tty,
+          Cmd: q.cmd,
+          ...(q.user ? { User: q.user } : {}),
+          ...(q.workdir ? { WorkingDir: q.workdir } : {}),
+          ...(q.env ? { Env: q.env } : {}),
+        },
+      );
+      const execId = created.Id;
+      const { socket, head } = await endpoint.transport.hijack(
+        endpoint.versionedPath(`/exec/${execId}/start`),
+        { Detach: false, Tty: q.tty },
+      );
+      audit(deps, ctx, 'exec', q.container, 101, q.cmd.join(' '));
+      const resize = async ({ cols, rows }: { cols: number; rows: number }) => {
+        await engineJson(endpoint, 'POST', `/exec/${execId}/resize?h=${rows}&w=${cols}`);
+      };
+      // The size is applied right after the start: before it, the engine has no TTY to size.
+      if (q.tty && q.cols && q.rows)
+        void resize({ cols: q.cols, rows: q.rows }).catch(() => undefined);
+      const untrack = deps.track(endpoint.id, 'exec');
+      new TerminalSession({
+        ws,
+        engine: socket,
+        head,
+        multiplexed: !q.tty,
+        flowControl: q.flow === 'on',
+        resize,
+        finish: async () => {
+          const info = await engineJson<{ ExitCode: number | null; Running: boolean }>(
+            endpoint,
+            'GET',
+            `/exec/${execId}/json`,
+          );
+          return info.Running ? undefined : { type: 'exit', exitCode: info.ExitCode };
+        },
+        onClose: untrack,
+      });
+    } catch (error) {
+      audit(
+        deps,
+        ctx,
+        'exec',
+        q.container,
+        error instanceof EngineCallError ? error.status : 500,
+        messageOf(error),
+      );
+      failSession(ws, messageOf(error));
+    }
+  };
+}
+
+/** `WS …/ws/attach`: attach to the main process; closing the socket detaches and leaves it running. */
+export function attachRoute(deps: TerminalDeps) {
+  return async (ws: WebSocket, ctx: WsContext): Promise<void> => {
+    const q = parseQuery(attachQuery, ctx.url);
+    if (typeof q === 'string') return failSession(ws, q);
+    const { endpoint } = ctx;
+    const container = encodeURIComponent(q.container);
+    try {
+      const inspect = await engineJson<ContainerInspect>(
+        endpoint,
+        'GET',
+        `/containers/${container}/json`,
+      );
+      const tty = inspect.Config.Tty === true;
+      const query = `stream=1&stdin=1&stdout=1&stderr=1&logs=${q.logs ? 1 : 0}`;
+      const { socket, head } = await endpoint.transport.hijack(
+        endpoint.versionedPath(`/containers/${container}/attach?${query}`),
+      );
+      audit(deps, ctx, 'attach', q.container, 101, q.logs ? 'with logs' : '');
+      const resize = async ({ cols, rows }: { cols: number; rows: number }) => {
+        await engineJson(endpoint, 'POST', `/containers/${container}/resize?h=${rows}&w=${cols}`);
+      };
+      if (tty && q.cols && q.rows)
+        void resize({ cols: q.cols, rows: q.rows }).catch(() => undefined);
+      const untrack = deps.track(endpoint.id, 'attach');
+      new TerminalSession({
+        ws,
+        engine: socket,
+        head,
+        // pouchd's attach is raw even without a TTY (the adapter seam decides; Docker multiplexes)
+        multiplexed: !tty && endpoint.kind === 'docker',
+        flowControl: q.flow === 'on',
+        resize,
+        finish: async () => {
+          const after = await engineJson<ContainerInspect>(
+            endpoint,
+            'GET',
+            `/containers/${container}/json`,
+          );
+          // Still running: the user detached (detach keys); nothing exited.
+          return after.State.Running ? undefined : { type: 'exit', exitCode: after.State.ExitCode };
+        },
+        onClose: untrack,
+      });
+    } catch (error) {
+      audit(
+        deps,
+        ctx,
+        'attach',
+        q.container,
+        error instanceof EngineCallError ? error.status : 500,
+        messageOf(error),
+      );
+      failSession(ws, messageOf(error));
+    }
+  };
+}

@@ -1,0 +1,153 @@
+import type { Duplex } from 'node:stream';
+import type { ChannelId } from '@berth/api';
+import {
+  Channel,
+  Demuxer,
+  FLOW,
+  ackMessage,
+  decodeChannelFrame,
+  encodeChannelFrame,
+  parseControl,
+  resizeMessage,
+  type ResizeMessage,
+  type StatusMessage,
+} from '@berth/api';
+import type { RawData, WebSocket } from 'ws';
+
+export interface TerminalSessionOptions {
+  ws: WebSocket;
+  /** The engine's hijacked connection (exec start or attach). */
+  engine: Duplex;
+  /** Bytes the engine sent along with its 101 answer. */
+  head: Buffer;
+  /** Without a TTY the engine multiplexes stdout/stderr with 8-byte frame headers. */
+  multiplexed: boolean;
+  /** `?flow=off`: a client that never acks (a script); only the socket's buffer then limits. */
+  flowControl: boolean;
+  resize(size: ResizeMessage): Promise<void>;
+  /** Called once when the engine side has ended, to learn how (exit code or nothing). */
+  finish(): Promise<StatusMessage | undefined>;
+  onClose(): void;
+}
+
+/**
+ * Bridges a browser websocket (berth.channel.v1) and an engine's hijacked connection. Bytes are
+ * never decoded. Output is flow-controlled: the engine socket is paused while more than
+ * FLOW.highWater bytes are unacknowledged by the client (or queued in the websocket) and
+ * resumed below FLOW.lowWater, so a flood can't grow memory; stdin is never held back, so a
+ * Ctrl-C reaches the process at once even while output is paused.
+ */
+export class TerminalSession {
+  private unacked = 0;
+  private paused = false;
+  private ended = false;
+  private readonly demuxer: Demuxer | null;
+
+  constructor(private readonly o: TerminalSessionOptions) {
+    this.demuxer = o.multiplexed ? new Demuxer() : null;
+    o.ws.on('message', (data: RawData, isBinary: boolean) => this.fromClient(data, isBinary));
+    o.ws.on('close', () => this.close());
+    o.ws.on('error', () => this.close());
+    o.engine.on('data', (chunk: Buffer) => this.fromEngine(chunk));
+    o.engine.on('end', () => void this.engineEnded());
+    o.engine.on('close', () => void this.engineEnded());
+    o.engine.on('error', () => void this.engineEnded());
+    if (o.head.length) this.fromEngine(o.head);
+  }
+
+  private fromEngine(chunk: Buffer): void {
+    if (this.demuxer) {
+      for (const frame of this.demuxer.push(chunk)) {
+        this.send(frame.stream === 2 ? Channel.stderr : Channel.stdout, frame.payload);
+      }
+    } else {
+      this.send(Channel.stdout, chunk);
+    }
+    this.updatePause();
+  }
+
+  private send(channel: ChannelId, payload: Uint8Array): void {
+    if (this.o.ws.readyState !== this.o.ws.OPEN || payload.length === 0) return;
+    this.unacked += payload.length;
+    // The send callback runs when the frame has left for the network: a chance to resume.
+    this.o.ws.send(encodeChannelFrame(channel, payload), { binary: true }, () =>
+      this.updatePause(),
+    );
+  }
+
+  private pressure(): number {
+    const buffered = this.o.ws.bufferedAmount;
+    return this.o.flowControl ? Math.max(this.unacked, buffered) : buffered;
+  }
+
+  private updatePause(): void {
+    if (this.ended) return;
+    const pressure = this.pressure();
+    if (!this.paused && pressure > FLOW.highWater) {
+      this.paused = true;
+      this.o.engine.pause();
+    } else if (this.paused && pressure < FLOW.lowWater) {
+      this.paused = false;
+      this.o.engine.resume();
+    }
+  }
+
+  private fromClient(data: RawData, isBinary: boolean): void {
+    if (!isBinary) return;
+    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const frame = decodeChannelFrame(buffer);
+    if (!frame) return;
+    switch (frame.channel) {
+      case Channel.stdin:
+        if (!this.ended) this.o.engine.write(frame.payload);
+        break;
+      case Channel.resize: {
+        const size = parseControl(resizeMessage, frame.payload);
+        if (size) void this.o.resize(size).catch(() => undefined);
+        break;
+      }
+      case Channel.ack: {
+        const ack = parseControl(ackMessage, frame.payload);
+        if (ack) {
+          this.unacked = Math.max(0, this.unacked - ack.bytes);
+          this.updatePause();
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private async engineEnded(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    const status = await this.o.finish().catch((error: unknown): StatusMessage => ({
+      type: 'error',
+      message: String((error as Error).message ?? error),
+    }));
+    const { ws } = this.o;
+    if (ws.readyState !== ws.OPEN) return this.close();
+    if (status) ws.send(encodeChannelFrame(Channel.status, status), { binary: true });
+    ws.close(1000, status?.type === 'exit' ? 'exited' : 'ended');
+    this.close();
+  }
+
+  private closed = false;
+
+  /** Closing the websocket ends the engine connection (and so the exec session). */
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ended = true;
+    this.o.engine.destroy();
+    this.o.onClose();
+  }
+}
+
+/** Sends one status message and closes: for refusals before any engine connection exists. */
+export function failSession(ws: WebSocket, message: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(encodeChannelFrame(Channel.status, { type: 'error', message }), { binary: true });
+  ws.close(1000, 'error');
+}
