@@ -14,7 +14,9 @@ export interface TerminalClient {
   out: Record<1 | 2, Buffer[]>;
   received: number;
   text(channel?: 1 | 2): string;
+  /** The first status message (an error comes before the exit code it caused). */
   status: Promise<StatusMessage | undefined>;
+  statuses: StatusMessage[];
   closed: Promise<{ code: number; reason: string }>;
   send(text: string | Buffer): void;
   resize(cols: number, rows: number): void;
@@ -44,6 +46,7 @@ export function openTerminal(
       received: 0,
       text: (channel = 1) => Buffer.concat(out[channel]).toString('utf8'),
       status,
+      statuses: [],
       closed,
       send: (text) =>
         ws.send(
@@ -71,7 +74,9 @@ export function openTerminal(
       const frame = decodeChannelFrame(data);
       if (!frame) return;
       if (frame.channel === Channel.status) {
-        resolveStatus(JSON.parse(Buffer.from(frame.payload).toString('utf8')) as StatusMessage);
+        const message = JSON.parse(Buffer.from(frame.payload).toString('utf8')) as StatusMessage;
+        client.statuses.push(message);
+        resolveStatus(message);
       } else if (frame.channel === Channel.stdout || frame.channel === Channel.stderr) {
         const payload = Buffer.from(frame.payload);
         out[frame.channel as 1 | 2].push(payload);

@@ -144,6 +144,20 @@ describe('exec over berth.channel.v1', () => {
     expect(await p.status).toEqual({ type: 'error', message: expect.stringMatching(/is paused/) });
   });
 
+  it("reports a command that can't start as an error with the engine's words, then its exit code", async () => {
+    const t = await exec({ cmd: '["/nope"]', tty: '1' });
+    await t.closed;
+    expect(t.statuses).toEqual([
+      {
+        type: 'error',
+        message: expect.stringMatching(
+          /^OCI runtime exec failed.*\/nope.*no such file or directory/,
+        ),
+      },
+      { type: 'exit', exitCode: 126 },
+    ]);
+  });
+
   it('explains a malformed request', async () => {
     const t = await exec({ cmd: 'sh -c ls' });
     expect(await t.status).toEqual({
@@ -159,7 +173,10 @@ describe('attach', () => {
     await engine('POST', `/containers/${id}/start`);
     await new Promise((r) => setTimeout(r, 300));
     // logs=1 replays the prompt (and the shell's cursor query, which the client answers)
-    const t = await openTerminal(wsUrl('attach', { container: id, logs: '1', cols: '90', rows: '30' }), auth);
+    const t = await openTerminal(
+      wsUrl('attach', { container: id, logs: '1', cols: '90', rows: '30' }),
+      auth,
+    );
     await prompt(t);
     t.send('echo attached-$((40+2))\n');
     await t.waitFor(() => t.text().includes('attached-42'));
@@ -179,7 +196,10 @@ describe('attach', () => {
     });
     await engine('POST', `/containers/${id}/start`);
     await new Promise((r) => setTimeout(r, 300));
-    const t = await openTerminal(wsUrl('attach', { container: id, logs: '1', cols: '90', rows: '30' }), auth);
+    const t = await openTerminal(
+      wsUrl('attach', { container: id, logs: '1', cols: '90', rows: '30' }),
+      auth,
+    );
     await prompt(t);
     t.send('exit 7\n');
     expect(await t.status).toEqual({ type: 'exit', exitCode: 7 });

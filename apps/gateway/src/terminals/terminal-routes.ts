@@ -142,13 +142,19 @@ export function execRoute(deps: TerminalDeps) {
         multiplexed: !q.tty,
         flowControl: q.flow === 'on',
         resize,
-        finish: async () => {
+        finish: async (firstOutput) => {
           const info = await engineJson<{ ExitCode: number | null; Running: boolean }>(
             endpoint,
             'GET',
             `/exec/${execId}/json`,
           );
-          return info.Running ? undefined : { type: 'exit', exitCode: info.ExitCode };
+          if (info.Running) return [];
+          const exit = { type: 'exit' as const, exitCode: info.ExitCode };
+          // Docker prints a command that can't start (no such file, not executable) into the
+          // stream and exits 126/127: surface it as the engine's refusal too.
+          const failed = /^OCI runtime exec failed.*/.exec(firstOutput.trim());
+          const cannotStart = failed && (info.ExitCode === 126 || info.ExitCode === 127);
+          return cannotStart ? [{ type: 'error', message: failed[0] }, exit] : [exit];
         },
         onClose: untrack,
       });
@@ -206,7 +212,7 @@ export function attachRoute(deps: TerminalDeps) {
             `/containers/${container}/json`,
           );
           // Still running: the user detached (detach keys); nothing exited.
-          return after.State.Running ? undefined : { type: 'exit', exitCode: after.State.ExitCode };
+          return after.State.Running ? [] : [{ type: 'exit', exitCode: after.State.ExitCode }];
         },
         onClose: untrack,
       });

@@ -14,6 +14,8 @@ import {
 } from '@berth/api';
 import type { RawData, WebSocket } from 'ws';
 
+const FIRST_OUTPUT_BYTES = 1024;
+
 export interface TerminalSessionOptions {
   ws: WebSocket;
   /** The engine's hijacked connection (exec start or attach). */
@@ -25,8 +27,11 @@ export interface TerminalSessionOptions {
   /** `?flow=off`: a client that never acks (a script); only the socket's buffer then limits. */
   flowControl: boolean;
   resize(size: ResizeMessage): Promise<void>;
-  /** Called once when the engine side has ended, to learn how (exit code or nothing). */
-  finish(): Promise<StatusMessage | undefined>;
+  /**
+   * Called once when the engine side has ended, to learn how: status messages to send (an exit
+   * code, an error), or none. Gets the first bytes of output, where engines put start failures.
+   */
+  finish(firstOutput: string): Promise<StatusMessage[]>;
   onClose(): void;
 }
 
@@ -42,6 +47,8 @@ export class TerminalSession {
   private paused = false;
   private ended = false;
   private readonly demuxer: Demuxer | null;
+  /** The first output bytes, kept only to recognise a start failure the engine printed. */
+  private firstOutput = Buffer.alloc(0);
 
   constructor(private readonly o: TerminalSessionOptions) {
     this.demuxer = o.multiplexed ? new Demuxer() : null;
@@ -56,6 +63,9 @@ export class TerminalSession {
   }
 
   private fromEngine(chunk: Buffer): void {
+    if (this.firstOutput.length < FIRST_OUTPUT_BYTES) {
+      this.firstOutput = Buffer.concat([this.firstOutput, chunk]).subarray(0, FIRST_OUTPUT_BYTES);
+    }
     if (this.demuxer) {
       for (const frame of this.demuxer.push(chunk)) {
         this.send(frame.stream === 2 ? Channel.stderr : Channel.stdout, frame.payload);
@@ -122,14 +132,17 @@ export class TerminalSession {
   private async engineEnded(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    const status = await this.o.finish().catch((error: unknown): StatusMessage => ({
-      type: 'error',
-      message: String((error as Error).message ?? error),
-    }));
+    const statuses = await this.o
+      .finish(this.firstOutput.toString('utf8'))
+      .catch((error: unknown): StatusMessage[] => [
+        { type: 'error', message: String((error as Error).message ?? error) },
+      ]);
     const { ws } = this.o;
     if (ws.readyState !== ws.OPEN) return this.close();
-    if (status) ws.send(encodeChannelFrame(Channel.status, status), { binary: true });
-    ws.close(1000, status?.type === 'exit' ? 'exited' : 'ended');
+    for (const status of statuses) {
+      ws.send(encodeChannelFrame(Channel.status, status), { binary: true });
+    }
+    ws.close(1000, statuses.some((s) => s.type === 'exit') ? 'exited' : 'ended');
     this.close();
   }
 
