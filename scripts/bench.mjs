@@ -1,5 +1,7 @@
 // `npm run bench`: builds Berth, starts a private engine with 120 containers and a gateway in
 // front of it, and prints the benchmark numbers and ratios (see apps/gateway/bench).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_IMAGE, engineRequest, ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
@@ -8,6 +10,7 @@ import { ensurePackages } from './lib/system.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const PORT = 7441;
 const CONTAINERS = 120;
+const BENCH_PASSWORD = 'bench-harbour-2026';
 
 let engine;
 let gateway;
@@ -45,15 +48,40 @@ async function main() {
   log(`seeding ${CONTAINERS} containers`);
   await seed(engine.host);
 
+  // one running container for the terminal benchmarks
+  const socket = engine.host.slice('unix://'.length);
+  const runner = 'bench-terminal';
+  await engineRequest(socket, 'POST', `/containers/create?name=${runner}`, {
+    body: JSON.stringify({
+      Image: BASE_IMAGE,
+      Cmd: ['sleep', '86400'],
+      Labels: { 'berth.bench': 'true' },
+    }),
+    headers: { 'Content-Type': 'application/json' },
+  });
+  await engineRequest(socket, 'POST', `/containers/${runner}/start`);
+
   gateway = await startGatewayProcess({
     cwd: root,
     port: PORT,
-    env: { DOCKER_HOST: engine.host, LOG_LEVEL: 'warn' },
+    env: {
+      DOCKER_HOST: engine.host,
+      LOG_LEVEL: 'warn',
+      BERTH_DATA: mkdtempSync(join(tmpdir(), 'berth-bench-')),
+      BERTH_ADMIN_PASSWORD: BENCH_PASSWORD,
+    },
   });
 
   await pnpm(['exec', 'tsx', 'apps/gateway/bench/run.ts'], {
     cwd: root,
-    env: { ...process.env, DOCKER_HOST: engine.host, BERTH_URL: `http://127.0.0.1:${PORT}` },
+    env: {
+      ...process.env,
+      DOCKER_HOST: engine.host,
+      BERTH_URL: `http://127.0.0.1:${PORT}`,
+      BERTH_ADMIN_PASSWORD: BENCH_PASSWORD,
+      BERTH_GATEWAY_PID: String(gateway.pid),
+      BERTH_BENCH_CONTAINER: runner,
+    },
   });
   await cleanup();
 }

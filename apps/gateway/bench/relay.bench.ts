@@ -8,13 +8,16 @@ const WARMUP = 30;
 export async function benchRelay(
   gatewayUrl: string,
   socketPath: string,
+  token: string,
 ): Promise<{ ratio: number; lines: string[] }> {
   const direct = socketTarget('engine socket', `${socketPath}`);
-  const viaGateway = urlTarget('through Berth', gatewayUrl);
+  const auth = { Authorization: `Bearer ${token}` };
+  const viaGateway = urlTarget('through Berth', gatewayUrl, auth);
   const directPath = '/v1.41/containers/json?all=1';
   const relayPath = '/api/endpoints/local/docker/containers/json?all=1';
-  const count = JSON.parse(await fetch(`${gatewayUrl}${relayPath}`).then((r) => r.text()))
-    .length as number;
+  const count = JSON.parse(
+    await fetch(`${gatewayUrl}${relayPath}`, { headers: auth }).then((r) => r.text()),
+  ).length as number;
 
   for (let i = 0; i < WARMUP; i++) {
     await direct.get(directPath);

@@ -1,11 +1,19 @@
 // Entry for `npm run bench` (scripts/bench.mjs starts the engine and the gateway first).
+import { benchToken } from './measure';
 import { benchRelay } from './relay.bench';
+import { benchTerminal } from './terminal.bench';
 
 const gatewayUrl = process.env.BERTH_URL;
 const host = process.env.DOCKER_HOST;
-if (!gatewayUrl || !host?.startsWith('unix://')) {
+const password = process.env.BERTH_ADMIN_PASSWORD;
+const gatewayPid = Number(process.env.BERTH_GATEWAY_PID);
+const container = process.env.BERTH_BENCH_CONTAINER;
+if (!gatewayUrl || !host?.startsWith('unix://') || !password || !gatewayPid || !container) {
   throw new Error('run the benchmarks with `npm run bench`');
 }
+const socketPath = host.slice('unix://'.length);
+const token = await benchToken(gatewayUrl, password);
 
-const relay = await benchRelay(gatewayUrl, host.slice('unix://'.length));
-process.stdout.write(`\n${relay.lines.join('\n')}\n`);
+const print = (lines: string[]) => process.stdout.write(`\n${lines.join('\n')}\n`);
+print((await benchRelay(gatewayUrl, socketPath, token)).lines);
+print(await benchTerminal({ gatewayUrl, gatewayPid, socketPath, token, container }));
