@@ -16,6 +16,11 @@ const webFeatures = [
   'networks',
   'volumes',
   'events',
+  'auth',
+  'users',
+  'tokens',
+  'audit',
+  'settings',
 ];
 
 export default tseslint.config(

@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { ADMIN_STATE } from './support/auth';
 
 // The harness (npm test) has already started a private engine (DOCKER_HOST), built the SPA and
-// started the gateway serving it at BERTH_E2E_URL. Specs never start servers themselves.
+// started the gateway serving it at BERTH_E2E_URL, with no users yet. Specs never start servers
+// themselves. The `setup` project creates the admin on the first-run page (or logs in, when a
+// gateway is reused) and saves the session that every other spec starts from.
 const baseURL = process.env.BERTH_E2E_URL ?? 'http://127.0.0.1:7431';
 
 export default defineConfig({
@@ -30,5 +33,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'setup', testMatch: /.*\.setup\.ts$/ },
+    {
+      name: 'chromium',
+      testMatch: /.*\.spec\.ts$/,
+      dependencies: ['setup'],
+      use: { storageState: ADMIN_STATE },
+    },
+  ],
 });

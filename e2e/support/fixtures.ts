@@ -1,4 +1,8 @@
 import { test as base } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import type { Role } from '@berth/api';
+import { ADMIN_STATE, createUser, CSRF_HEADERS, deleteUser } from './auth';
+import type { TestUser } from './auth';
 import { createContainer, removeContainer, uniqueName } from './engine';
 
 interface Containers {
@@ -12,7 +16,16 @@ interface Containers {
   }>;
 }
 
-export const test = base.extend<{ containers: Containers }>({
+interface Users {
+  /** Creates a Berth user through the admin's API session (deleted after the test). */
+  create: (label: string, role: Role) => Promise<TestUser>;
+}
+
+export const test = base.extend<{
+  containers: Containers;
+  adminApi: APIRequestContext;
+  users: Users;
+}>({
   // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   containers: async ({}, use) => {
@@ -26,6 +39,29 @@ export const test = base.extend<{ containers: Containers }>({
       },
     });
     await Promise.all(made.map((name) => removeContainer(name)));
+  },
+
+  /** The gateway's API as the admin, whatever session the page under test has. */
+  adminApi: async ({ playwright, baseURL }, use) => {
+    const api = await playwright.request.newContext({
+      baseURL,
+      storageState: ADMIN_STATE,
+      extraHTTPHeaders: CSRF_HEADERS,
+    });
+    await use(api);
+    await api.dispose();
+  },
+
+  users: async ({ adminApi }, use) => {
+    const made: number[] = [];
+    await use({
+      create: async (label, role) => {
+        const user = await createUser(adminApi, uniqueName(label), role);
+        made.push(user.id);
+        return user;
+      },
+    });
+    for (const id of made) await deleteUser(adminApi, id);
   },
 });
 

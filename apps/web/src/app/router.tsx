@@ -6,8 +6,19 @@ import {
   Link,
   Outlet,
   redirect,
+  useRouter,
 } from '@tanstack/react-router';
+import type { ErrorComponentProps } from '@tanstack/react-router';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { parseLoginSearch, safeNext } from '@/features/auth/api/next-location';
+import { LoginRoute } from '@/features/auth/routes/login-route';
+import { SetupRoute } from '@/features/auth/routes/setup-route';
+import { AuditRoute } from '@/features/audit/routes/audit-route';
+import { parseAuditSearch } from '@/features/audit/api/audit-search';
+import { SecuritySettingsRoute } from '@/features/settings/routes/security-settings-route';
+import { TokensRoute } from '@/features/tokens/routes/tokens-route';
+import { UsersRoute } from '@/features/users/routes/users-route';
 import { ContainerRoute, parseContainerSearch } from '@/features/containers/routes/container-route';
 import { ContainersRoute } from '@/features/containers/routes/containers-route';
 import { parseContainersSearch } from '@/features/containers/components/filter-sort';
@@ -17,7 +28,9 @@ import { ImagesRoute } from '@/features/images/routes/images-route';
 import { NetworksRoute } from '@/features/networks/routes/networks-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
 import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
-import { endpointsQueryOptions } from '@/lib/queries';
+import { endpointsQueryOptions, meQueryOptions, setupStatusQueryOptions } from '@/lib/queries';
+import { AdminOnly } from './layout/admin-only';
+import { AppLayout } from './layout/app-layout';
 import { EndpointLayout } from './layout/endpoint-layout';
 
 export interface RouterContext {
@@ -34,13 +47,70 @@ function NotFound() {
   );
 }
 
+/** A guard could not ask the gateway (it is down): say so, and try again on request. */
+function RouteError({ error }: ErrorComponentProps) {
+  const router = useRouter();
+  return (
+    <div className="mx-auto max-w-xl pt-[15vh]">
+      <ErrorState
+        title="Berth could not load this page"
+        message={error instanceof Error ? error.message : String(error)}
+        onRetry={() => void router.invalidate()}
+      />
+    </div>
+  );
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFound,
+  errorComponent: RouteError,
+});
+
+// ── logged out ─────────────────────────────────────────────────────────────
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.fetchQuery(setupStatusQueryOptions());
+    if (!status.needed) throw redirect({ to: '/', replace: true });
+  },
+  component: SetupRoute,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: parseLoginSearch,
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (me) throw redirect({ href: safeNext(search.next), replace: true });
+    const status = await context.queryClient.fetchQuery(setupStatusQueryOptions());
+    if (status.needed) throw redirect({ to: '/setup', replace: true });
+  },
+  component: LoginRoute,
+});
+
+// ── logged in: every page below needs a session ───────────────────────────
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (me) return { me };
+    const status = await context.queryClient.fetchQuery(setupStatusQueryOptions());
+    if (status.needed) throw redirect({ to: '/setup', replace: true });
+    throw redirect({
+      to: '/login',
+      search: { next: location.href === '/' ? undefined : location.href },
+      replace: true,
+    });
+  },
+  component: AppLayout,
 });
 
 const indexRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/',
   beforeLoad: async ({ context }) => {
     // The first endpoint is `local` by contract; ask anyway so a renamed registry still works.
@@ -57,7 +127,7 @@ const indexRoute = createRoute({
 });
 
 const endpointRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/endpoints/$endpointId',
   component: EndpointLayout,
 });
@@ -120,18 +190,63 @@ const systemRoute = createRoute({
   component: SystemRoute,
 });
 
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tokens',
+  component: TokensRoute,
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  component: AdminOnly,
+});
+
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/users', replace: true });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'users',
+  component: UsersRoute,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'audit',
+  validateSearch: parseAuditSearch,
+  component: AuditRoute,
+});
+
+const securityRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'security',
+  component: SecuritySettingsRoute,
+});
+
 export const routeTree = rootRoute.addChildren([
-  indexRoute,
-  endpointRoute.addChildren([
-    endpointIndexRoute,
-    dashboardRoute,
-    containersRoute,
-    containerRoute,
-    imagesRoute,
-    networksRoute,
-    volumesRoute,
-    eventsRoute,
-    systemRoute,
+  setupRoute,
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    endpointRoute.addChildren([
+      endpointIndexRoute,
+      dashboardRoute,
+      containersRoute,
+      containerRoute,
+      imagesRoute,
+      networksRoute,
+      volumesRoute,
+      eventsRoute,
+      systemRoute,
+    ]),
+    tokensRoute,
+    adminRoute.addChildren([adminIndexRoute, usersRoute, auditRoute, securityRoute]),
   ]),
 ]);
 
@@ -145,6 +260,8 @@ export function createAppRouter(queryClient: QueryClient) {
     scrollRestoration: false,
   });
 }
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
 declare module '@tanstack/react-router' {
   interface Register {

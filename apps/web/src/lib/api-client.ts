@@ -1,8 +1,12 @@
-// The one place the browser talks to the gateway. Auth (CSRF header, 401 handling) plugs in here.
+// The one place the browser talks to the gateway. Every request carries the CSRF header (the
+// gateway wants it, or a same-origin Origin, on mutations); a 401 is handled in the query client.
 import { createEngineClient, createGatewayClient, createHttp } from '@berth/api';
 import type { EngineClient } from '@berth/api';
 
-export const http = createHttp();
+/** A foreign page cannot set a custom header without a CORS preflight, which Berth never grants. */
+export const CSRF_HEADERS = { 'X-Berth-Csrf': '1' } as const;
+
+export const http = createHttp({ headers: { ...CSRF_HEADERS } });
 
 export const gateway = createGatewayClient(http);
 

@@ -1,9 +1,46 @@
 // queryOptions factories for data several views read (header, dashboard, system, lists), so
 // they share one cache entry per key. Container queries live in features/containers/api.
-import { endpointKeys, gatewayKeys } from '@berth/api';
-import type { EndpointSummary } from '@berth/api';
+import { endpointKeys, gatewayKeys, isEngineError } from '@berth/api';
+import type { EndpointSummary, Me } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import { engine, gateway } from './api-client';
+
+/**
+ * Who is logged in, or null when nobody is: "logged out" is an answer, not an error. It only
+ * changes by logging in or out (a lowered role or a new password ends the session: a 401), so it
+ * never goes stale by itself.
+ */
+export function meQueryOptions() {
+  return queryOptions({
+    queryKey: gatewayKeys.me(),
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      try {
+        return await gateway.getMe(signal);
+      } catch (error) {
+        if (isEngineError(error) && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** Berth's users (admin only): the users page, and the audit page's user suggestions. */
+export function usersQueryOptions() {
+  return queryOptions({
+    queryKey: gatewayKeys.users(),
+    queryFn: ({ signal }) => gateway.listUsers(signal),
+  });
+}
+
+/** Whether Berth still needs its first admin; asked afresh each time a guard needs it. */
+export function setupStatusQueryOptions() {
+  return queryOptions({
+    queryKey: gatewayKeys.setup(),
+    queryFn: ({ signal }) => gateway.getSetupStatus(signal),
+    staleTime: 0,
+  });
+}
 
 export function endpointsQueryOptions() {
   return queryOptions({

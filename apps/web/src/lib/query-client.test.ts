@@ -51,4 +51,37 @@ describe('createQueryClient', () => {
     expect(toastError).not.toHaveBeenCalled();
     expect(invalidate).toHaveBeenCalledWith({ queryKey: gatewayKeys.endpoints() });
   });
+
+  it('hands every 401 to onUnauthorized once per failure, without a toast', async () => {
+    const onUnauthorized = vi.fn();
+    const client = createQueryClient({ onUnauthorized });
+    const query = new QueryObserver(client, {
+      queryKey: ['endpoint', 'local', 'containers'],
+      queryFn: () => Promise.reject(new EngineError(401, 'Log in first.')),
+    });
+    const unsubscribe = query.subscribe(() => {});
+    await vi.waitFor(() => expect(query.getCurrentResult().isError).toBe(true));
+    unsubscribe();
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+
+    const mutation = new MutationObserver(client, {
+      mutationFn: () => Promise.reject(new EngineError(401, 'Log in first.')),
+      meta: { errorTitle: 'Could not stop web1' },
+    });
+    await mutation.mutate().catch(() => undefined);
+    expect(onUnauthorized).toHaveBeenCalledTimes(2);
+    expect(toastError).not.toHaveBeenCalled();
+  });
+
+  it("leaves the login form's own 401 (a wrong password) to the form", async () => {
+    const onUnauthorized = vi.fn();
+    const client = createQueryClient({ onUnauthorized });
+    const mutation = new MutationObserver(client, {
+      mutationFn: () => Promise.reject(new EngineError(401, 'Wrong user name or password.')),
+      meta: { redirectOnUnauthorized: false, toastOnError: false },
+    });
+    await mutation.mutate().catch(() => undefined);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    expect(toastError).not.toHaveBeenCalled();
+  });
 });

@@ -1,4 +1,5 @@
-// Errors become toasts in exactly one place: the caches' onError, driven by `meta`.
+// Errors become toasts in exactly one place: the caches' onError, driven by `meta`. A 401 (the
+// session expired or was revoked) is handled here too, once for the whole app.
 import { gatewayKeys, isEngineError } from '@berth/api';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { QueryKey } from '@tanstack/react-query';
@@ -17,6 +18,10 @@ declare module '@tanstack/react-query' {
       toastOnError?: boolean;
       /** Query-key prefixes to invalidate when the mutation settles, success or not. */
       invalidates?: QueryKey[];
+      /**
+       * Set false for the login form itself: its 401 means a wrong password, not a lost session.
+       */
+      redirectOnUnauthorized?: boolean;
     };
   }
 }
@@ -30,10 +35,26 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createQueryClient(): QueryClient {
+function isUnauthorized(error: unknown): boolean {
+  return isEngineError(error) && error.status === 401;
+}
+
+export interface QueryClientOptions {
+  /**
+   * Called on any 401 (the session expired or was revoked, or Berth lost its admin): the app
+   * sends the user to the login page, keeping where they were.
+   */
+  onUnauthorized?: () => void;
+}
+
+export function createQueryClient({ onUnauthorized }: QueryClientOptions = {}): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
+        if (isUnauthorized(error)) {
+          onUnauthorized?.();
+          return;
+        }
         // A 502 means the engine went away: ask the gateway now so the banner shows without delay.
         if (isEngineError(error) && error.status === 502) {
           void client.invalidateQueries({ queryKey: gatewayKeys.endpoints() });
@@ -45,6 +66,11 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
+        if (isUnauthorized(error) && mutation.meta?.redirectOnUnauthorized !== false) {
+          // The login page says why; a toast saying "Log in first." would only repeat it.
+          onUnauthorized?.();
+          return;
+        }
         if (mutation.meta?.toastOnError === false) return;
         toast.error(mutation.meta?.errorTitle ?? 'Action failed', {
           description: messageOf(error),

@@ -38,6 +38,20 @@ export function runContainerAction(
   }
 }
 
+/**
+ * The engine call an action makes, for permission checks against the gateway's route table
+ * (`roleCanCall`): a viewer's UI then shows no action the gateway would refuse.
+ */
+export function actionRequest(
+  action: ContainerAction | 'rename',
+  containerId: string,
+): { method: string; path: string } {
+  const id = encodeURIComponent(containerId);
+  return action === 'remove'
+    ? { method: 'DELETE', path: `/containers/${id}` }
+    : { method: 'POST', path: `/containers/${id}/${action}` };
+}
+
 /** What every container mutation invalidates: the container subtree and the engine's counts. */
 export function containerMutationKeys(endpointId: string) {
   return [endpointKeys.containers(endpointId), endpointKeys.info(endpointId)];

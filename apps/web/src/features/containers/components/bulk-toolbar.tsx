@@ -15,16 +15,27 @@ export const ACTION_ICONS: Record<ContainerAction, ReactNode> = {
   remove: <Trash2 className="size-3.5" aria-hidden />,
 };
 
-const BULK_ACTIONS: ContainerAction[] = ['start', 'stop', 'restart', 'kill', 'pause', 'unpause'];
+export const BULK_ACTIONS: ContainerAction[] = [
+  'start',
+  'stop',
+  'restart',
+  'kill',
+  'pause',
+  'unpause',
+  'remove',
+];
 
 export function BulkToolbar({
   selection,
   busy,
+  permitted,
   onAction,
   onRemove,
 }: {
   selection: ContainerRow[];
   busy: boolean;
+  /** The actions the user's role may run; the others are not shown. */
+  permitted: ReadonlySet<ContainerAction>;
   onAction: (action: ContainerAction) => void;
   onRemove: () => void;
 }) {
@@ -35,26 +46,30 @@ export function BulkToolbar({
       <span className="mr-1 text-[12.5px] text-muted tabular-nums" aria-live="polite">
         {selection.length ? `${selection.length} selected` : 'None selected'}
       </span>
-      {BULK_ACTIONS.map((action) => (
+      {BULK_ACTIONS.filter((action) => action !== 'remove' && permitted.has(action)).map(
+        (action) => (
+          <Button
+            key={action}
+            size="sm"
+            icon={ACTION_ICONS[action]}
+            disabled={busy || !applicable(action)}
+            onClick={() => onAction(action)}
+          >
+            {ACTION_LABELS[action]}
+          </Button>
+        ),
+      )}
+      {permitted.has('remove') && (
         <Button
-          key={action}
           size="sm"
-          icon={ACTION_ICONS[action]}
-          disabled={busy || !applicable(action)}
-          onClick={() => onAction(action)}
+          icon={ACTION_ICONS.remove}
+          disabled={busy || !applicable('remove')}
+          onClick={onRemove}
+          className="text-danger"
         >
-          {ACTION_LABELS[action]}
+          Remove
         </Button>
-      ))}
-      <Button
-        size="sm"
-        icon={ACTION_ICONS.remove}
-        disabled={busy || !applicable('remove')}
-        onClick={onRemove}
-        className="text-danger"
-      >
-        Remove
-      </Button>
+      )}
     </div>
   );
 }

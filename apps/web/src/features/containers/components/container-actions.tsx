@@ -3,7 +3,9 @@ import type { ContainerAction, ContainerState } from '@berth/api';
 import { PencilLine } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ACTION_LABELS, useContainerAction } from '../api/container-actions';
+import { RoleNote } from '@/components/ui/role-note';
+import { useEnginePermission } from '@/hooks/use-me';
+import { ACTION_LABELS, actionRequest, useContainerAction } from '../api/container-actions';
 import { ACTION_ICONS } from './bulk-toolbar';
 import { RemoveDialog } from './remove-dialog';
 import { RenameDialog } from './rename-dialog';
@@ -39,7 +41,10 @@ function ActionButton({
 
 const LIFECYCLE = ['start', 'stop', 'restart', 'kill', 'pause', 'unpause'] as const;
 
-/** The lifecycle bar of the container page; each button tracks its own request. */
+/**
+ * The lifecycle bar of the container page; each button tracks its own request. Actions the
+ * user's role cannot do are not shown; a note names the role they need.
+ */
 export function ContainerActions({
   endpointId,
   container,
@@ -53,29 +58,48 @@ export function ContainerActions({
   const [renaming, setRenaming] = useState(false);
   const remove = useContainerAction(endpointId, container, 'remove', { onSuccess: onRemoved });
   const allowed = allowedActions(container.state);
+  const can = useEnginePermission();
+  const permitted = (action: ContainerAction | 'rename') => {
+    const { method, path } = actionRequest(action, container.id);
+    return can(method, path);
+  };
+  const lifecycle = LIFECYCLE.filter((action) => permitted(action).allowed);
+  const canRename = permitted('rename');
+  const canRemove = permitted('remove');
+  const refused = [...LIFECYCLE, 'rename' as const, 'remove' as const]
+    .map(permitted)
+    .find((permission) => !permission.allowed);
+
+  if (lifecycle.length === 0 && !canRename.allowed && !canRemove.allowed) {
+    return <RoleNote needed={refused?.needed ?? 'operator'} what="changing containers" />;
+  }
 
   return (
     <div role="toolbar" aria-label="Container actions" className="flex flex-wrap gap-1.5">
-      {LIFECYCLE.map((action) => (
+      {lifecycle.map((action) => (
         <ActionButton key={action} endpointId={endpointId} container={container} action={action} />
       ))}
-      <Button
-        size="sm"
-        icon={<PencilLine className="size-3.5" aria-hidden />}
-        onClick={() => setRenaming(true)}
-      >
-        Rename
-      </Button>
-      <Button
-        size="sm"
-        icon={ACTION_ICONS.remove}
-        className="text-danger"
-        disabled={!allowed.remove}
-        loading={remove.isPending}
-        onClick={() => setConfirmRemove(true)}
-      >
-        Remove
-      </Button>
+      {canRename.allowed && (
+        <Button
+          size="sm"
+          icon={<PencilLine className="size-3.5" aria-hidden />}
+          onClick={() => setRenaming(true)}
+        >
+          Rename
+        </Button>
+      )}
+      {canRemove.allowed && (
+        <Button
+          size="sm"
+          icon={ACTION_ICONS.remove}
+          className="text-danger"
+          disabled={!allowed.remove}
+          loading={remove.isPending}
+          onClick={() => setConfirmRemove(true)}
+        >
+          Remove
+        </Button>
+      )}
       <RenameDialog
         open={renaming}
         onClose={() => setRenaming(false)}

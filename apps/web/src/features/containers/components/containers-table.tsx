@@ -12,8 +12,11 @@ import { HealthBadge, StateBadge } from './state-badge';
 
 export const ROW_HEIGHT = 44;
 
-const GRID =
+// Tailwind reads class names from the source: both grids are spelled out in full.
+const GRID_SELECTABLE =
   'grid grid-cols-[44px_minmax(190px,1.5fr)_minmax(130px,1.2fr)_160px_minmax(130px,1fr)_minmax(120px,0.9fr)_120px_124px]';
+const GRID_READ_ONLY =
+  'grid grid-cols-[minmax(190px,1.5fr)_minmax(130px,1.2fr)_160px_minmax(130px,1fr)_minmax(120px,0.9fr)_120px_124px]';
 
 const COLUMNS: Array<{ key: SortKey; label: string }> = [
   { key: 'name', label: 'Name' },
@@ -30,6 +33,8 @@ export interface ContainersTableProps {
   rows: ContainerRow[];
   sort: Sort;
   onSort: (key: SortKey) => void;
+  /** False when the user's role can run no action: no checkboxes then. */
+  selectable?: boolean;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
@@ -45,6 +50,7 @@ export function ContainersTable({
   rows,
   sort,
   onSort,
+  selectable = true,
   selected,
   onToggle,
   onToggleAll,
@@ -52,6 +58,7 @@ export function ContainersTable({
   now,
   viewKey,
 }: ContainersTableProps) {
+  const grid = selectable ? GRID_SELECTABLE : GRID_READ_ONLY;
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -84,19 +91,21 @@ export function ContainersTable({
             role="row"
             aria-rowindex={1}
             className={cn(
-              GRID,
+              grid,
               'h-9 items-center border-b border-line bg-subtle/95 text-[12px] font-medium text-muted backdrop-blur',
             )}
           >
-            <div role="columnheader" className="flex items-center justify-center">
-              <Checkbox
-                aria-label="Select all containers"
-                checked={allSelected}
-                indeterminate={selectedVisible > 0 && !allSelected}
-                disabled={rows.length === 0}
-                onChange={onToggleAll}
-              />
-            </div>
+            {selectable && (
+              <div role="columnheader" className="flex items-center justify-center">
+                <Checkbox
+                  aria-label="Select all containers"
+                  checked={allSelected}
+                  indeterminate={selectedVisible > 0 && !allSelected}
+                  disabled={rows.length === 0}
+                  onChange={onToggleAll}
+                />
+              </div>
+            )}
             {COLUMNS.map((column) => {
               const active = sort.key === column.key;
               const ariaSort = active
@@ -141,6 +150,8 @@ export function ContainersTable({
                 index={item.index}
                 start={item.start}
                 endpointId={endpointId}
+                grid={grid}
+                selectable={selectable}
                 selected={selected.has(row.id)}
                 onToggle={onToggle}
                 hostname={hostname}
@@ -167,6 +178,8 @@ const ContainerTableRow = memo(function ContainerTableRow({
   index,
   start,
   endpointId,
+  grid,
+  selectable,
   selected,
   onToggle,
   hostname,
@@ -176,6 +189,8 @@ const ContainerTableRow = memo(function ContainerTableRow({
   index: number;
   start: number;
   endpointId: string;
+  grid: string;
+  selectable: boolean;
   selected: boolean;
   onToggle: (id: string) => void;
   hostname: string;
@@ -186,22 +201,24 @@ const ContainerTableRow = memo(function ContainerTableRow({
     <div
       role="row"
       aria-rowindex={index + 2}
-      aria-selected={selected}
+      aria-selected={selectable ? selected : undefined}
       data-state={row.state}
       className={cn(
-        GRID,
+        grid,
         'absolute inset-x-0 top-0 border-b border-line/70 text-[13px] transition-colors',
         selected ? 'bg-accent-soft' : 'hover:bg-subtle',
       )}
       style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
     >
-      <Cell className="justify-center px-0">
-        <Checkbox
-          aria-label={`Select ${row.name}`}
-          checked={selected}
-          onChange={() => onToggle(row.id)}
-        />
-      </Cell>
+      {selectable && (
+        <Cell className="justify-center px-0">
+          <Checkbox
+            aria-label={`Select ${row.name}`}
+            checked={selected}
+            onChange={() => onToggle(row.id)}
+          />
+        </Cell>
+      )}
       <Cell className="flex-col items-start justify-center gap-0 leading-tight">
         <Link
           to="/endpoints/$endpointId/containers/$containerId"
@@ -218,9 +235,10 @@ const ContainerTableRow = memo(function ContainerTableRow({
           {row.image}
         </span>
       </Cell>
-      <Cell className="gap-1">
-        <StateBadge state={row.state} />
-        <HealthBadge health={row.health} />
+      {/* State and health share a fixed column: health is a compact mark, and nothing spills. */}
+      <Cell className="gap-1 overflow-hidden">
+        <StateBadge state={row.state} className="min-w-0" />
+        <HealthBadge health={row.health} compact />
       </Cell>
       <Cell>
         <span className="truncate text-muted" title={row.status}>

@@ -1,4 +1,5 @@
 import type { ContainerState, HealthStatus } from '@berth/api';
+import { HeartCrack, HeartPulse, Hourglass } from 'lucide-react';
 import { cn } from '@/lib/cn';
 
 const STATE_STYLES: Record<ContainerState, { dot: string; text: string }> = {
@@ -43,8 +44,41 @@ export function StateBadge({ state, className }: { state: ContainerState; classN
   );
 }
 
-export function HealthBadge({ health }: { health: HealthStatus }) {
+const HEALTH_ICONS: Record<Exclude<HealthStatus, null>, typeof HeartPulse> = {
+  healthy: HeartPulse,
+  unhealthy: HeartCrack,
+  starting: Hourglass,
+};
+
+/**
+ * The health check's verdict: a word on the container page, a marked icon in the list's State
+ * column (where the word would not fit beside the state).
+ */
+export function HealthBadge({
+  health,
+  compact = false,
+}: {
+  health: HealthStatus;
+  compact?: boolean;
+}) {
   if (!health) return null;
+  if (compact) {
+    const Icon = HEALTH_ICONS[health];
+    return (
+      <span
+        role="img"
+        aria-label={`Health: ${health}`}
+        title={`Health check: ${health}`}
+        data-health={health}
+        className={cn(
+          'inline-flex size-5 shrink-0 items-center justify-center rounded-full border',
+          HEALTH_STYLES[health],
+        )}
+      >
+        <Icon className="size-3" aria-hidden />
+      </span>
+    );
+  }
   return (
     <span
       title={`Health check: ${health}`}

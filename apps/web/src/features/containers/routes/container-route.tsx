@@ -19,7 +19,7 @@ export function parseContainerSearch(search: Record<string, unknown>): { tab?: C
   return search.tab === 'inspect' ? { tab: 'inspect' } : {};
 }
 
-const route = getRouteApi('/endpoints/$endpointId/containers/$containerId');
+const route = getRouteApi('/_app/endpoints/$endpointId/containers/$containerId');
 
 export function ContainerRoute() {
   const { endpointId, containerId } = route.useParams();

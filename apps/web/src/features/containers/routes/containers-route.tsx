@@ -8,15 +8,18 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Select, TextInput } from '@/components/ui/input';
+import { RoleNote } from '@/components/ui/role-note';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
+import { useEnginePermission } from '@/hooks/use-me';
 import { useNow } from '@/hooks/use-now';
 import { useSlashFocus } from '@/hooks/use-slash-focus';
+import { actionRequest } from '../api/container-actions';
 import { containerListQueryOptions } from '../api/containers-queries';
 import { useBulkAction } from '../api/use-bulk-action';
 import { BulkResultDialog } from '../components/bulk-result-dialog';
-import { BulkToolbar } from '../components/bulk-toolbar';
+import { BULK_ACTIONS, BulkToolbar } from '../components/bulk-toolbar';
 import { ContainersTable } from '../components/containers-table';
 import { filterAndSort } from '../components/filter-sort';
 import type { Sort, StateFilter } from '../components/filter-sort';
@@ -72,6 +75,16 @@ function ContainersView({ endpointId }: { endpointId: string }) {
 
   const query = useQuery(containerListQueryOptions(endpointId, { all: showStopped }));
   const bulk = useBulkAction(endpointId);
+
+  // The route table is per path shape, not per container: any id answers for all of them.
+  const can = useEnginePermission();
+  const permissions = BULK_ACTIONS.map((action) => {
+    const { method, path } = actionRequest(action, 'any');
+    return { action, ...can(method, path) };
+  });
+  const permitted = new Set(permissions.filter((p) => p.allowed).map((p) => p.action));
+  const refused = permissions.find((p) => !p.allowed);
+  const selectable = permitted.size > 0;
 
   const rows = useMemo(
     () => filterAndSort(query.data ?? [], { text, state, sort }),
@@ -174,12 +187,17 @@ function ContainersView({ endpointId }: { endpointId: string }) {
               />
             </div>
           </div>
-          <BulkToolbar
-            selection={selection}
-            busy={busy}
-            onAction={(action) => runBulk(action, selection)}
-            onRemove={() => setConfirmRemove(true)}
-          />
+          {selectable ? (
+            <BulkToolbar
+              selection={selection}
+              busy={busy}
+              permitted={permitted}
+              onAction={(action) => runBulk(action, selection)}
+              onRemove={() => setConfirmRemove(true)}
+            />
+          ) : (
+            <RoleNote needed={refused?.needed ?? 'operator'} what="changing containers" />
+          )}
         </div>
       </div>
 
@@ -227,6 +245,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
           rows={rows}
           sort={sort}
           onSort={onSort}
+          selectable={selectable}
           selected={selected}
           onToggle={toggle}
           onToggleAll={toggleAll}

@@ -1,0 +1,90 @@
+import { isEngineError } from '@berth/api';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { LogIn } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { InlineAlert } from '@/components/ui/inline-alert';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useLogin } from '../api/auth-mutations';
+import { safeNext } from '../api/next-location';
+import { AuthLayout } from '../components/auth-layout';
+
+const route = getRouteApi('/login');
+
+function errorTitle(error: unknown): string {
+  if (isEngineError(error) && error.status === 429) return 'Too many failed logins';
+  if (isEngineError(error) && error.status === 403) return 'Account disabled';
+  return 'Could not log in';
+}
+
+export function LoginRoute() {
+  useDocumentTitle('Log in');
+  const { next, reason } = route.useSearch();
+  const navigate = useNavigate();
+  const login = useLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+
+  return (
+    <AuthLayout
+      title="Log in"
+      description={next ? 'Log in to continue where you were.' : 'Log in to manage your engines.'}
+    >
+      <form
+        className="flex flex-col gap-4"
+        aria-label="Log in"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!username.trim() || !password) return;
+          login.mutate(
+            { username: username.trim(), password },
+            { onSuccess: () => void navigate({ href: safeNext(next), replace: true }) },
+          );
+        }}
+      >
+        {reason === 'expired' && !login.isError && (
+          <InlineAlert tone="info">Your session ended. Log in again to carry on.</InlineAlert>
+        )}
+        {login.isError && (
+          <InlineAlert title={errorTitle(login.error)}>{login.error.message}</InlineAlert>
+        )}
+        <TextField
+          label="User name"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          required
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => {
+            setPassword(event.target.value);
+          }}
+        />
+        <Button
+          type="submit"
+          variant="primary"
+          loading={login.isPending}
+          disabled={!username.trim() || !password}
+          icon={<LogIn className="size-3.5" aria-hidden />}
+          className="mt-1 w-full"
+        >
+          Log in
+        </Button>
+      </form>
+      <p className="mt-5 text-[12px] text-faint">
+        Forgot your password? An admin can set a new one on the Users page.
+      </p>
+    </AuthLayout>
+  );
+}
