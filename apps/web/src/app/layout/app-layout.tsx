@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Outlet, useParams } from '@tanstack/react-router';
+import { Outlet, useLocation, useParams } from '@tanstack/react-router';
 import { useMe } from '@/hooks/use-me';
 import { endpointsQueryOptions, findEndpoint } from '@/lib/queries';
 import { Header } from './header';
@@ -10,6 +10,12 @@ export function AppLayout() {
   const { endpointId } = useParams({ strict: false });
   const endpoints = useQuery(endpointsQueryOptions());
   const me = useMe();
+  const { pathname } = useLocation();
+  const section = pathname.startsWith('/admin')
+    ? 'Administration'
+    : pathname.startsWith('/tokens')
+      ? 'Your account'
+      : undefined;
   // Pages outside an endpoint (tokens, administration) still link to the engine views.
   const navEndpointId = endpointId ?? endpoints.data?.[0]?.id ?? 'local';
 
@@ -26,6 +32,7 @@ export function AppLayout() {
         <Header
           endpoint={endpointId ? findEndpoint(endpoints.data, endpointId) : undefined}
           inEndpoint={endpointId !== undefined}
+          section={section}
           me={me}
         />
         <main id="main" className="min-h-0 flex-1">

@@ -53,11 +53,14 @@ function EndpointStatus({ endpoint }: { endpoint: EndpointSummary | undefined })
 export function Header({
   endpoint,
   inEndpoint,
+  section,
   me,
 }: {
   endpoint: EndpointSummary | undefined;
   /** False on pages that belong to no engine (tokens, administration). */
   inEndpoint: boolean;
+  /** What the page belongs to when it is not an engine's. */
+  section?: string;
   me: Me | undefined;
 }) {
   const { theme, toggle } = useTheme();
@@ -65,7 +68,11 @@ export function Header({
   return (
     <header className="flex h-12 shrink-0 items-center justify-between gap-4 border-b border-line bg-panel px-5">
       <div className="flex min-w-0 items-center gap-3 text-[13px]">
-        {inEndpoint && <EndpointStatus endpoint={endpoint} />}
+        {inEndpoint ? (
+          <EndpointStatus endpoint={endpoint} />
+        ) : (
+          section && <span className="font-medium text-muted">{section}</span>
+        )}
       </div>
       <div className="flex items-center gap-1">
         <IconButton aria-label={`Switch to ${next} theme`} onClick={toggle}>

@@ -8,7 +8,7 @@ import { cn } from '@/lib/cn';
 export const AUDIT_ROW_HEIGHT = 40;
 
 const GRID =
-  'grid grid-cols-[158px_minmax(120px,0.8fr)_minmax(140px,1fr)_minmax(140px,1.2fr)_84px_92px_108px_minmax(150px,1.5fr)]';
+  'grid grid-cols-[150px_minmax(120px,0.8fr)_minmax(140px,1fr)_minmax(140px,1.2fr)_84px_92px_108px_minmax(150px,1.5fr)]';
 
 const COLUMNS = ['Time', 'User', 'Action', 'Target', 'Endpoint', 'Result', 'IP address', 'Detail'];
 
@@ -17,6 +17,16 @@ const RESULT_STYLES: Record<AuditEntry['result'], string> = {
   denied: 'text-amber-700 bg-amber-500/12 dark:text-amber-400',
   error: 'text-red-700 bg-red-500/10 dark:text-red-400',
 };
+
+// Short enough for its column; the full date and time are in the title.
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** When the user scrolls this close to the end of what is loaded, the next page is fetched. */
 const PREFETCH_ROWS = 100;
@@ -139,10 +149,10 @@ const AuditRow = memo(function AuditRow({
       <Cell>
         <time
           dateTime={time.toISOString()}
-          title={time.toISOString()}
+          title={time.toLocaleString()}
           className="truncate font-mono text-[12px] text-muted tabular-nums"
         >
-          {time.toLocaleString()}
+          {TIME_FORMAT.format(time)}
         </time>
       </Cell>
       <Cell

@@ -118,4 +118,20 @@ describe('ContainersRoute', () => {
     const removeCall = fetchMock.mock.calls.find(([, init]) => init?.method === 'DELETE');
     expect(String(removeCall?.[0])).toContain(`/containers/${list[2]?.Id}?force=1&v=1`);
   });
+
+  it('shows a viewer no selection and no actions, and says which role they need', async () => {
+    mockEngine();
+    renderWithProviders(<ContainersRoute />, {
+      path: '/endpoints/local/containers',
+      routePath: '/endpoints/$endpointId/containers',
+      me: { id: 2, username: 'vera', role: 'viewer', via: 'session' },
+    });
+    expect(await screen.findByRole('link', { name: 'alpha' })).toBeInTheDocument();
+    expect(screen.queryByRole('toolbar', { name: 'Bulk actions' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /^Select / })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^(Start|Stop|Kill|Remove)$/ })).toBeNull();
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'View only: changing containers needs the operator role.',
+    );
+  });
 });
