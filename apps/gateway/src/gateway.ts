@@ -11,9 +11,10 @@ import { EndpointRegistry } from './endpoints/registry';
 import { Transport } from './endpoints/transport';
 import { createApp } from './http/app';
 import { EventsHub } from './hubs/events-hub';
+import { StatsHub } from './hubs/stats-hub';
 import type { Logger } from './logger';
 import { Metrics, StreamTally } from './metrics';
-import { attachRoute, execRoute } from './terminals/terminal-routes';
+import { attachRoute, execRoute, logsRoute } from './channels/channel-routes';
 import { SecretBox } from './secrets/crypto';
 import { closeServer, createHttpServer } from './server';
 import { openDatabase } from './store/database';
@@ -74,13 +75,18 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       demo: config.demo,
     }),
   );
-  const eventHubs = new Map(registry.list().map((e) => [e.id, new EventsHub(e, logger)]));
+  // Live hubs per endpoint: one engine events stream and the shared stats streams it drives.
+  const hubs = new Map(
+    registry.list().map((endpoint) => {
+      const events = new EventsHub(endpoint, logger);
+      return [endpoint.id, { events, stats: new StatsHub(endpoint, events, logger) }] as const;
+    }),
+  );
   metrics.countStreams(() =>
-    [...eventHubs.values()].map((hub) => ({
-      endpoint: hub.endpoint.id,
-      kind: 'events',
-      count: hub.upstreamOpen ? 1 : 0,
-    })),
+    [...hubs.entries()].flatMap(([endpoint, { events, stats }]) => [
+      { endpoint, kind: 'events' as const, count: events.upstreamOpen ? 1 : 0 },
+      { endpoint, kind: 'stats' as const, count: stats.upstreamCount },
+    ]),
   );
   const terminalStreams = new StreamTally();
   metrics.countStreams(() => terminalStreams.counts());
@@ -89,11 +95,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   upgrades.route('events', (ws, { endpoint }) => {
     metrics.wsClients.inc({ kind: 'events' });
     ws.on('close', () => metrics.wsClients.dec({ kind: 'events' }));
-    eventHubs.get(endpoint.id)?.attach(ws);
+    hubs.get(endpoint.id)?.events.attach(ws);
+  });
+  upgrades.route('stats', (ws, { endpoint }) => {
+    metrics.wsClients.inc({ kind: 'stats' });
+    ws.on('close', () => metrics.wsClients.dec({ kind: 'stats' }));
+    hubs.get(endpoint.id)?.stats.attach(ws);
   });
   const terminals = {
     audit: security.deps.audit,
-    track: (endpoint: string, kind: 'exec' | 'attach') => {
+    track: (endpoint: string, kind: 'exec' | 'attach' | 'logs') => {
       metrics.wsClients.inc({ kind });
       const done = terminalStreams.open(endpoint, kind);
       return () => {
@@ -104,6 +115,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   };
   upgrades.route('exec', (ws, ctx) => void execRoute(terminals)(ws, ctx));
   upgrades.route('attach', (ws, ctx) => void attachRoute(terminals)(ws, ctx));
+  upgrades.route('logs', (ws, ctx) => void logsRoute(terminals)(ws, ctx));
   server.on('request', createApp({ config, registry, security, metrics, logger }));
   server.on('upgrade', (req, socket, head: Buffer) => upgrades.handle(req, socket, head));
 
@@ -119,7 +131,10 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     close: async () => {
       clearInterval(purge);
       upgrades.close();
-      for (const hub of eventHubs.values()) hub.close();
+      for (const { events, stats } of hubs.values()) {
+        stats.close();
+        events.close();
+      }
       registry.close();
       await closeServer(server);
       db.close();

@@ -13,3 +13,5 @@ export * from './engine/events';
 export * from './streams/json-lines';
 export * from './gateway/ws-messages';
 export * from './protocol/channel';
+export * from './engine/stats';
+export * from './streams/log-lines';

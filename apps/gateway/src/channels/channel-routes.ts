@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { ContainerInspect } from '@berth/api';
 import { z } from 'zod';
 import type { WebSocket } from 'ws';
@@ -5,7 +6,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Endpoint } from '../endpoints/endpoint';
 import { EngineCallError } from '../endpoints/transport';
 import type { WsContext } from '../ws/upgrade-router';
-import { TerminalSession, failSession } from './terminal-session';
+import { ChannelSession, failSession } from './channel-session';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const size = z.coerce.number().int().min(1).max(1000);
@@ -75,7 +76,7 @@ function messageOf(error: unknown): string {
 export interface TerminalDeps {
   audit: AuditLog;
   /** Counts live engine streams for /metrics. */
-  track(endpoint: string, kind: 'exec' | 'attach'): () => void;
+  track(endpoint: string, kind: 'exec' | 'attach' | 'logs'): () => void;
 }
 
 function audit(
@@ -135,9 +136,10 @@ export function execRoute(deps: TerminalDeps) {
       if (q.tty && q.cols && q.rows)
         void resize({ cols: q.cols, rows: q.rows }).catch(() => undefined);
       const untrack = deps.track(endpoint.id, 'exec');
-      new TerminalSession({
+      new ChannelSession({
         ws,
         engine: socket,
+        input: socket,
         head,
         multiplexed: !q.tty,
         flowControl: q.flow === 'on',
@@ -197,9 +199,10 @@ export function attachRoute(deps: TerminalDeps) {
       if (tty && q.cols && q.rows)
         void resize({ cols: q.cols, rows: q.rows }).catch(() => undefined);
       const untrack = deps.track(endpoint.id, 'attach');
-      new TerminalSession({
+      new ChannelSession({
         ws,
         engine: socket,
+        input: socket,
         head,
         // pouchd's attach is raw even without a TTY (the adapter seam decides; Docker multiplexes)
         multiplexed: !tty && endpoint.kind === 'docker',
@@ -225,6 +228,89 @@ export function attachRoute(deps: TerminalDeps) {
         error instanceof EngineCallError ? error.status : 500,
         messageOf(error),
       );
+      failSession(ws, messageOf(error));
+    }
+  };
+}
+
+const logsQuery = z.object({
+  container: z.string({ message: 'container is required' }).min(1, 'container is required'),
+  follow: flag.default(true),
+  tail: z.union([z.literal('all'), z.coerce.number().int().min(0)]).default('all'),
+  since: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'since must be a unix time in seconds')
+    .optional(),
+  until: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'until must be a unix time in seconds')
+    .optional(),
+  timestamps: flag.default(true),
+  stdout: flag.default(true),
+  stderr: flag.default(true),
+  flow: z.enum(['on', 'off']).default('on'),
+});
+
+/**
+ * `WS …/ws/logs`: a container's logs on the channel protocol, stdout (1) and stderr (2) apart,
+ * lines the engine split joined again, flow-controlled like a terminal.
+ */
+export function logsRoute(deps: Pick<TerminalDeps, 'track'>) {
+  return async (ws: WebSocket, ctx: WsContext): Promise<void> => {
+    const q = parseQuery(logsQuery, ctx.url);
+    if (typeof q === 'string') return failSession(ws, q);
+    const { endpoint } = ctx;
+    const container = encodeURIComponent(q.container);
+    try {
+      const inspect = await engineJson<ContainerInspect>(
+        endpoint,
+        'GET',
+        `/containers/${container}/json`,
+      );
+      const params = new URLSearchParams({
+        follow: q.follow ? '1' : '0',
+        stdout: q.stdout ? '1' : '0',
+        stderr: q.stderr ? '1' : '0',
+        timestamps: q.timestamps ? '1' : '0',
+        tail: String(q.tail),
+      });
+      if (q.since) params.set('since', q.since);
+      if (q.until) params.set('until', q.until);
+      const req = endpoint.transport.request({
+        method: 'GET',
+        path: endpoint.versionedPath(`/containers/${container}/logs?${params}`),
+      });
+      req.end();
+      const res = await new Promise<IncomingMessage>((resolve, reject) => {
+        req.on('response', resolve);
+        req.on('error', (error) => reject(new EngineCallError(502, endpoint.markDown(error))));
+      });
+      if ((res.statusCode ?? 500) >= 400) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of res) chunks.push(chunk as Buffer);
+        const text = Buffer.concat(chunks).toString('utf8');
+        let message = text.trim() || `HTTP ${res.statusCode}`;
+        try {
+          message = (JSON.parse(text) as { message?: string }).message ?? message;
+        } catch {
+          // plain text
+        }
+        throw new EngineCallError(res.statusCode ?? 500, message);
+      }
+      const untrack = deps.track(endpoint.id, 'logs');
+      new ChannelSession({
+        ws,
+        engine: res,
+        multiplexed: inspect.Config.Tty !== true,
+        joinTimestampedLines: q.timestamps,
+        flowControl: q.flow === 'on',
+        finish: async () => [],
+        onClose: () => {
+          req.destroy();
+          untrack();
+        },
+      });
+    } catch (error) {
       failSession(ws, messageOf(error));
     }
   };

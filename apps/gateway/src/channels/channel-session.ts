@@ -1,8 +1,9 @@
-import type { Duplex } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { ChannelId } from '@berth/api';
 import {
   Channel,
   Demuxer,
+  TimestampedLineJoiner,
   FLOW,
   ackMessage,
   decodeChannelFrame,
@@ -16,17 +17,21 @@ import type { RawData, WebSocket } from 'ws';
 
 const FIRST_OUTPUT_BYTES = 1024;
 
-export interface TerminalSessionOptions {
+export interface ChannelSessionOptions {
   ws: WebSocket;
-  /** The engine's hijacked connection (exec start or attach). */
-  engine: Duplex;
+  /** The engine's output: a hijacked connection (exec, attach) or a response body (logs). */
+  engine: Readable;
+  /** Where stdin goes (the hijacked connection); logs have none. */
+  input?: Writable;
   /** Bytes the engine sent along with its 101 answer. */
-  head: Buffer;
+  head?: Buffer;
   /** Without a TTY the engine multiplexes stdout/stderr with 8-byte frame headers. */
   multiplexed: boolean;
+  /** Logs with timestamps: join lines the engine split, dropping the continuation timestamps. */
+  joinTimestampedLines?: boolean;
   /** `?flow=off`: a client that never acks (a script); only the socket's buffer then limits. */
   flowControl: boolean;
-  resize(size: ResizeMessage): Promise<void>;
+  resize?(size: ResizeMessage): Promise<void>;
   /**
    * Called once when the engine side has ended, to learn how: status messages to send (an exit
    * code, an error), or none. Gets the first bytes of output, where engines put start failures.
@@ -36,22 +41,25 @@ export interface TerminalSessionOptions {
 }
 
 /**
- * Bridges a browser websocket (berth.channel.v1) and an engine's hijacked connection. Bytes are
+ * Bridges a browser websocket (berth.channel.v1) and an engine stream: a hijacked connection
+ * (exec, attach) or a log stream. Bytes are
  * never decoded. Output is flow-controlled: the engine socket is paused while more than
  * FLOW.highWater bytes are unacknowledged by the client (or queued in the websocket) and
  * resumed below FLOW.lowWater, so a flood can't grow memory; stdin is never held back, so a
  * Ctrl-C reaches the process at once even while output is paused.
  */
-export class TerminalSession {
+export class ChannelSession {
   private unacked = 0;
   private paused = false;
   private ended = false;
   private readonly demuxer: Demuxer | null;
+  private readonly joiner: TimestampedLineJoiner | null;
   /** The first output bytes, kept only to recognise a start failure the engine printed. */
   private firstOutput = Buffer.alloc(0);
 
-  constructor(private readonly o: TerminalSessionOptions) {
+  constructor(private readonly o: ChannelSessionOptions) {
     this.demuxer = o.multiplexed ? new Demuxer() : null;
+    this.joiner = o.multiplexed && o.joinTimestampedLines ? new TimestampedLineJoiner() : null;
     o.ws.on('message', (data: RawData, isBinary: boolean) => this.fromClient(data, isBinary));
     o.ws.on('close', () => this.close());
     o.ws.on('error', () => this.close());
@@ -59,7 +67,7 @@ export class TerminalSession {
     o.engine.on('end', () => void this.engineEnded());
     o.engine.on('close', () => void this.engineEnded());
     o.engine.on('error', () => void this.engineEnded());
-    if (o.head.length) this.fromEngine(o.head);
+    if (o.head?.length) this.fromEngine(o.head);
   }
 
   private fromEngine(chunk: Buffer): void {
@@ -67,7 +75,8 @@ export class TerminalSession {
       this.firstOutput = Buffer.concat([this.firstOutput, chunk]).subarray(0, FIRST_OUTPUT_BYTES);
     }
     if (this.demuxer) {
-      for (const frame of this.demuxer.push(chunk)) {
+      const frames = this.demuxer.push(chunk);
+      for (const frame of this.joiner ? this.joiner.push(frames) : frames) {
         this.send(frame.stream === 2 ? Channel.stderr : Channel.stdout, frame.payload);
       }
     } else {
@@ -109,11 +118,11 @@ export class TerminalSession {
     if (!frame) return;
     switch (frame.channel) {
       case Channel.stdin:
-        if (!this.ended) this.o.engine.write(frame.payload);
+        if (!this.ended) this.o.input?.write(frame.payload);
         break;
       case Channel.resize: {
         const size = parseControl(resizeMessage, frame.payload);
-        if (size) void this.o.resize(size).catch(() => undefined);
+        if (size) void this.o.resize?.(size).catch(() => undefined);
         break;
       }
       case Channel.ack: {

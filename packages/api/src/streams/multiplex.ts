@@ -11,6 +11,8 @@ export type StreamId = typeof STREAM_STDIN | typeof STREAM_STDOUT | typeof STREA
 export interface Frame {
   stream: StreamId;
   payload: Uint8Array;
+  /** True when this piece begins an engine frame (pieces never span two frames). */
+  start: boolean;
 }
 
 const HEADER = 8;
@@ -21,6 +23,7 @@ export class Demuxer {
   private headerFill = 0;
   private stream: StreamId = STREAM_STDOUT;
   private remaining = 0;
+  private frameStart = false;
 
   /**
    * Splits a chunk into payload pieces tagged with their stream. A frame's payload may come out
@@ -40,22 +43,18 @@ export class Demuxer {
         const kind = this.header[0] ?? STREAM_STDOUT;
         this.stream = (kind <= STREAM_STDERR ? kind : STREAM_STDOUT) as StreamId;
         this.remaining = new DataView(this.header.buffer).getUint32(4, false);
+        this.frameStart = true;
         continue;
       }
       const take = Math.min(this.remaining, chunk.length - offset);
-      const last = out[out.length - 1];
-      const piece = chunk.subarray(offset, offset + take);
-      // Adjacent pieces of the same stream within one chunk are merged for fewer messages.
-      if (
-        last &&
-        last.stream === this.stream &&
-        last.payload.byteOffset + last.payload.length === piece.byteOffset &&
-        last.payload.buffer === piece.buffer
-      ) {
-        last.payload = chunk.subarray(last.payload.byteOffset - chunk.byteOffset, offset + take);
-      } else {
-        out.push({ stream: this.stream, payload: piece });
-      }
+      // Payloads of two frames are never adjacent in a chunk (a header sits between), so each
+      // piece belongs to exactly one frame.
+      out.push({
+        stream: this.stream,
+        payload: chunk.subarray(offset, offset + take),
+        start: this.frameStart,
+      });
+      this.frameStart = false;
       this.remaining -= take;
       offset += take;
     }
