@@ -21,6 +21,7 @@ const webFeatures = [
   'tokens',
   'audit',
   'settings',
+  'terminal',
 ];
 
 export default tseslint.config(

@@ -19,7 +19,7 @@ import { parseAuditSearch } from '@/features/audit/api/audit-search';
 import { SecuritySettingsRoute } from '@/features/settings/routes/security-settings-route';
 import { TokensRoute } from '@/features/tokens/routes/tokens-route';
 import { UsersRoute } from '@/features/users/routes/users-route';
-import { ContainerRoute, parseContainerSearch } from '@/features/containers/routes/container-route';
+import { parseContainerSearch } from '@/features/containers/routes/container-route';
 import { ContainersRoute } from '@/features/containers/routes/containers-route';
 import { parseContainersSearch } from '@/features/containers/components/filter-sort';
 import { DashboardRoute } from '@/features/dashboard/routes/dashboard-route';
@@ -28,8 +28,11 @@ import { ImagesRoute } from '@/features/images/routes/images-route';
 import { NetworksRoute } from '@/features/networks/routes/networks-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
 import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
+import { parseTerminalSearch } from '@/features/terminal/api/terminal-target';
+import { TerminalWindowRoute } from '@/features/terminal/routes/terminal-window-route';
 import { endpointsQueryOptions, meQueryOptions, setupStatusQueryOptions } from '@/lib/queries';
 import { AdminOnly } from './layout/admin-only';
+import { ContainerPage } from './container-page';
 import { AppLayout } from './layout/app-layout';
 import { EndpointLayout } from './layout/endpoint-layout';
 
@@ -157,7 +160,7 @@ const containerRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'containers/$containerId',
   validateSearch: parseContainerSearch,
-  component: ContainerRoute,
+  component: ContainerPage,
 });
 
 const imagesRoute = createRoute({
@@ -229,9 +232,22 @@ const securityRoute = createRoute({
   component: SecuritySettingsRoute,
 });
 
+// ── a terminal in a window of its own: a session, but no app chrome ───────
+const terminalWindowRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/endpoints/$endpointId/containers/$containerId/terminal',
+  validateSearch: parseTerminalSearch,
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (!me) throw redirect({ to: '/login', search: { next: location.href }, replace: true });
+  },
+  component: TerminalWindowRoute,
+});
+
 export const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
+  terminalWindowRoute,
   appRoute.addChildren([
     indexRoute,
     endpointRoute.addChildren([

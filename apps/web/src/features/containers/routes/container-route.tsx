@@ -1,7 +1,10 @@
 import { containerName, isEngineError, shortId } from '@berth/api';
+import type { ContainerInspect } from '@berth/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { ChevronRight } from 'lucide-react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
@@ -13,17 +16,23 @@ import { ContainerInspectJson } from '../components/container-inspect';
 import { ContainerOverview } from '../components/container-overview';
 import { HealthBadge, StateBadge } from '../components/state-badge';
 
-export type ContainerTab = 'overview' | 'inspect';
+export type ContainerTab = 'overview' | 'inspect' | 'console';
 
 export function parseContainerSearch(search: Record<string, unknown>): { tab?: ContainerTab } {
-  return search.tab === 'inspect' ? { tab: 'inspect' } : {};
+  return search.tab === 'inspect' || search.tab === 'console' ? { tab: search.tab } : {};
 }
+
+/** Features don't import each other: the app passes the terminal feature's console in. */
+export type RenderConsole = (props: { endpointId: string; inspect: ContainerInspect }) => ReactNode;
 
 const route = getRouteApi('/_app/endpoints/$endpointId/containers/$containerId');
 
-export function ContainerRoute() {
+export function ContainerRoute({ renderConsole }: { renderConsole?: RenderConsole } = {}) {
   const { endpointId, containerId } = route.useParams();
   const { tab = 'overview' } = route.useSearch();
+  // Once opened, the console stays mounted behind the other tabs so its terminals keep running.
+  const [consoleOpened, setConsoleOpened] = useState(tab === 'console');
+  if (tab === 'console' && !consoleOpened) setConsoleOpened(true);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const query = useQuery(containerQueryOptions(endpointId, containerId));
@@ -110,17 +119,27 @@ export function ContainerRoute() {
           items={[
             { value: 'overview', label: 'Overview' },
             { value: 'inspect', label: 'Inspect' },
+            ...(renderConsole ? [{ value: 'console' as const, label: 'Console' }] : []),
           ]}
         >
-          <div className="h-full overflow-auto">
-            <PanelErrorBoundary title="This view failed to render">
-              {tab === 'inspect' ? (
-                <ContainerInspectJson inspect={query.data} />
-              ) : (
-                <ContainerOverview inspect={query.data} hostname={window.location.hostname} />
-              )}
-            </PanelErrorBoundary>
-          </div>
+          {tab !== 'console' && (
+            <div className="h-full overflow-auto">
+              <PanelErrorBoundary title="This view failed to render">
+                {tab === 'inspect' ? (
+                  <ContainerInspectJson inspect={query.data} />
+                ) : (
+                  <ContainerOverview inspect={query.data} hostname={window.location.hostname} />
+                )}
+              </PanelErrorBoundary>
+            </div>
+          )}
+          {renderConsole && consoleOpened && (
+            <div className="h-full" hidden={tab !== 'console'}>
+              <PanelErrorBoundary title="The console failed to render">
+                {renderConsole({ endpointId, inspect: query.data })}
+              </PanelErrorBoundary>
+            </div>
+          )}
         </Tabs>
       )}
     </div>
