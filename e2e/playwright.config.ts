@@ -1,11 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { ADMIN_STATE } from './support/auth';
+import { ADMIN_STATE, BASE_URL } from './support/auth';
 
 // The harness (npm test) has already started a private engine (DOCKER_HOST), built the SPA and
 // started the gateway serving it at BERTH_E2E_URL, with no users yet. Specs never start servers
 // themselves. The `setup` project creates the admin on the first-run page (or logs in, when a
 // gateway is reused) and saves the session that every other spec starts from.
-const baseURL = process.env.BERTH_E2E_URL ?? 'http://127.0.0.1:7431';
 
 export default defineConfig({
   testDir: 'tests',
@@ -17,7 +16,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL,
+    baseURL: BASE_URL,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -9,8 +9,16 @@ export const ADMIN = {
   password: process.env.BERTH_E2E_ADMIN_PASSWORD ?? 'harbour-lights-2026',
 };
 
-/** Where the setup project saves the admin's session for every other spec. */
-export const ADMIN_STATE = fileURLToPath(new URL('../.auth/admin.json', import.meta.url));
+/** The gateway under test (`npm test` starts one and sets this). */
+export const BASE_URL = process.env.BERTH_E2E_URL ?? 'http://127.0.0.1:7431';
+
+/**
+ * Where the setup project saves the admin's session for every other spec: one file per gateway,
+ * so runs against different gateways at once (while developing) don't swap sessions.
+ */
+export const ADMIN_STATE = fileURLToPath(
+  new URL(`../.auth/admin-${new URL(BASE_URL).port || '80'}.json`, import.meta.url),
+);
 
 /** A browser's mutations carry this header (or a same-origin Origin); the gateway wants one. */
 export const CSRF_HEADERS = { 'X-Berth-Csrf': '1' };
