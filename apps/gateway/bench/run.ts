@@ -2,6 +2,7 @@
 import { benchToken } from './measure';
 import { benchRelay } from './relay.bench';
 import { benchTerminal } from './terminal.bench';
+import { benchEventDelay, benchStatsFanout } from './live.bench';
 
 const gatewayUrl = process.env.BERTH_URL;
 const host = process.env.DOCKER_HOST;
@@ -17,3 +18,5 @@ const token = await benchToken(gatewayUrl, password);
 const print = (lines: string[]) => process.stdout.write(`\n${lines.join('\n')}\n`);
 print((await benchRelay(gatewayUrl, socketPath, token)).lines);
 print(await benchTerminal({ gatewayUrl, gatewayPid, socketPath, token, container }));
+print(await benchEventDelay({ gatewayUrl, gatewayPid, socketPath, token }));
+print(await benchStatsFanout({ gatewayUrl, gatewayPid, socketPath, token }));
