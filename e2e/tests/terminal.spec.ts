@@ -104,6 +104,38 @@ test('console: exit shows the code, and Reconnect starts a new shell', async ({
   await expect.poll(() => screen(term)).toMatch(/^back-again$/m);
 });
 
+test('console: a 1 MiB paste arrives whole', async ({ page, containers }) => {
+  const { id, name } = await containers.create('paste', { start: true });
+  await openConsole(page, id, name);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  const term = terminal(page, name);
+  await expect(page.getByRole('toolbar', { name: 'Terminal controls' })).toContainText('Connected');
+
+  await run(page, term, 'stty -echo; wc -c; stty echo');
+  const text = `${'x'.repeat(63)}\n`.repeat(16 * 1024);
+  // What the browser does on Ctrl+V: a paste event on the terminal's input.
+  await term.locator('textarea').evaluate((input, data) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', data);
+    input.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+    );
+  }, text);
+  await page.keyboard.press('Control+D');
+  await expect.poll(() => screen(term), { timeout: 20_000 }).toMatch(/^\s*1048576$/m);
+});
+
+test('console: the terminal follows the app theme', async ({ page, containers }) => {
+  const { id, name } = await containers.create('theme', { start: true });
+  await openConsole(page, id, name);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  const rows = terminal(page, name).locator('.xterm-rows');
+  const foreground = () => rows.evaluate((el) => getComputedStyle(el).color);
+  const before = await foreground();
+  await page.getByRole('button', { name: /^Switch to (light|dark) theme$/ }).click();
+  await expect.poll(foreground).not.toBe(before);
+});
+
 test('console: several terminals as tabs, each its own process', async ({ page, containers }) => {
   const { id, name } = await containers.create('tabs', { start: true });
   await openConsole(page, id, name);

@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Link,
   Outlet,
   redirect,
@@ -29,7 +30,6 @@ import { NetworksRoute } from '@/features/networks/routes/networks-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
 import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
 import { parseTerminalSearch } from '@/features/terminal/api/terminal-target';
-import { TerminalWindowRoute } from '@/features/terminal/routes/terminal-window-route';
 import { endpointsQueryOptions, meQueryOptions, setupStatusQueryOptions } from '@/lib/queries';
 import { AdminOnly } from './layout/admin-only';
 import { ContainerPage } from './container-page';
@@ -241,7 +241,10 @@ const terminalWindowRoute = createRoute({
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
     if (!me) throw redirect({ to: '/login', search: { next: location.href }, replace: true });
   },
-  component: TerminalWindowRoute,
+  component: lazyRouteComponent(
+    () => import('@/features/terminal/routes/terminal-window-route'),
+    'TerminalWindowRoute',
+  ),
 });
 
 export const routeTree = rootRoute.addChildren([

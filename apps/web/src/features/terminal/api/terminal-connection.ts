@@ -106,7 +106,10 @@ export class TerminalConnection {
 
   /** Keyboard input and pastes (xterm.js `onData`): UTF-8, in frames of at most `inputChunk`. */
   sendText(text: string): void {
-    this.sendInput(encoder.encode(text));
+    const encoded = encoder.encode(text);
+    // A view of this realm's Uint8Array (jsdom's TextEncoder answers with another realm's, which
+    // `instanceof` in the frame encoder would not recognise); no copy.
+    this.sendInput(new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength));
   }
 
   /** xterm.js `onBinary` (some mouse reports): one byte per character. */

@@ -1,4 +1,4 @@
-import { RotateCw, Search, Unplug } from 'lucide-react';
+import { ALargeSmall, RotateCw, Search, Unplug } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, IconButton } from '@/components/ui/button';
@@ -160,19 +160,21 @@ export function TerminalView({
           >
             <Search className="size-3.5" aria-hidden />
           </IconButton>
-          <Select
-            aria-label="Font size"
-            title="Font size"
-            className="h-7 w-[4.5rem] pr-6 text-[12px]"
-            value={fontSize}
-            onChange={(event) => setFontSize(Number(event.target.value))}
-          >
-            {FONT_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size} px
-              </option>
-            ))}
-          </Select>
+          <label className="flex items-center gap-1 text-muted" title="Font size">
+            <ALargeSmall className="size-4" aria-hidden />
+            <Select
+              aria-label="Font size"
+              className="h-7 w-[4.25rem] pl-2 text-[12px] tabular-nums"
+              value={fontSize}
+              onChange={(event) => setFontSize(Number(event.target.value))}
+            >
+              {FONT_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </Select>
+          </label>
           {actions}
         </div>
       </div>
