@@ -7,6 +7,7 @@ import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { PasswordChecklist } from '@/components/ui/password-checklist';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
 import { useSetup } from '../api/auth-mutations';
 import { AuthLayout } from '../components/auth-layout';
 
@@ -19,6 +20,7 @@ export function SetupRoute() {
   const [confirm, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const checklistId = useId();
+  const [formRef, focusFirstInvalid] = useFocusFirstInvalid();
 
   const nameError = usernameProblem(username.trim());
   const passwordError = passwordProblem(password, username.trim());
@@ -31,13 +33,14 @@ export function SetupRoute() {
       description="Berth has no users yet. This first account can do everything, including adding other users. Nothing else works until it exists."
     >
       <form
+        ref={formRef}
         noValidate
         aria-label="Create the admin account"
         className="flex flex-col gap-4"
         onSubmit={(event) => {
           event.preventDefault();
           setSubmitted(true);
-          if (nameError || passwordError || confirmError) return;
+          if (nameError || passwordError || confirmError) return focusFirstInvalid();
           setup.mutate(
             { username: username.trim(), password },
             { onSuccess: () => void navigate({ to: '/', replace: true }) },

@@ -9,6 +9,7 @@ import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Select } from '@/components/ui/input';
 import { ROLE_DESCRIPTIONS } from '@/components/ui/role-badge';
+import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
 import { useCreateToken } from '../api/tokens';
 
 export function CreateTokenDialog({
@@ -61,16 +62,18 @@ function CreateTokenForm({
   const [role, setRole] = useState<Role>('viewer');
   const [submitted, setSubmitted] = useState(false);
   const roleId = useId();
+  const [formRef, focusFirstInvalid] = useFocusFirstInvalid();
   const nameError = name.trim() ? null : 'Give the token a name that says where it is used.';
 
   return (
     <form
+      ref={formRef}
       noValidate
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        if (nameError) return;
+        if (nameError) return focusFirstInvalid();
         create.mutate({ name: name.trim(), role }, { onSuccess: onCreated });
       }}
     >

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
 import { PasswordChecklist } from '@/components/ui/password-checklist';
 import { useCreateUser } from '../api/users';
 import { RoleSelect } from './role-select';
@@ -30,18 +31,20 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
   const [role, setRole] = useState<Role>('viewer');
   const [submitted, setSubmitted] = useState(false);
   const checklistId = useId();
+  const [formRef, focusFirstInvalid] = useFocusFirstInvalid();
   const name = username.trim();
   const nameError = usernameProblem(name);
   const passwordError = passwordProblem(password, name);
 
   return (
     <form
+      ref={formRef}
       noValidate
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        if (nameError || passwordError) return;
+        if (nameError || passwordError) return focusFirstInvalid();
         create.mutate({ username: name, password, role }, { onSuccess: onDone });
       }}
     >

@@ -5,14 +5,17 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
 import { PasswordChecklist } from '@/components/ui/password-checklist';
 import { useUpdateUser } from '../api/users';
 
 export function ResetPasswordDialog({
   user,
+  isSelf,
   onClose,
 }: {
   user: UserSummary | null;
+  isSelf: boolean;
   onClose: () => void;
 }) {
   return (
@@ -20,7 +23,11 @@ export function ResetPasswordDialog({
       open={user !== null}
       onClose={onClose}
       title={`Set a new password for ${user?.username}`}
-      description="Their sessions end at once; they log in again with the new password."
+      description={
+        isSelf
+          ? 'Your sessions end at once, this one too: you log in again with the new password.'
+          : 'Their sessions end at once; they log in again with the new password.'
+      }
     >
       {user && <ResetPasswordForm user={user} onDone={onClose} />}
     </Dialog>
@@ -32,15 +39,17 @@ function ResetPasswordForm({ user, onDone }: { user: UserSummary; onDone: () => 
   const [submitted, setSubmitted] = useState(false);
   const update = useUpdateUser(user, { inline: true });
   const checklistId = useId();
+  const [formRef, focusFirstInvalid] = useFocusFirstInvalid();
   const problem = passwordProblem(password, user.username);
   return (
     <form
+      ref={formRef}
       noValidate
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        if (problem) return;
+        if (problem) return focusFirstInvalid();
         update.mutate({ password }, { onSuccess: onDone });
       }}
     >

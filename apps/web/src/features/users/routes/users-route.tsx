@@ -182,7 +182,11 @@ export function UsersRoute() {
         isSelf={roleFor?.id === me?.id}
         onClose={() => setRoleFor(null)}
       />
-      <ResetPasswordDialog user={passwordFor} onClose={() => setPasswordFor(null)} />
+      <ResetPasswordDialog
+        user={passwordFor}
+        isSelf={passwordFor?.id === me?.id}
+        onClose={() => setPasswordFor(null)}
+      />
       <DeleteUserDialog user={deleting} onClose={() => setDeleting(null)} />
     </>
   );
