@@ -95,12 +95,12 @@ export function AuditTable({
             return <AuditRow key={item.key} entry={entry} index={item.index} start={item.start} />;
           })}
         </div>
-        {loadingMore && (
-          <div role="status" className="flex items-center gap-2 px-4 py-3 text-[12.5px] text-muted">
-            <Spinner /> Loading more entries…
-          </div>
-        )}
       </div>
+      {loadingMore && (
+        <div role="status" className="flex items-center gap-2 px-4 py-3 text-[12.5px] text-muted">
+          <Spinner /> Loading more entries…
+        </div>
+      )}
     </div>
   );
 }
@@ -156,13 +156,13 @@ const AuditRow = memo(function AuditRow({
         </time>
       </Cell>
       <Cell
-        className="gap-1.5"
+        className="flex-col items-start justify-center gap-0 leading-tight"
         title={entry.role ? `${entry.username} (${entry.role})` : undefined}
       >
         {entry.username ? (
           <>
-            <span className="truncate font-medium text-fg">{entry.username}</span>
-            {entry.role && <span className="shrink-0 text-[11.5px] text-faint">{entry.role}</span>}
+            <span className="max-w-full truncate font-medium text-fg">{entry.username}</span>
+            {entry.role && <span className="text-[11px] text-faint">{entry.role}</span>}
           </>
         ) : (
           <span className="text-faint">anonymous</span>
