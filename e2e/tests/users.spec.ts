@@ -61,11 +61,17 @@ test('add a user, disable them (they cannot log in), enable and delete them', as
   }
 });
 
-test('the gateway refuses to delete yourself, and the page says so before you try', async ({
+test('you cannot delete or disable yourself: the page says so and the gateway refuses', async ({
   page,
+  adminApi,
 }) => {
   await page.goto('/admin/users');
   const row = page.getByRole('row').filter({ hasText: '(you)' });
   await expect(row.getByRole('button', { name: 'Delete admin' })).toBeDisabled();
   await expect(row.getByRole('button', { name: 'Disable admin' })).toBeDisabled();
+
+  const me = (await (await adminApi.get('/api/auth/me')).json()) as { id: number };
+  const refused = await adminApi.delete(`/api/users/${me.id}`);
+  expect(refused.status()).toBe(409);
+  expect(await refused.json()).toEqual({ message: 'You cannot delete yourself.' });
 });
