@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, WebSocketRoute } from '@playwright/test';
 import { NO_SESSION } from '../support/auth';
 import { inspectContainer } from '../support/engine';
 import { expect, test } from '../support/fixtures';
@@ -134,6 +134,49 @@ test('console: the terminal follows the app theme', async ({ page, containers })
   const before = await foreground();
   await page.getByRole('button', { name: /^Switch to (light|dark) theme$/ }).click();
   await expect.poll(foreground).not.toBe(before);
+});
+
+test('console: a dropped connection (simulated under the page) says so, and Reconnect works', async ({
+  page,
+  containers,
+}) => {
+  // The page's socket goes through Playwright to the real gateway, so the test can cut it.
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/ws\/exec\?/, (route) => {
+    route.connectToServer();
+    sockets.push(route);
+  });
+  const { id, name } = await containers.create('drop', { start: true });
+  await openConsole(page, id, name);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  const term = terminal(page, name);
+  await expect(page.getByRole('toolbar', { name: 'Terminal controls' })).toContainText('Connected');
+
+  await sockets.at(-1)!.close({ code: 1011, reason: 'proxy went away' });
+  const alert = page.getByRole('alert').filter({ hasText: 'Connection lost' });
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Reconnect' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Terminal controls' })).toContainText('Connected');
+  await run(page, term, 'echo after-the-drop');
+  await expect.poll(() => screen(term)).toMatch(/^after-the-drop$/m);
+});
+
+test('console: search the output with Ctrl+Shift+F', async ({ page, containers }) => {
+  const { id, name } = await containers.create('search', { start: true });
+  await openConsole(page, id, name);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  const term = terminal(page, name);
+  await run(page, term, 'echo needle-$((1+1)) needle-$((2+1))');
+  await expect.poll(() => screen(term)).toMatch(/^needle-2 needle-3$/m);
+
+  await page.keyboard.press('Control+Shift+F');
+  const search = page.getByRole('searchbox', { name: 'Search terminal' });
+  await expect(search).toBeFocused();
+  await search.fill('needle-');
+  // Two in the command line, two in its output.
+  await expect(page.getByRole('search')).toContainText(/\d of 4/);
+  await search.press('Escape');
+  await expect(search).toHaveCount(0);
 });
 
 test('console: several terminals as tabs, each its own process', async ({ page, containers }) => {

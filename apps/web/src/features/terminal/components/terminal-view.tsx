@@ -26,6 +26,8 @@ export interface TerminalViewProps {
   target: TerminalTarget;
   /** False while the panel is hidden behind another tab: it keeps running, unfocused. */
   active?: boolean;
+  /** Shown first in the toolbar (the full-window route's container name). */
+  leading?: ReactNode;
   /** Extra toolbar controls (open in a new window, close). */
   actions?: ReactNode;
   className?: string;
@@ -41,6 +43,7 @@ export function TerminalView({
   containerName,
   target,
   active = true,
+  leading,
   actions,
   className,
 }: TerminalViewProps) {
@@ -121,6 +124,7 @@ export function TerminalView({
         aria-label="Terminal controls"
         className="flex flex-wrap items-center gap-2 border-b border-line bg-panel px-3 py-1.5"
       >
+        {leading}
         <ConnectionStatus state={state} />
         <span className="truncate font-mono text-[12px] text-muted" title={label}>
           {target.mode === 'exec'
@@ -164,7 +168,7 @@ export function TerminalView({
             <ALargeSmall className="size-4" aria-hidden />
             <Select
               aria-label="Font size"
-              className="h-7 w-[4.25rem] pl-2 text-[12px] tabular-nums"
+              className="h-7 w-20 pl-2 text-[12px] tabular-nums"
               value={fontSize}
               onChange={(event) => setFontSize(Number(event.target.value))}
             >

@@ -30,8 +30,37 @@ export function TerminalWindowRoute() {
   const name = query.data ? containerName([query.data.Name], query.data.Id) : shortId(containerId);
   useDocumentTitle(`${targetTitle(target)} · ${name}`);
 
+  const heading = (
+    <span className="flex min-w-0 items-center gap-1.5 border-r border-line pr-3 text-[12.5px]">
+      <Anchor className="size-3.5 shrink-0 text-accent-text" aria-hidden />
+      <Link
+        to="/endpoints/$endpointId/containers/$containerId"
+        params={{ endpointId, containerId }}
+        className="truncate font-semibold text-fg hover:underline"
+        title="Open the container page"
+      >
+        {name}
+      </Link>
+      <span className="shrink-0 text-faint">on {endpointId}</span>
+    </span>
+  );
+  const themeToggle = (
+    <IconButton
+      size="sm"
+      aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+      onClick={toggle}
+    >
+      {theme === 'dark' ? (
+        <Sun className="size-3.5" aria-hidden />
+      ) : (
+        <Moon className="size-3.5" aria-hidden />
+      )}
+    </IconButton>
+  );
+
+  const denied = me !== undefined && !roleAtLeast(me.role, 'operator');
   let body;
-  if (me && !roleAtLeast(me.role, 'operator')) {
+  if (denied) {
     body = (
       <EmptyState
         icon={<Lock className="size-5" aria-hidden />}
@@ -67,38 +96,27 @@ export function TerminalWindowRoute() {
           containerId={query.data.Id}
           containerName={name}
           target={target}
+          leading={heading}
+          actions={themeToggle}
         />
       </PanelErrorBoundary>
     );
   }
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-panel">
-      <header className="flex items-center gap-2 border-b border-line px-3 py-1.5 text-[12.5px]">
-        <Anchor className="size-3.5 text-accent-text" aria-hidden />
-        <Link
-          to="/endpoints/$endpointId/containers/$containerId"
-          params={{ endpointId, containerId }}
-          className="font-semibold text-fg hover:underline"
-        >
-          {name}
-        </Link>
-        <span className="text-faint">on {endpointId}</span>
-        <h1 className="sr-only">Terminal: {name}</h1>
-        <IconButton
-          size="sm"
-          className="ml-auto"
-          aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
-          onClick={toggle}
-        >
-          {theme === 'dark' ? (
-            <Sun className="size-3.5" aria-hidden />
-          ) : (
-            <Moon className="size-3.5" aria-hidden />
-          )}
-        </IconButton>
-      </header>
-      <main className="min-h-0 flex-1">{body}</main>
-    </div>
+    <main className="flex h-full min-h-0 flex-col bg-panel">
+      <h1 className="sr-only">Terminal: {name}</h1>
+      {query.isSuccess && !denied ? (
+        body
+      ) : (
+        <>
+          <div className="flex items-center gap-2 border-b border-line px-3 py-1.5">
+            {heading}
+            <span className="ml-auto">{themeToggle}</span>
+          </div>
+          {body}
+        </>
+      )}
+    </main>
   );
 }
