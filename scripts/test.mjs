@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
+import { startRegistry } from './lib/registry.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
 import { ensurePackages } from './lib/system.mjs';
 
@@ -13,10 +14,13 @@ const E2E_PORT = 7439;
 
 let engine;
 let gateway;
+let registry;
 const results = [];
 
 async function cleanup() {
   await stopProcess(gateway);
+  await registry?.stop();
+  registry = undefined;
   if (engine) {
     log('stopping the private engine');
     await engine.stop();
@@ -62,7 +66,15 @@ async function main() {
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(reports, { recursive: true });
 
-  await ensurePackages(['docker.io', 'busybox-static', 'iproute2', 'chromium', 'fonts-liberation']);
+  await ensurePackages([
+    'docker.io',
+    'busybox-static',
+    'iproute2',
+    'chromium',
+    'fonts-liberation',
+    'docker-registry',
+    'apache2-utils',
+  ]);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
 
   await step('lint (eslint + prettier)', () =>
@@ -96,7 +108,9 @@ async function main() {
   log('starting a private Docker engine');
   engine = await startPrivateEngine({ name: 'test' });
   await ensureBaseImage(engine.host);
-  const engineEnv = { DOCKER_HOST: engine.host };
+  log('starting a private registry (htpasswd auth)');
+  registry = await startRegistry();
+  const engineEnv = { DOCKER_HOST: engine.host, BERTH_TEST_REGISTRY: registry.address };
 
   const integrationReport = join(reports, 'integration.json');
   await step('gateway integration tests (vitest, real engine)', () =>

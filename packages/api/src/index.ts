@@ -15,3 +15,4 @@ export * from './gateway/ws-messages';
 export * from './protocol/channel';
 export * from './engine/stats';
 export * from './streams/log-lines';
+export * from './streams/tar';

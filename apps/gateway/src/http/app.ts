@@ -9,7 +9,8 @@ import type { Metrics } from '../metrics';
 import { createRelay } from '../relay/relay';
 import { BERTH_VERSION } from '../version';
 import { authRoutes } from './auth-routes';
-import { errorHandler, notFound } from './errors';
+import { HttpError, errorHandler, notFound } from './errors';
+import { parseId } from './validate';
 import { requestLog } from './request-log';
 import { spa } from './static';
 
@@ -73,6 +74,33 @@ export function createApp({ config, registry, security, metrics, logger }: AppDe
     if (!endpoint) return next();
     res.json(endpoint.summary());
   });
+
+  // "Test login" of a saved registry on an engine: the engine's own `POST /auth` with the stored
+  // credentials, which never reach the browser.
+  app.post(
+    '/api/endpoints/:id/registries/:registryId/login',
+    security.require('admin'),
+    async (req, res, next) => {
+      const endpoint = registry.get(String(req.params.id));
+      if (!endpoint) return next();
+      const credentials = security.deps.registries.credentials(parseId(req.params.registryId));
+      if (!credentials) throw new HttpError(404, 'No such registry.');
+      const answer = await endpoint.transport
+        .json<{ Status?: string; message?: string }>('POST', endpoint.versionedPath('/auth'), {
+          body: credentials,
+          timeoutMs: 30_000,
+        })
+        .catch((error: unknown) => {
+          throw new HttpError(502, endpoint.markDown(error));
+        });
+      if (answer.status >= 400)
+        throw new HttpError(
+          answer.status,
+          answer.body?.message ?? `The engine answered HTTP ${answer.status}`,
+        );
+      res.json({ status: answer.body?.Status ?? 'Login Succeeded' });
+    },
+  );
 
   // The relay reads the raw URL itself; no body parser may run before it (bodies stream through).
   app.all(

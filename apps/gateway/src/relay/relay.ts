@@ -4,6 +4,7 @@ import type { Endpoint } from '../endpoints/endpoint';
 import type { EndpointRegistry } from '../endpoints/registry';
 import type { Security } from '../auth/security';
 import { HttpError } from '../http/errors';
+import { ArchiveGuard } from './archive-guard';
 import { describeRelayCall, guardRelay } from './relay-guard';
 
 /** Request headers the engine needs; everything else (cookies, auth, origin) stays here. */
@@ -139,7 +140,11 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
         delete headers['transfer-encoding'];
       }
       if (!relayTarget.endpoint.apiVersion) await relayTarget.endpoint.refresh();
-      relay(req, res, relayTarget, headers, decision.body);
+      const guard =
+        decision.match?.route.op === 'PutContainerArchive'
+          ? new ArchiveGuard(principal.role === 'admin')
+          : undefined;
+      relay(req, res, relayTarget, headers, decision.body, guard);
     } catch (error) {
       next(error);
     }
@@ -152,6 +157,7 @@ function relay(
   { endpoint, path, search }: RelayTarget,
   headers: OutgoingHttpHeaders,
   body: Buffer | undefined,
+  guard?: ArchiveGuard,
 ): void {
   const upstream = endpoint.transport.request({
     method: req.method,
@@ -166,6 +172,8 @@ function relay(
   res.on('close', cancel);
 
   upstream.on('error', (error) => {
+    // Already answered (e.g. the archive guard refused the upload and stopped the call).
+    if (res.writableEnded) return;
     if (res.headersSent) {
       res.destroy();
       return;
@@ -197,8 +205,20 @@ function relay(
     req.headers['content-length'] !== undefined
       ? req.headers['content-length'] !== '0'
       : req.headers['transfer-encoding'] !== undefined;
-  if (hasBody) req.pipe(upstream);
-  else upstream.end();
+  if (!hasBody) {
+    upstream.end();
+  } else if (guard) {
+    guard.on('error', (error) => {
+      upstream.destroy();
+      if (!res.headersSent)
+        res
+          .status(error instanceof HttpError ? error.status : 400)
+          .json({ message: error.message });
+    });
+    req.pipe(guard).pipe(upstream);
+  } else {
+    req.pipe(upstream);
+  }
 }
 
 function sendTextErrorAsJson(engineRes: IncomingMessage, res: Response, status: number): void {

@@ -86,16 +86,26 @@ export class RegistryStore {
     return this.db.prepare('DELETE FROM registries WHERE id = ?').run(id).changes > 0;
   }
 
-  /** The engine's `X-Registry-Auth` value for a saved registry (base64url JSON). */
-  authHeader(id: number): string | undefined {
+  /** The engine's AuthConfig for a saved registry (for `POST /auth`), or undefined. */
+  credentials(
+    id: number,
+  ): { username: string; password: string; serveraddress: string } | undefined {
     const row = this.db.prepare('SELECT * FROM registries WHERE id = ?').get(id) as
       RegistryRow | undefined;
     if (!row) return undefined;
-    const auth = {
+    return {
       username: row.username,
       password: this.box.open(row.secret),
       serveraddress: row.server,
     };
-    return Buffer.from(JSON.stringify(auth)).toString('base64url');
+  }
+
+  /**
+   * The engine's `X-Registry-Auth` value for a saved registry: JSON in URL-safe base64 *with*
+   * padding (Go's base64.URLEncoding, which the engine decodes with, rejects it unpadded).
+   */
+  authHeader(id: number): string | undefined {
+    const auth = this.credentials(id);
+    return auth && Buffer.from(JSON.stringify(auth)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
 }
