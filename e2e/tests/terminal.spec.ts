@@ -201,6 +201,12 @@ test('console: several terminals as tabs, each its own process', async ({ page, 
   await run(page, terminal(page, name), 'echo still-here');
   await expect.poll(() => screen(terminal(page, name))).toMatch(/^still-here$/m);
 
+  // And both keep running while the container page shows another of its tabs.
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await expect(tabs).toHaveCount(2);
+  await expect.poll(() => screen(terminal(page, name))).toMatch(/^still-here$/m);
+
   await page.getByRole('button', { name: 'Close terminal' }).click();
   await expect(tabs).toHaveCount(1);
   await expect.poll(() => screen(terminal(page, name))).toMatch(/^second-tab$/m);
