@@ -63,7 +63,6 @@ function renderTable(rows: ContainerRow[], selected = new Set<string>()) {
 describe('ContainersTable', () => {
   it('renders only a window of 5,000 rows and follows the scroll', async () => {
     const rows = makeRows(5000);
-    const started = performance.now();
     renderTable(rows);
     const table = await screen.findByRole('table', { name: 'Containers' });
     expect(table).toHaveAttribute('aria-rowcount', '5001');
@@ -75,7 +74,6 @@ describe('ContainersTable', () => {
       'href',
       `/endpoints/local/containers/${rows[0]?.id}`,
     );
-    expect(performance.now() - started).toBeLessThan(2000);
 
     const scroller = screen.getByTestId('containers-scroll');
     await act(async () => {
