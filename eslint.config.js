@@ -99,6 +99,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/api/**/*.ts'],
+    ignores: ['packages/api/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

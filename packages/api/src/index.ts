@@ -16,3 +16,5 @@ export * from './protocol/channel';
 export * from './engine/stats';
 export * from './streams/log-lines';
 export * from './streams/tar';
+export * from './adapters/capabilities';
+export * from './adapters/pouch';

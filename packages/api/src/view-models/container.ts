@@ -1,3 +1,4 @@
+import { shortImageName, stateFromStatus } from '../adapters/pouch';
 import type { ContainerInspect, ContainerState, ContainerSummary, Port } from '../engine/types';
 
 export type HealthStatus = 'healthy' | 'unhealthy' | 'starting' | null;
@@ -62,12 +63,13 @@ function toPublishedPorts(ports: readonly Port[] | undefined): PublishedPort[] {
 
 export function toContainerRow(summary: ContainerSummary): ContainerRow {
   const networks = summary.NetworkSettings?.Networks ?? {};
+  // pouchd lists no State (derived from Status) and no Ports (they come from inspect).
   return {
     id: summary.Id,
     shortId: shortId(summary.Id),
     name: containerName(summary.Names, summary.Id),
-    image: summary.Image,
-    state: summary.State,
+    image: shortImageName(summary.Image),
+    state: (summary.State as ContainerState | undefined) ?? stateFromStatus(summary.Status),
     status: summary.Status,
     health: healthFromStatus(summary.Status),
     ports: toPublishedPorts(summary.Ports),

@@ -1,0 +1,78 @@
+// PouchContainer 1.3 answers in Docker's shapes with differences (see packages/api/fixtures/
+// README.md). These map its answers to the same view models the Docker ones give.
+
+import type { ContainerState, ImageSummary } from '../engine/types';
+
+/**
+ * pouchd's container list has no `State`: derive it from the `Status` text
+ * (`Up 8 seconds`, `Up 2 seconds(paused)`, `Exited (3) 2 seconds`, `Stopped (137) …`, `created`).
+ */
+export function stateFromStatus(status: string): ContainerState {
+  const text = status.trim().toLowerCase();
+  if (text.startsWith('up')) return text.includes('(paused)') ? 'paused' : 'running';
+  if (text.startsWith('restarting')) return 'restarting';
+  if (text.startsWith('removing')) return 'removing';
+  if (text.startsWith('dead')) return 'dead';
+  if (text.startsWith('exited') || text.startsWith('stopped')) return 'exited';
+  return 'created';
+}
+
+/** pouchd prefixes Docker Hub names with `registry.hub.docker.com/library/`; show them short. */
+export function shortImageName(name: string): string {
+  return name
+    .replace(/^registry\.hub\.docker\.com\/library\//, '')
+    .replace(/^registry\.hub\.docker\.com\//, '');
+}
+
+/** pouchd's `/images/json` returns full image details (ImageInfo): make a summary of one. */
+export function pouchImageSummary(info: {
+  Id: string;
+  RepoTags?: string[] | null;
+  RepoDigests?: string[] | null;
+  CreatedAt?: string;
+  Size?: number;
+  Config?: { Labels?: Record<string, string> | null };
+}): ImageSummary {
+  return {
+    Id: info.Id,
+    ParentId: '',
+    RepoTags: info.RepoTags ?? [],
+    RepoDigests: info.RepoDigests ?? [],
+    Created: info.CreatedAt ? Math.floor(Date.parse(info.CreatedAt) / 1000) : 0,
+    Size: info.Size ?? 0,
+    SharedSize: -1,
+    Labels: info.Config?.Labels ?? null,
+    // unknown on pouchd (no Containers count)
+    Containers: -1,
+  };
+}
+
+/** Image history `Created`: seconds on Docker, nanoseconds on pouchd. To seconds either way. */
+export function historySeconds(created: number): number {
+  return created > 1e14 ? Math.floor(created / 1e9) : created;
+}
+
+/** Volume `CreatedAt`: RFC 3339 on Docker, `2026-11-23 17:27:56` on pouchd. To ms. */
+export function volumeCreatedMs(createdAt: string | undefined): number | null {
+  if (!createdAt) return null;
+  const iso = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(createdAt)
+    ? `${createdAt.replace(' ', 'T')}Z`
+    : createdAt;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The events `filters` parameter in the form the engine accepts (pouchd: map form only). */
+export function encodeEventFilters(
+  kind: 'docker' | 'pouch',
+  filters: Record<string, string[]>,
+): string | undefined {
+  const entries = Object.entries(filters).filter(([, v]) => v.length > 0);
+  if (entries.length === 0) return undefined;
+  if (kind === 'docker') return JSON.stringify(Object.fromEntries(entries));
+  return JSON.stringify(
+    Object.fromEntries(
+      entries.map(([k, values]) => [k, Object.fromEntries(values.map((v) => [v, true]))]),
+    ),
+  );
+}
