@@ -1,0 +1,108 @@
+// What an engine event means for the query cache: which subtrees went stale, which container's
+// inspect to refresh. Pure, so the mapping is tested on its own.
+import { endpointKeys } from '@berth/api';
+import type { EngineEvent } from '@berth/api';
+import type { QueryKey } from '@tanstack/react-query';
+
+export interface EventEffects {
+  /** Key prefixes to invalidate (coalesced: one refetch per prefix per frame). */
+  invalidate: QueryKey[];
+  /** Containers whose inspect to refresh (serialised per container). */
+  containers: Array<{ id: string; name?: string }>;
+  /** A container that is gone: drop its row from the cached lists at once. */
+  removedContainer?: string;
+}
+
+/**
+ * Container actions that change nothing a list or an inspect shows. Health checks run an exec
+ * every few seconds per container (`exec_create: …`, `exec_start: …`, `exec_die`), terminals
+ * resize, `docker cp` archives: without this list a busy engine would refetch all day.
+ */
+const CONTAINER_NOISE = [
+  'exec_',
+  'attach',
+  'detach',
+  'resize',
+  'top',
+  'archive-path',
+  'extract-to-dir',
+  'copy',
+  'export',
+  'commit',
+];
+
+/** Container actions that change the engine's counts (dashboard: running/paused/stopped). */
+const CONTAINER_COUNTS = new Set([
+  'create',
+  'start',
+  'die',
+  'stop',
+  'kill',
+  'pause',
+  'unpause',
+  'restart',
+  'destroy',
+]);
+
+const IMAGE_CHANGES = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'prune']);
+const NETWORK_CHANGES = new Set(['create', 'destroy', 'remove', 'prune', 'update']);
+const VOLUME_CHANGES = new Set(['create', 'destroy', 'prune']);
+
+/** `health_status: healthy` → `health_status`; `exec_start: sh -c …` → `exec_start`. */
+export function baseAction(action: string): string {
+  const colon = action.indexOf(':');
+  return colon === -1 ? action : action.slice(0, colon);
+}
+
+export function isNoise(event: EngineEvent): boolean {
+  if (event.Type !== 'container') return false;
+  const action = baseAction(event.Action);
+  return CONTAINER_NOISE.some((noise) =>
+    noise.endsWith('_') ? action.startsWith(noise) : action === noise,
+  );
+}
+
+export function eventEffects(endpointId: string, event: EngineEvent): EventEffects | null {
+  const action = baseAction(event.Action);
+  const none: EventEffects = { invalidate: [], containers: [] };
+  switch (event.Type) {
+    case 'container': {
+      if (isNoise(event)) return null;
+      const effects: EventEffects = {
+        invalidate: [[...endpointKeys.containers(endpointId), 'list']],
+        containers: [{ id: event.Actor.ID, name: event.Actor.Attributes.name }],
+      };
+      if (CONTAINER_COUNTS.has(action)) effects.invalidate.push(endpointKeys.info(endpointId));
+      if (action === 'destroy') effects.removedContainer = event.Actor.ID;
+      return effects;
+    }
+    case 'image':
+      return IMAGE_CHANGES.has(action)
+        ? { ...none, invalidate: [endpointKeys.images(endpointId), endpointKeys.info(endpointId)] }
+        : null;
+    case 'network': {
+      if (action === 'connect' || action === 'disconnect') {
+        // The container's networks and addresses changed (list IPs, inspect NetworkSettings).
+        const container = event.Actor.Attributes.container;
+        return {
+          invalidate: [
+            endpointKeys.networks(endpointId),
+            [...endpointKeys.containers(endpointId), 'list'],
+          ],
+          containers: container ? [{ id: container }] : [],
+        };
+      }
+      return NETWORK_CHANGES.has(action)
+        ? { ...none, invalidate: [endpointKeys.networks(endpointId)] }
+        : null;
+    }
+    case 'volume':
+      return VOLUME_CHANGES.has(action)
+        ? { ...none, invalidate: [endpointKeys.volumes(endpointId)] }
+        : null;
+    case 'daemon':
+      return { ...none, invalidate: [endpointKeys.info(endpointId)] };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,12 @@
+/** `ws(s)://<this origin>/api/endpoints/{id}/ws/{kind}?…`: websockets are same-origin, like REST. */
+export function endpointSocketUrl(
+  endpointId: string,
+  kind: 'events' | 'stats' | 'logs',
+  params?: URLSearchParams,
+  origin: { protocol: string; host: string } = window.location,
+): string {
+  const scheme = origin.protocol === 'https:' ? 'wss:' : 'ws:';
+  const path = `/api/endpoints/${encodeURIComponent(endpointId)}/ws/${kind}`;
+  const query = params && params.size > 0 ? `?${params.toString()}` : '';
+  return `${scheme}//${origin.host}${path}${query}`;
+}
