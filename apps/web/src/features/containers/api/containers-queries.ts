@@ -1,16 +1,9 @@
-import { endpointKeys, toContainerRow } from '@berth/api';
+import { endpointKeys } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import { engine } from '@/lib/api-client';
 
-export function containerListQueryOptions(endpointId: string, params: { all: boolean }) {
-  return queryOptions({
-    queryKey: endpointKeys.containerList(endpointId, params),
-    queryFn: async ({ signal }) => {
-      const list = await engine(endpointId).listContainers({ all: params.all }, signal);
-      return list.map(toContainerRow);
-    },
-  });
-}
+// The list is shared with the stats page and the dashboard: one definition, one cache entry.
+export { containerListQueryOptions } from '@/lib/container-list-query';
 
 export function containerQueryOptions(endpointId: string, containerId: string) {
   return queryOptions({
