@@ -136,7 +136,10 @@ describe.skipIf(!registry)('registries (real docker-registry with htpasswd)', ()
         { method: 'POST' },
       ),
     );
-    expect(pushed.filter((p) => p.error), JSON.stringify(pushed.slice(-3))).toEqual([]);
+    expect(
+      pushed.filter((p) => p.error),
+      JSON.stringify(pushed.slice(-3)),
+    ).toEqual([]);
     expect(pushed.some((p) => p.progressDetail && p.status === 'Pushing')).toBe(true);
     expect(pushed.some((p) => /digest: sha256:/.test(p.status ?? ''))).toBe(true);
 
