@@ -106,6 +106,9 @@ export class RegistryStore {
    */
   authHeader(id: number): string | undefined {
     const auth = this.credentials(id);
-    return auth && Buffer.from(JSON.stringify(auth)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    return (
+      auth &&
+      Buffer.from(JSON.stringify(auth)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
+    );
   }
 }
