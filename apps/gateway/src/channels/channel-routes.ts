@@ -234,7 +234,10 @@ export function attachRoute(deps: TerminalDeps) {
 }
 
 const logsQuery = z.object({
-  container: z.string({ message: 'container is required' }).min(1, 'container is required'),
+  // exactly one of: a container, a swarm service, a swarm task
+  container: z.string().min(1).optional(),
+  service: z.string().min(1).optional(),
+  task: z.string().min(1).optional(),
   follow: flag.default(true),
   tail: z.union([z.literal('all'), z.coerce.number().int().min(0)]).default('all'),
   since: z
@@ -252,21 +255,42 @@ const logsQuery = z.object({
 });
 
 /**
- * `WS …/ws/logs`: a container's logs on the channel protocol, stdout (1) and stderr (2) apart,
+ * `WS …/ws/logs`: a container's (or swarm service's or task's) logs on the channel protocol, stdout (1) and stderr (2) apart,
  * lines the engine split joined again, flow-controlled like a terminal.
  */
 export function logsRoute(deps: Pick<TerminalDeps, 'track'>) {
   return async (ws: WebSocket, ctx: WsContext): Promise<void> => {
     const q = parseQuery(logsQuery, ctx.url);
     if (typeof q === 'string') return failSession(ws, q);
+    const source = q.container
+      ? { path: 'containers', id: q.container }
+      : q.service
+        ? { path: 'services', id: q.service }
+        : q.task
+          ? { path: 'tasks', id: q.task }
+          : undefined;
+    if (!source) return failSession(ws, 'container, service or task is required');
     const { endpoint } = ctx;
-    const container = encodeURIComponent(q.container);
+    const id = encodeURIComponent(source.id);
     try {
-      const inspect = await engineJson<ContainerInspect>(
-        endpoint,
-        'GET',
-        `/containers/${container}/json`,
-      );
+      // Output is multiplexed unless the container (or the service's containers) has a TTY.
+      const tty =
+        source.path === 'containers'
+          ? (await engineJson<ContainerInspect>(endpoint, 'GET', `/containers/${id}/json`)).Config
+              .Tty === true
+          : source.path === 'services'
+            ? (
+                await engineJson<{
+                  Spec?: { TaskTemplate?: { ContainerSpec?: { TTY?: boolean } } };
+                }>(endpoint, 'GET', `/services/${id}`)
+              ).Spec?.TaskTemplate?.ContainerSpec?.TTY === true
+            : (
+                await engineJson<{ Spec?: { ContainerSpec?: { TTY?: boolean } } }>(
+                  endpoint,
+                  'GET',
+                  `/tasks/${id}`,
+                )
+              ).Spec?.ContainerSpec?.TTY === true;
       const params = new URLSearchParams({
         follow: q.follow ? '1' : '0',
         stdout: q.stdout ? '1' : '0',
@@ -278,7 +302,7 @@ export function logsRoute(deps: Pick<TerminalDeps, 'track'>) {
       if (q.until) params.set('until', q.until);
       const req = endpoint.transport.request({
         method: 'GET',
-        path: endpoint.versionedPath(`/containers/${container}/logs?${params}`),
+        path: endpoint.versionedPath(`/${source.path}/${id}/logs?${params}`),
       });
       req.end();
       const res = await new Promise<IncomingMessage>((resolve, reject) => {
@@ -301,7 +325,7 @@ export function logsRoute(deps: Pick<TerminalDeps, 'track'>) {
       new ChannelSession({
         ws,
         engine: res,
-        multiplexed: inspect.Config.Tty !== true,
+        multiplexed: !tty,
         joinTimestampedLines: q.timestamps,
         flowControl: q.flow === 'on',
         finish: async () => [],

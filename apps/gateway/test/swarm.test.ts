@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureBaseImage,
+  startPrivateEngine,
+  type PrivateEngine,
+} from '../../../scripts/lib/engine.mjs';
+import type { Gateway } from '../src/gateway';
+import { bearer, startTestGateway, tempDataDir, tokenFor } from './harness';
+import { openTerminal } from './terminal-client';
+
+// A real single-node swarm on an engine of its own (swarm mode changes an engine's networks).
+let swarmEngine: PrivateEngine;
+let gateway: Gateway;
+let admin: Record<string, string>;
+let operator: Record<string, string>;
+
+async function api<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers = admin,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${gateway.url}/api/endpoints/local/docker${path}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out; last: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+interface Task {
+  ID: string;
+  NodeID: string;
+  Status: { State: string };
+  DesiredState: string;
+}
+
+const runningTasks = (service: string) =>
+  api<Task[]>(
+    'GET',
+    `/tasks?filters=${encodeURIComponent(JSON.stringify({ service: [service], 'desired-state': ['running'] }))}`,
+  ).then((r) => r.body.filter((t) => t.Status.State === 'running'));
+
+beforeAll(async () => {
+  swarmEngine = await startPrivateEngine({ name: 'itest-swarm', dir: tempDataDir() });
+  await ensureBaseImage(swarmEngine.host);
+  gateway = await startTestGateway({ DOCKER_HOST: swarmEngine.host });
+  admin = bearer(tokenFor(gateway, 'admin'));
+  operator = bearer(tokenFor(gateway, 'operator'));
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await swarmEngine?.stop();
+});
+
+describe('swarm through the relay', () => {
+  it('keeps swarm changes from operators', async () => {
+    const init = await api<{ message: string }>(
+      'POST',
+      '/swarm/init',
+      { ListenAddr: '127.0.0.1:2377', AdvertiseAddr: '127.0.0.1' },
+      operator,
+    );
+    expect(init.status).toBe(403);
+    expect(init.body.message).toMatch(/needs admin/);
+  });
+
+  it('init, a replicated service with a secret and a config, scale 1 to 3, update and roll back, drain and activate, logs, leave', async () => {
+    const init = await api<string>('POST', '/swarm/init', {
+      ListenAddr: '127.0.0.1:2377',
+      AdvertiseAddr: '127.0.0.1',
+    });
+    expect(init.status).toBe(200);
+    const info = await api<{ Swarm: { LocalNodeState: string; ControlAvailable: boolean } }>(
+      'GET',
+      '/info',
+    );
+    expect(info.body.Swarm).toMatchObject({ LocalNodeState: 'active', ControlAvailable: true });
+
+    const secret = await api<{ ID: string }>('POST', '/secrets/create', {
+      Name: 'berth-secret',
+      Data: Buffer.from('s3cret').toString('base64'),
+    });
+    const config = await api<{ ID: string }>('POST', '/configs/create', {
+      Name: 'berth-config',
+      Data: Buffer.from('greeting=hi').toString('base64'),
+    });
+    expect([secret.status, config.status]).toEqual([201, 201]);
+
+    const spec = {
+      Name: 'berth-web',
+      TaskTemplate: {
+        ContainerSpec: {
+          Image: 'berth/busybox:latest',
+          Command: [
+            'sh',
+            '-c',
+            'echo hello-from-$(cat /run/secrets/berth-secret)-$(cat /config.txt); sleep 3600',
+          ],
+          Env: ['STAGE=one'],
+          Secrets: [
+            {
+              SecretID: secret.body.ID,
+              SecretName: 'berth-secret',
+              File: { Name: 'berth-secret', UID: '0', GID: '0', Mode: 0o444 },
+            },
+          ],
+          Configs: [
+            {
+              ConfigID: config.body.ID,
+              ConfigName: 'berth-config',
+              File: { Name: '/config.txt', UID: '0', GID: '0', Mode: 0o444 },
+            },
+          ],
+        },
+      },
+      Mode: { Replicated: { Replicas: 1 } },
+    };
+    const created = await api<{ ID: string }>('POST', '/services/create', spec, operator);
+    expect(created.status).toBe(201);
+    const id = created.body.ID;
+    await eventually(
+      () => runningTasks(id),
+      (t) => t.length === 1,
+    );
+
+    const scale = async (
+      replicas: number,
+      change: Partial<typeof spec.TaskTemplate.ContainerSpec> = {},
+    ) => {
+      const current = await api<{ Version: { Index: number }; Spec: typeof spec }>(
+        'GET',
+        `/services/${id}`,
+      );
+      const next = {
+        ...current.body.Spec,
+        Mode: { Replicated: { Replicas: replicas } },
+        TaskTemplate: {
+          ...current.body.Spec.TaskTemplate,
+          ContainerSpec: { ...current.body.Spec.TaskTemplate.ContainerSpec, ...change },
+        },
+      };
+      return api(
+        'POST',
+        `/services/${id}/update?version=${current.body.Version.Index}`,
+        next,
+        operator,
+      );
+    };
+    expect((await scale(3)).status).toBe(200);
+    expect(
+      await eventually(
+        () => runningTasks(id),
+        (t) => t.length === 3,
+      ),
+    ).toHaveLength(3);
+
+    // a stale version is refused by the engine, in its words
+    const stale = await api<{ message: string }>(
+      'POST',
+      `/services/${id}/update?version=1`,
+      spec,
+      operator,
+    );
+    expect(stale.status).toBeGreaterThanOrEqual(400);
+    expect(stale.body.message).toMatch(/out of sequence/);
+
+    expect((await scale(3, { Env: ['STAGE=two'] })).status).toBe(200);
+    const updated = await api<{
+      Spec: typeof spec;
+      PreviousSpec?: typeof spec;
+      Version: { Index: number };
+    }>('GET', `/services/${id}`);
+    expect(updated.body.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['STAGE=two']);
+    const rollback = await api(
+      'POST',
+      `/services/${id}/update?version=${updated.body.Version.Index}&rollback=previous`,
+      updated.body.Spec,
+      operator,
+    );
+    expect(rollback.status).toBe(200);
+    const rolledBack = await api<{ Spec: typeof spec }>('GET', `/services/${id}`);
+    expect(rolledBack.body.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['STAGE=one']);
+
+    const [node] = (
+      await api<
+        Array<{
+          ID: string;
+          Version: { Index: number };
+          Spec: { Role: string; Availability: string };
+        }>
+      >('GET', '/nodes')
+    ).body;
+    const setAvailability = async (availability: string, headers = admin) => {
+      const current = await api<{ Version: { Index: number }; Spec: object }>(
+        'GET',
+        `/nodes/${node!.ID}`,
+      );
+      return api<{ message?: string }>(
+        'POST',
+        `/nodes/${node!.ID}/update?version=${current.body.Version.Index}`,
+        { ...current.body.Spec, Availability: availability },
+        headers,
+      );
+    };
+    expect((await setAvailability('drain', operator)).status).toBe(403);
+    expect((await setAvailability('drain')).status).toBe(200);
+    await eventually(
+      () => runningTasks(id),
+      (t) => t.length === 0,
+    );
+    expect((await setAvailability('active')).status).toBe(200);
+    await eventually(
+      () => runningTasks(id),
+      (t) => t.length === 3,
+    );
+
+    const logs = await openTerminal(
+      `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/logs?service=${id}&follow=0&timestamps=0`,
+      admin,
+    );
+    await logs.closed;
+    expect(logs.text(1)).toMatch(/hello-from-s3cret-greeting=hi/);
+
+    expect((await api('DELETE', `/services/${id}`, undefined, operator)).status).toBe(200);
+    expect((await api('POST', '/swarm/leave?force=1')).status).toBe(200);
+    expect(
+      (await api<{ Swarm: { LocalNodeState: string } }>('GET', '/info')).body.Swarm.LocalNodeState,
+    ).toBe('inactive');
+  }, 240_000);
+});
