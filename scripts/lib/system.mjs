@@ -11,6 +11,7 @@ const PACKAGES = {
   'apache2-utils': '/usr/bin/htpasswd',
   iptables: '/usr/sbin/iptables',
   iproute2: '/usr/sbin/ip',
+  openssl: '/usr/bin/openssl',
   'fonts-liberation': '/usr/share/fonts/truetype/liberation',
 };
 
