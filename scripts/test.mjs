@@ -74,6 +74,7 @@ async function main() {
     'fonts-liberation',
     'docker-registry',
     'apache2-utils',
+    'openssl',
   ]);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
 
