@@ -22,6 +22,9 @@ const webFeatures = [
   'audit',
   'settings',
   'terminal',
+  'stats',
+  'logs',
+  'registries',
 ];
 
 export default tseslint.config(

@@ -1,4 +1,5 @@
 export * from './engine/types';
+export * from './engine/resource-types';
 export * from './errors';
 export * from './gateway/types';
 export * from './client';

@@ -13,6 +13,7 @@ export const gatewayKeys = {
   auditList: (filters: object) => [...gatewayKeys.audit(), 'list', filters] as const,
   settings: () => [...gatewayKeys.all, 'settings'] as const,
   securitySettings: () => [...gatewayKeys.settings(), 'security'] as const,
+  registries: () => [...gatewayKeys.all, 'registries'] as const,
 };
 
 export const endpointKeys = {
@@ -28,6 +29,11 @@ export const endpointKeys = {
 
   images: (endpointId: string) => [...endpointKeys.root(endpointId), 'images'] as const,
   imageList: (endpointId: string) => [...endpointKeys.images(endpointId), 'list'] as const,
+  image: (endpointId: string, imageId: string) =>
+    [...endpointKeys.images(endpointId), 'detail', imageId] as const,
+  imageSearch: (endpointId: string, term: string) =>
+    [...endpointKeys.images(endpointId), 'search', term] as const,
+  diskUsage: (endpointId: string) => [...endpointKeys.root(endpointId), 'system', 'df'] as const,
   networks: (endpointId: string) => [...endpointKeys.root(endpointId), 'networks'] as const,
   networkList: (endpointId: string) => [...endpointKeys.networks(endpointId), 'list'] as const,
   volumes: (endpointId: string) => [...endpointKeys.root(endpointId), 'volumes'] as const,

@@ -25,6 +25,8 @@ import { ContainersRoute } from '@/features/containers/routes/containers-route';
 import { parseContainersSearch } from '@/features/containers/components/filter-sort';
 import { DashboardRoute } from '@/features/dashboard/routes/dashboard-route';
 import { EventsRoute } from '@/features/events/routes/events-route';
+import { BuildRoute } from '@/features/images/routes/build-route';
+import { ImageRoute } from '@/features/images/routes/image-route';
 import { ImagesRoute } from '@/features/images/routes/images-route';
 import { NetworksRoute } from '@/features/networks/routes/networks-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
@@ -169,6 +171,18 @@ const imagesRoute = createRoute({
   component: ImagesRoute,
 });
 
+const imageBuildRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'images/build',
+  component: BuildRoute,
+});
+
+const imageRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'images/$imageId',
+  component: ImageRoute,
+});
+
 const networksRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'networks',
@@ -259,6 +273,8 @@ export const routeTree = rootRoute.addChildren([
       containersRoute,
       containerRoute,
       imagesRoute,
+      imageBuildRoute,
+      imageRoute,
       networksRoute,
       volumesRoute,
       eventsRoute,

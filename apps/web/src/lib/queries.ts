@@ -1,9 +1,9 @@
 // queryOptions factories for data several views read (header, dashboard, system, lists), so
 // they share one cache entry per key. Container queries live in features/containers/api.
 import { endpointKeys, gatewayKeys, isEngineError } from '@berth/api';
-import type { EndpointSummary, Me } from '@berth/api';
+import type { DiskUsage, EndpointSummary, Me, RegistrySummary } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
-import { engine, gateway } from './api-client';
+import { engine, gateway, http } from './api-client';
 
 /**
  * Who is logged in, or null when nobody is: "logged out" is an answer, not an error. It only
@@ -98,5 +98,25 @@ export function volumesQueryOptions(endpointId: string) {
   return queryOptions({
     queryKey: endpointKeys.volumeList(endpointId),
     queryFn: ({ signal }) => engine(endpointId).listVolumes(signal),
+  });
+}
+
+/** `/system/df`: sizes and reference counts of images, containers, volumes and build cache. */
+export function diskUsageQueryOptions(endpointId: string) {
+  return queryOptions({
+    queryKey: endpointKeys.diskUsage(endpointId),
+    queryFn: ({ signal }) =>
+      http.json<DiskUsage>(`/api/endpoints/${encodeURIComponent(endpointId)}/docker/system/df`, {
+        signal,
+      }),
+    staleTime: 15_000,
+  });
+}
+
+/** Saved registries (operator+): names and users only, never passwords. */
+export function registriesQueryOptions() {
+  return queryOptions({
+    queryKey: gatewayKeys.registries(),
+    queryFn: ({ signal }) => http.json<RegistrySummary[]>('/api/registries', { signal }),
   });
 }

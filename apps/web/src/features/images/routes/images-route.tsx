@@ -1,108 +1,187 @@
-import { formatAgo, formatBytes, shortId } from '@berth/api';
-import type { ImageSummary } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { Layers } from 'lucide-react';
+import { Link } from '@tanstack/react-router';
+import { Download, FileUp, Hammer, HardDriveDownload, Layers, Search, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { buttonClasses, Button } from '@/components/ui/button';
+import { CheckboxField } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
-import { SimpleTable } from '@/components/ui/simple-table';
-import type { Column } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
-import { imagesQueryOptions } from '@/lib/queries';
+import { useEnginePermission } from '@/hooks/use-me';
+import { useNow } from '@/hooks/use-now';
+import { cn } from '@/lib/cn';
+import { diskUsageQueryOptions, imagesQueryOptions } from '@/lib/queries';
+import { saveImagesHref } from '../api/images-api';
+import { filterSortImages, toImageRows } from '../api/image-rows';
+import type { ImageSort, ImageSortKey } from '../api/image-rows';
+import { ImagesTable } from '../components/images-table';
+import { LoadDialog } from '../components/load-dialog';
+import { PruneImagesDialog } from '../components/prune-images-dialog';
+import { PullDialog } from '../components/pull-dialog';
+import { SearchDialog } from '../components/search-dialog';
 
-function tagsOf(image: ImageSummary): string[] {
-  const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
-  if (tags.length) return tags;
-  const digest = image.RepoDigests?.[0];
-  return [digest ? `${digest.split('@')[0]}@<none>` : '<none>'];
-}
-
-const columns: Column<ImageSummary>[] = [
-  {
-    key: 'tags',
-    header: 'Repository:tag',
-    cell: (image) => (
-      <div className="flex flex-col font-mono text-[12.5px]">
-        {tagsOf(image).map((tag) => (
-          <span key={tag} className={tag.startsWith('<none>') ? 'text-faint' : 'text-fg'}>
-            {tag}
-          </span>
-        ))}
-      </div>
-    ),
-  },
-  {
-    key: 'id',
-    header: 'ID',
-    cell: (image) => (
-      <span className="font-mono text-[12px] text-muted" title={image.Id}>
-        {shortId(image.Id)}
-      </span>
-    ),
-  },
-  {
-    key: 'size',
-    header: 'Size',
-    className: 'text-right tabular-nums',
-    cell: (image) => <span className="text-muted">{formatBytes(image.Size)}</span>,
-  },
-  {
-    key: 'containers',
-    header: 'Containers',
-    className: 'text-right tabular-nums',
-    cell: (image) => (
-      <span className="text-muted">{image.Containers >= 0 ? image.Containers : '—'}</span>
-    ),
-  },
-  {
-    key: 'created',
-    header: 'Created',
-    cell: (image) => (
-      <time
-        className="text-muted"
-        dateTime={new Date(image.Created * 1000).toISOString()}
-        title={new Date(image.Created * 1000).toLocaleString()}
-      >
-        {formatAgo(image.Created * 1000)}
-      </time>
-    ),
-  },
-];
+type Open = null | 'pull' | 'search' | 'prune' | 'load';
 
 export function ImagesRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Images');
+  const can = useEnginePermission();
+  const now = useNow(30_000);
   const query = useQuery(imagesQueryOptions(endpointId));
+  const usage = useQuery(diskUsageQueryOptions(endpointId));
   const [filter, setFilter] = useState('');
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return (query.data ?? [])
-      .filter(
-        (image) =>
-          !needle ||
-          shortId(image.Id).startsWith(needle) ||
-          tagsOf(image).some((tag) => tag.toLowerCase().includes(needle)),
-      )
-      .sort((a, b) => b.Created - a.Created);
-  }, [query.data, filter]);
+  const [danglingOnly, setDanglingOnly] = useState(false);
+  const [sort, setSort] = useState<ImageSort>({ key: 'created', direction: 'desc' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [open, setOpen] = useState<Open>(null);
+  const [pullReference, setPullReference] = useState('');
+
+  const allRows = useMemo(
+    () => toImageRows(query.data ?? [], usage.data),
+    [query.data, usage.data],
+  );
+  const rows = useMemo(
+    () => filterSortImages(allRows, filter, danglingOnly, sort),
+    [allRows, filter, danglingOnly, sort],
+  );
+  const chosen = allRows.filter((row) => selected.has(row.id));
+
+  const canPull = can('POST', '/images/create').allowed;
+  const canBuild = can('POST', '/build').allowed;
+  const canLoad = can('POST', '/images/load').allowed;
+  const canSave = can('GET', '/images/get').allowed;
+  const canPrune = can('POST', '/images/prune').allowed;
+
+  function onSort(key: ImageSortKey) {
+    setSort((current) =>
+      current.key === key
+        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: key === 'name' ? 'asc' : 'desc' },
+    );
+  }
 
   return (
-    <ListPage
-      title="Images"
-      noun="images"
-      query={query}
-      filter={filter}
-      onFilter={setFilter}
-      visibleCount={rows.length}
-      empty={
-        <EmptyState icon={<Layers className="size-8" aria-hidden />} title="No images">
-          Pull one with <code className="font-mono">docker pull</code> or import a root filesystem
-          with <code className="font-mono">docker import</code>.
-        </EmptyState>
-      }
-    >
-      <SimpleTable label="Images" columns={columns} rows={rows} rowKey={(image) => image.Id} />
-    </ListPage>
+    <>
+      <ListPage
+        title="Images"
+        noun="images"
+        query={query}
+        filter={filter}
+        onFilter={setFilter}
+        visibleCount={rows.length}
+        actions={
+          <>
+            <CheckboxField
+              label="Dangling only"
+              checked={danglingOnly}
+              onChange={(event) => setDanglingOnly(event.target.checked)}
+            />
+            {canSave && chosen.length > 0 && (
+              <a
+                href={saveImagesHref(
+                  endpointId,
+                  chosen.map((row) => row.tags[0] ?? row.id),
+                )}
+                download={
+                  chosen.length === 1
+                    ? `${chosen[0]?.label.replace(/[/:]/g, '_')}.tar`
+                    : 'images.tar'
+                }
+                className={buttonClasses('secondary', 'md')}
+              >
+                <HardDriveDownload className="size-3.5" aria-hidden />
+                Save {chosen.length} as tar
+              </a>
+            )}
+            <Button icon={<Search className="size-3.5" />} onClick={() => setOpen('search')}>
+              Search images
+            </Button>
+            {canLoad && (
+              <Button icon={<FileUp className="size-3.5" />} onClick={() => setOpen('load')}>
+                Load
+              </Button>
+            )}
+            {canPrune && (
+              <Button icon={<Trash2 className="size-3.5" />} onClick={() => setOpen('prune')}>
+                Prune images
+              </Button>
+            )}
+            {canBuild && (
+              <Link
+                to="/endpoints/$endpointId/images/build"
+                params={{ endpointId }}
+                className={cn(buttonClasses('secondary', 'md'))}
+              >
+                <Hammer className="size-3.5" aria-hidden />
+                Build image
+              </Link>
+            )}
+            {canPull && (
+              <Button
+                variant="primary"
+                icon={<Download className="size-3.5" />}
+                onClick={() => {
+                  setPullReference('');
+                  setOpen('pull');
+                }}
+              >
+                Pull image
+              </Button>
+            )}
+          </>
+        }
+        empty={
+          <EmptyState icon={<Layers className="size-8" aria-hidden />} title="No images">
+            {canPull
+              ? 'Pull an image from a registry, build one from a Dockerfile, or load a saved tar.'
+              : 'An operator can pull or build images here.'}
+          </EmptyState>
+        }
+      >
+        <ImagesTable
+          endpointId={endpointId}
+          rows={rows}
+          sort={sort}
+          onSort={onSort}
+          selected={selected}
+          onToggle={(id) =>
+            setSelected((current) => {
+              const next = new Set(current);
+              if (next.has(id)) next.delete(id);
+              else next.add(id);
+              return next;
+            })
+          }
+          onToggleAll={() =>
+            setSelected((current) =>
+              rows.every((row) => current.has(row.id)) ? new Set() : new Set(rows.map((r) => r.id)),
+            )
+          }
+          now={now}
+        />
+      </ListPage>
+      <PullDialog
+        endpointId={endpointId}
+        open={open === 'pull'}
+        initialReference={pullReference}
+        onClose={() => setOpen(null)}
+      />
+      {open === 'search' && (
+        <SearchDialog
+          endpointId={endpointId}
+          canPull={canPull}
+          onClose={() => setOpen(null)}
+          onPull={(name) => {
+            setPullReference(name);
+            setOpen('pull');
+          }}
+        />
+      )}
+      {open === 'prune' && (
+        <PruneImagesDialog endpointId={endpointId} rows={allRows} onClose={() => setOpen(null)} />
+      )}
+      {open === 'load' && <LoadDialog endpointId={endpointId} onClose={() => setOpen(null)} />}
+    </>
   );
 }

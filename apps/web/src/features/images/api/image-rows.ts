@@ -1,0 +1,78 @@
+import type { DiskUsage, ImageSummary } from '@berth/api';
+
+export interface ImageRow {
+  id: string;
+  /** `repo:tag` names; empty for a dangling image. */
+  tags: string[];
+  /** What to show when there is no tag (`repo@<none>` or `<none>`). */
+  label: string;
+  size: number;
+  sharedSize: number;
+  created: number;
+  /** Containers using it, or null when the engine did not say. */
+  containers: number | null;
+  dangling: boolean;
+}
+
+export function toImageRows(images: ImageSummary[], usage: DiskUsage | undefined): ImageRow[] {
+  const byId = new Map((usage?.Images ?? []).map((image) => [image.Id, image]));
+  return images.map((image) => {
+    const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
+    const digest = image.RepoDigests?.[0];
+    const extra = byId.get(image.Id);
+    const containers = extra?.Containers ?? image.Containers;
+    const shared = extra?.SharedSize ?? image.SharedSize;
+    return {
+      id: image.Id,
+      tags,
+      label: tags[0] ?? (digest ? `${digest.split('@')[0]}@<none>` : '<none>'),
+      size: image.Size,
+      sharedSize: shared >= 0 ? shared : 0,
+      created: image.Created,
+      containers: containers >= 0 ? containers : null,
+      dangling: tags.length === 0,
+    };
+  });
+}
+
+export type ImageSortKey = 'name' | 'size' | 'created' | 'containers';
+export interface ImageSort {
+  key: ImageSortKey;
+  direction: 'asc' | 'desc';
+}
+
+export function filterSortImages(
+  rows: ImageRow[],
+  text: string,
+  danglingOnly: boolean,
+  sort: ImageSort,
+): ImageRow[] {
+  const needle = text.trim().toLowerCase();
+  const bare = (id: string) => id.replace(/^sha256:/, '');
+  const out = rows.filter(
+    (row) =>
+      (!danglingOnly || row.dangling) &&
+      (!needle ||
+        bare(row.id).startsWith(needle.replace(/^sha256:/, '')) ||
+        row.label.toLowerCase().includes(needle) ||
+        row.tags.some((tag) => tag.toLowerCase().includes(needle))),
+  );
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const value = (row: ImageRow): number | string => {
+    switch (sort.key) {
+      case 'name':
+        return row.label.toLowerCase();
+      case 'size':
+        return row.size;
+      case 'created':
+        return row.created;
+      case 'containers':
+        return row.containers ?? -1;
+    }
+  };
+  return out.sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    return (x < y ? -1 : x > y ? 1 : 0) * sign || a.id.localeCompare(b.id);
+  });
+}

@@ -1,0 +1,122 @@
+import type { ImageInspect } from '@berth/api';
+import {
+  createContainer,
+  engineRequest,
+  IMAGE,
+  removeContainer,
+  uniqueName,
+} from '../support/engine';
+import { expect, test } from '../support/fixtures';
+
+async function imageId(reference: string): Promise<string | null> {
+  const response = await engineRequest<ImageInspect>('GET', `/images/${reference}/json`);
+  return response.status === 200 ? response.body.Id : null;
+}
+
+async function removeImage(reference: string): Promise<void> {
+  await engineRequest('DELETE', `/images/${reference}?force=1`);
+}
+
+test('tag an image from its page, then remove the tag', async ({ page }) => {
+  const repo = uniqueName('tag');
+  const id = await imageId(IMAGE);
+  expect(id).toBeTruthy();
+  try {
+    await page.goto(`/endpoints/local/images/${id}`);
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('New tag').fill(`${repo}:v1`);
+    await dialog.getByRole('button', { name: 'Tag image' }).click();
+    await expect(dialog).toBeHidden();
+    const tags = page.getByRole('list', { name: 'Tags' });
+    await expect(tags).toContainText(`${repo}:v1`);
+    expect(await imageId(`${repo}:v1`)).toBe(id);
+
+    await page.getByRole('button', { name: `Remove tag ${repo}:v1` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: 'Remove image' }).click();
+    await expect(confirm.getByRole('list', { name: 'Removal results' })).toContainText(
+      `Untagged${repo}:v1`,
+    );
+    await confirm.getByRole('button', { name: 'Close' }).last().click();
+    await expect(tags).not.toContainText(`${repo}:v1`);
+    expect(await imageId(`${repo}:v1`)).toBeNull();
+    expect(await imageId(IMAGE)).toBe(id);
+  } finally {
+    await removeImage(`${repo}:v1`);
+  }
+});
+
+test('build from a typed Dockerfile; the built image is listed', async ({ page }) => {
+  const tag = `${uniqueName('build')}:latest`;
+  try {
+    await page.goto('/endpoints/local/images');
+    await page.getByRole('link', { name: 'Build image' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Build image' })).toBeVisible();
+    await page
+      .getByRole('textbox', { name: 'Dockerfile' })
+      .fill('FROM berth/busybox:latest\nRUN echo built > /built.txt\n');
+    await page.getByRole('textbox', { name: 'Tags' }).fill(tag);
+    await page.getByRole('button', { name: 'Build image' }).click();
+    const log = page.getByRole('log', { name: 'Build log' });
+    await expect(log).toContainText('RUN echo built > /built.txt');
+    await expect(page.getByText('Image built')).toBeVisible({ timeout: 30_000 });
+    expect(await imageId(tag)).toBeTruthy();
+
+    await page.getByRole('link', { name: 'Images', exact: true }).first().click();
+    await page.getByRole('searchbox', { name: 'Filter images' }).fill(tag);
+    await expect(
+      page.getByRole('table', { name: 'Images' }).getByRole('link', { name: tag }),
+    ).toBeVisible();
+  } finally {
+    await removeImage(tag);
+  }
+});
+
+test('pulling an image that does not exist shows the engine error', async ({ page }) => {
+  await page.goto('/endpoints/local/images');
+  await page.getByRole('button', { name: 'Pull image' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pull image' });
+  // A registry on localhost that nobody runs: the engine fails fast, with no internet needed.
+  await dialog.getByLabel('Image reference').fill('127.0.0.1:9/berth-e2e/nope');
+  await dialog.getByRole('button', { name: 'Pull image' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/connection refused|127\.0\.0\.1:9/, {
+    timeout: 30_000,
+  });
+  await expect(dialog.getByRole('button', { name: 'Close' }).last()).toBeEnabled();
+});
+
+test('removing an image a running container uses shows the engine conflict', async ({ page }) => {
+  const repo = uniqueName('used');
+  const holder = uniqueName('holder');
+  // An image of its own (a commit of a fresh container), so no other spec shares it.
+  const source = await createContainer(holder);
+  const committed = await engineRequest<{ Id: string }>(
+    'POST',
+    `/commit?container=${source}&repo=${repo}&tag=v1`,
+  );
+  const id = committed.body.Id;
+  const user = uniqueName('user');
+  try {
+    const created = await engineRequest<{ Id: string }>('POST', `/containers/create?name=${user}`, {
+      Image: `${repo}:v1`,
+      Cmd: ['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 1; done"],
+      Labels: { 'berth.e2e': '1' },
+    });
+    await engineRequest('POST', `/containers/${created.body.Id}/start`);
+
+    await page.goto(`/endpoints/local/images/${id}`);
+    await expect(page.getByRole('list', { name: 'Containers using this image' })).toContainText(
+      user,
+    );
+    await page.getByRole('button', { name: 'Remove image' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: 'Remove image' }).click();
+    await expect(confirm.getByRole('alert')).toContainText(/conflict: unable to delete/);
+    expect(await imageId(id)).toBe(id);
+  } finally {
+    await removeContainer(user);
+    await removeContainer(holder);
+    await removeImage(id);
+  }
+});
