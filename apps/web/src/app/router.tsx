@@ -22,6 +22,10 @@ import { TokensRoute } from '@/features/tokens/routes/tokens-route';
 import { UsersRoute } from '@/features/users/routes/users-route';
 import { parseContainerSearch } from '@/features/containers/routes/container-route';
 import { ContainersRoute } from '@/features/containers/routes/containers-route';
+import {
+  CreateContainerRoute,
+  parseCreateSearch,
+} from '@/features/containers/routes/create-container-route';
 import { parseContainersSearch } from '@/features/containers/components/filter-sort';
 import { DashboardRoute } from '@/features/dashboard/routes/dashboard-route';
 import { EventsRoute } from '@/features/events/routes/events-route';
@@ -158,6 +162,13 @@ const containersRoute = createRoute({
   component: ContainersRoute,
 });
 
+const createContainerRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'containers/new',
+  validateSearch: parseCreateSearch,
+  component: CreateContainerRoute,
+});
+
 const containerRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'containers/$containerId',
@@ -271,6 +282,7 @@ export const routeTree = rootRoute.addChildren([
       endpointIndexRoute,
       dashboardRoute,
       containersRoute,
+      createContainerRoute,
       containerRoute,
       imagesRoute,
       imageBuildRoute,

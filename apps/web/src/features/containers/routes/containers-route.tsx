@@ -1,8 +1,9 @@
 import type { ContainerAction, ContainerRow } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { Boxes, RotateCw, Search } from 'lucide-react';
+import { Link } from '@tanstack/react-router';
+import { Boxes, Plus, RotateCw, Search } from 'lucide-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
@@ -134,15 +135,27 @@ function ContainersView({ endpointId }: { endpointId: string }) {
               </span>
             )}
           </h1>
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={<RotateCw className="size-3.5" aria-hidden />}
-            loading={query.isFetching && !query.isPending}
-            onClick={() => void query.refetch()}
-          >
-            Refresh
-          </Button>
+          <div className="flex items-center gap-2">
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={<RotateCw className="size-3.5" aria-hidden />}
+              loading={query.isFetching && !query.isPending}
+              onClick={() => void query.refetch()}
+            >
+              Refresh
+            </Button>
+            {can('POST', '/containers/create').allowed && (
+              <Link
+                to="/endpoints/$endpointId/containers/new"
+                params={{ endpointId }}
+                className={buttonClasses('primary', 'sm')}
+              >
+                <Plus className="size-3.5" aria-hidden />
+                Create container
+              </Link>
+            )}
+          </div>
         </div>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex flex-wrap items-center gap-2">

@@ -1,0 +1,196 @@
+import type { ContainerInspect } from '@berth/api';
+import { describe, expect, it } from 'vitest';
+import {
+  emptyCreateView,
+  parseDuration,
+  parseSize,
+  toRequest,
+  toViewModel,
+  validateCreateView,
+} from './create-view-model';
+import type { CreateView } from './create-view-model';
+import { joinShellWords, parseDotEnv, splitShellWords } from './shell-words';
+
+function view(patch: Partial<CreateView>): CreateView {
+  return { ...emptyCreateView(), image: 'berth/busybox:latest', ...patch };
+}
+
+describe('shell words', () => {
+  it('splits like a shell and joins back', () => {
+    expect(splitShellWords(`sh -c "echo \\"hi\\" there" 'a b' c\\ d`)).toEqual([
+      'sh',
+      '-c',
+      'echo "hi" there',
+      'a b',
+      'c d',
+    ]);
+    expect(splitShellWords(`""`)).toEqual(['']);
+    expect(() => splitShellWords(`echo "open`)).toThrow('Unclosed double quote');
+    const words = ['sh', '-c', "it's fine", ''];
+    expect(splitShellWords(joinShellWords(words))).toEqual(words);
+  });
+
+  it('reads a .env file', () => {
+    expect(parseDotEnv('# c\nA=1\nexport B="two words"\n\nC=\nbad line')).toEqual([
+      { key: 'A', value: '1' },
+      { key: 'B', value: 'two words' },
+      { key: 'C', value: '' },
+    ]);
+  });
+});
+
+describe('units', () => {
+  it('parses sizes and durations', () => {
+    expect(parseSize('512m')).toBe(512 * 1024 ** 2);
+    expect(parseSize('1G')).toBe(1024 ** 3);
+    expect(parseSize('1.5g')).toBe(1.5 * 1024 ** 3);
+    expect(parseSize('64MiB')).toBe(64 * 1024 ** 2);
+    expect(parseSize('lots')).toBeNull();
+    expect(parseDuration('30s')).toBe(30e9);
+    expect(parseDuration('500ms')).toBe(500e6);
+    expect(parseDuration('2')).toBe(2e9);
+  });
+});
+
+describe('validateCreateView', () => {
+  it('names the fields that are wrong', () => {
+    const errors = validateCreateView(
+      view({
+        image: '',
+        name: '-bad',
+        command: 'echo "x',
+        ports: [{ containerPort: '99999', protocol: 'tcp', hostIp: '', hostPort: 'x' }],
+        mounts: [{ type: 'bind', source: 'rel', target: 'data', readOnly: false, size: '' }],
+        memory: 'big',
+        healthMode: 'CMD-SHELL',
+      }),
+    );
+    expect(errors).toMatchObject({
+      image: 'Choose an image.',
+      name: expect.stringContaining('Letters'),
+      command: 'Unclosed double quote.',
+      'ports.0.containerPort': 'A port from 1 to 65535.',
+      'ports.0.hostPort': expect.any(String),
+      'mounts.0.target': expect.any(String),
+      'mounts.0.source': expect.any(String),
+      memory: 'Use a size like 512m or 1g.',
+      healthTest: 'Say what to run.',
+    });
+    expect(validateCreateView(view({}))).toEqual({});
+  });
+});
+
+describe('toRequest', () => {
+  it('maps every section to the Engine body', () => {
+    const request = toRequest(
+      view({
+        name: 'web',
+        command: 'sh -c "sleep 1000"',
+        env: [
+          { key: 'A', value: '1' },
+          { key: '', value: '' },
+        ],
+        ports: [
+          { containerPort: '80', protocol: 'tcp', hostIp: '127.0.0.1', hostPort: '8080' },
+          { containerPort: '53', protocol: 'udp', hostIp: '', hostPort: '' },
+        ],
+        mounts: [
+          { type: 'volume', source: 'data', target: '/data', readOnly: false, size: '' },
+          { type: 'tmpfs', source: '', target: '/scratch', readOnly: false, size: '64m' },
+        ],
+        networks: [
+          { name: 'front', aliases: 'web, www', ipv4: '172.30.0.5', ipv6: '' },
+          { name: 'back', aliases: '', ipv4: '', ipv6: '' },
+        ],
+        restartPolicy: 'on-failure',
+        maxRetries: '3',
+        cpus: '1.5',
+        memory: '256m',
+        pidsLimit: '100',
+        ulimits: [{ name: 'nofile', soft: '1024', hard: '2048' }],
+        labels: [{ key: 'team', value: 'ops' }],
+        healthMode: 'CMD-SHELL',
+        healthTest: 'true',
+        healthInterval: '10s',
+        capAdd: 'NET_ADMIN',
+        logDriver: 'json-file',
+        logOptions: [{ key: 'max-size', value: '10m' }],
+        tty: true,
+        openStdin: true,
+      }),
+    );
+    expect(request.name).toBe('web');
+    expect(request.body).toMatchObject({
+      Image: 'berth/busybox:latest',
+      Cmd: ['sh', '-c', 'sleep 1000'],
+      Env: ['A=1'],
+      ExposedPorts: { '80/tcp': {}, '53/udp': {} },
+      Labels: { team: 'ops' },
+      Healthcheck: { Test: ['CMD-SHELL', 'true'], Interval: 10e9 },
+      Tty: true,
+      OpenStdin: true,
+      HostConfig: {
+        PortBindings: {
+          '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }],
+          '53/udp': [{ HostIp: '', HostPort: '' }],
+        },
+        Mounts: [
+          { Type: 'volume', Source: 'data', Target: '/data' },
+          { Type: 'tmpfs', Target: '/scratch', TmpfsOptions: { SizeBytes: 64 * 1024 ** 2 } },
+        ],
+        NetworkMode: 'front',
+        RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 },
+        NanoCpus: 1.5e9,
+        Memory: 256 * 1024 ** 2,
+        PidsLimit: 100,
+        Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 2048 }],
+        CapAdd: ['NET_ADMIN'],
+        LogConfig: { Type: 'json-file', Config: { 'max-size': '10m' } },
+      },
+      NetworkingConfig: {
+        EndpointsConfig: {
+          front: { Aliases: ['web', 'www'], IPAMConfig: { IPv4Address: '172.30.0.5' } },
+        },
+      },
+    });
+    expect(request.connectAfter).toEqual([{ network: 'back', endpointConfig: {} }]);
+  });
+
+  it('leaves out what was not set', () => {
+    expect(toRequest(view({})).body).toEqual({ Image: 'berth/busybox:latest', HostConfig: {} });
+  });
+});
+
+describe('toViewModel', () => {
+  it('round-trips a container made from the form', () => {
+    const original = view({
+      name: 'web',
+      command: 'sleep 1000',
+      env: [{ key: 'A', value: '1' }],
+      ports: [{ containerPort: '80', protocol: 'tcp', hostIp: '', hostPort: '8080' }],
+      mounts: [{ type: 'tmpfs', source: '', target: '/scratch', readOnly: false, size: '64m' }],
+      networks: [{ name: 'front', aliases: 'web', ipv4: '', ipv6: '' }],
+      restartPolicy: 'always',
+      memory: '256m',
+      healthMode: 'CMD',
+      healthTest: 'true',
+      healthRetries: '3',
+    });
+    const { body } = toRequest(original);
+    const b = body as { HostConfig: object; NetworkingConfig: { EndpointsConfig: object } };
+    const inspect = {
+      Id: 'abcdef123456'.padEnd(64, '0'),
+      Name: '/web',
+      Image: 'sha256:1',
+      Mounts: [],
+      State: {},
+      Config: { ...body, Hostname: 'abcdef123456' },
+      HostConfig: b.HostConfig,
+      NetworkSettings: {
+        Networks: { front: { Aliases: ['web', 'abcdef123456'] } },
+      },
+    } as unknown as ContainerInspect;
+    const back = toViewModel(inspect);
+    expect(back).toEqual({ ...original, start: true, pullIfMissing: true });
+  });
+});

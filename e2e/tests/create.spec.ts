@@ -1,0 +1,84 @@
+import {
+  engineRequest,
+  IMAGE,
+  inspectContainer,
+  removeContainer,
+  uniqueName,
+} from '../support/engine';
+import { expect, test } from '../support/fixtures';
+
+test('create a container from the form; the engine has what was asked', async ({ page }) => {
+  const name = uniqueName('form');
+  const network = uniqueName('formnet');
+  const volume = uniqueName('formvol');
+  await engineRequest('POST', '/networks/create', { Name: network });
+  try {
+    await page.goto('/endpoints/local/containers');
+    await page.getByRole('link', { name: 'Create container' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Create container' })).toBeVisible();
+
+    await page.getByLabel('Image', { exact: true }).fill(IMAGE);
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Command', exact: true }).fill(`sh -c "sleep 1000"`);
+
+    await page.getByRole('button', { name: 'Add environment variable' }).click();
+    await page.getByLabel('Variable 1 name').fill('GREETING');
+    await page.getByLabel('Variable 1 value').fill('hello world');
+
+    await page.getByRole('button', { name: 'Add port' }).click();
+    await page.getByLabel('Container port 1').fill('8080');
+    await page.getByLabel('Host IP 1').fill('127.0.0.1');
+
+    await page.getByRole('button', { name: 'Add mount' }).click();
+    await page.getByLabel('Mount 1 source').fill(volume);
+    await page.getByLabel('Mount 1 target').fill('/data');
+    await page.getByRole('button', { name: 'Add mount' }).click();
+    await page.getByLabel('Mount 2 type').selectOption('tmpfs');
+    await page.getByLabel('Mount 2 size').fill('16m');
+    await page.getByLabel('Mount 2 target').fill('/scratch');
+
+    await page.getByRole('button', { name: 'Add network' }).click();
+    await page.getByLabel('Network 1', { exact: true }).fill(network);
+    await page.getByLabel('Network 1 aliases').fill('webby');
+
+    await page.getByText('Request preview').click();
+    await expect(page.getByLabel('Request preview')).toContainText('"GREETING=hello world"');
+
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 20_000 });
+
+    const inspect = await inspectContainer(name);
+    expect(inspect?.State.Running).toBe(true);
+    expect(inspect?.Config.Env).toContain('GREETING=hello world');
+    expect(inspect?.Config.Cmd).toEqual(['sh', '-c', 'sleep 1000']);
+    expect(inspect?.HostConfig.PortBindings?.['8080/tcp']?.[0]?.HostIp).toBe('127.0.0.1');
+    expect(inspect?.HostConfig.Mounts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Type: 'volume', Source: volume, Target: '/data' }),
+        expect.objectContaining({ Type: 'tmpfs', Target: '/scratch' }),
+      ]),
+    );
+    const endpoint = inspect?.NetworkSettings.Networks?.[network] as
+      { Aliases?: string[] } | undefined;
+    expect(endpoint?.Aliases).toContain('webby');
+  } finally {
+    await removeContainer(name);
+    await engineRequest('DELETE', `/volumes/${volume}`);
+    await engineRequest('DELETE', `/networks/${network}`);
+  }
+});
+
+test('the engine refusal shows in the form: an image that does not exist', async ({ page }) => {
+  await page.goto('/endpoints/local/containers/new');
+  await page.getByLabel('Image', { exact: true }).fill('berth/no-such-image-here:none');
+  await page.getByLabel('Pull the image if it is missing').uncheck();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(/No such image/i);
+});
+
+test('inline validation names the field', async ({ page }) => {
+  await page.goto('/endpoints/local/containers/new');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByText('Choose an image.')).toBeVisible();
+  await expect(page.getByLabel('Image', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+});
