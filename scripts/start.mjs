@@ -35,44 +35,56 @@ async function shutdown(code) {
   process.exit(code);
 }
 
-/** A few containers so the demo shows every state: running, paused, exited with an error, created. */
+/**
+ * A few containers so the demo shows every state: running, paused, exited with an error,
+ * created. On later starts the engine comes back with them stopped: put them back as they were.
+ */
 async function seedDemo(host) {
   const socket = host.slice('unix://'.length);
-  const list = await engineRequest(socket, 'GET', '/containers/json?all=1');
-  if (JSON.parse(list.body).length > 0) return;
-  const samples = [
-    { name: 'web', cmd: ['httpd', '-f', '-v', '-p', '8080'], ports: true, state: 'running' },
-    {
-      name: 'worker',
-      cmd: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "job $i done"; sleep 2; done'],
-      state: 'running',
-    },
-    { name: 'cron', cmd: ['sh', '-c', 'while true; do date; sleep 60; done'], state: 'paused' },
-    {
-      name: 'migrate',
-      cmd: ['sh', '-c', 'echo "migration failed: table exists" >&2; exit 3'],
-      state: 'exited',
-    },
-    { name: 'backup', cmd: ['sh', '-c', 'tar -cf /tmp/backup.tar /etc'], state: 'created' },
-  ];
-  for (const s of samples) {
-    const body = {
-      Image: BASE_IMAGE,
-      Cmd: s.cmd,
-      Labels: { 'berth.demo': 'true' },
-      ExposedPorts: s.ports ? { '8080/tcp': {} } : undefined,
-      HostConfig: s.ports
-        ? { PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } }
-        : {},
-    };
-    const created = await engineRequest(socket, 'POST', `/containers/create?name=demo-${s.name}`, {
-      body: JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json' },
-    });
-    const { Id } = JSON.parse(created.body);
-    if (s.state === 'created') continue;
-    await engineRequest(socket, 'POST', `/containers/${Id}/start`);
-    if (s.state === 'paused') await engineRequest(socket, 'POST', `/containers/${Id}/pause`);
+  const call = (method, path, body) =>
+    engineRequest(
+      socket,
+      method,
+      path,
+      body ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {},
+    );
+  const filters = encodeURIComponent(JSON.stringify({ label: ['berth.demo'] }));
+  let existing = JSON.parse((await call('GET', `/containers/json?all=1&filters=${filters}`)).body);
+  if (existing.length === 0) {
+    const samples = [
+      { name: 'web', cmd: ['httpd', '-f', '-v', '-p', '8080'], ports: true, state: 'running' },
+      {
+        name: 'worker',
+        cmd: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "job $i done"; sleep 2; done'],
+        state: 'running',
+      },
+      { name: 'cron', cmd: ['sh', '-c', 'while true; do date; sleep 60; done'], state: 'paused' },
+      {
+        name: 'migrate',
+        cmd: ['sh', '-c', 'echo "migration failed: table exists" >&2; exit 3'],
+        state: 'exited',
+      },
+      { name: 'backup', cmd: ['sh', '-c', 'tar -cf /tmp/backup.tar /etc'], state: 'created' },
+    ];
+    for (const s of samples) {
+      await call('POST', `/containers/create?name=demo-${s.name}`, {
+        Image: BASE_IMAGE,
+        Cmd: s.cmd,
+        Labels: { 'berth.demo': s.state },
+        ExposedPorts: s.ports ? { '8080/tcp': {} } : undefined,
+        HostConfig: s.ports
+          ? { PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } }
+          : {},
+      });
+    }
+    existing = JSON.parse((await call('GET', `/containers/json?all=1&filters=${filters}`)).body);
+  }
+  for (const c of existing) {
+    const wanted = c.Labels['berth.demo'];
+    if (c.State === wanted || wanted === 'created') continue;
+    if (wanted === 'running' || wanted === 'paused' || wanted === 'exited')
+      await call('POST', `/containers/${c.Id}/start`);
+    if (wanted === 'paused') await call('POST', `/containers/${c.Id}/pause`);
   }
 }
 
