@@ -120,3 +120,62 @@ test('removing an image a running container uses shows the engine conflict', asy
     await removeImage(id);
   }
 });
+
+const REGISTRY = process.env.BERTH_TEST_REGISTRY;
+
+test('with a saved registry: push a tagged image with progress and pull it back', async ({
+  page,
+  adminApi,
+}) => {
+  test.skip(!REGISTRY, 'BERTH_TEST_REGISTRY is not set');
+  const name = uniqueName('reg');
+  const reference = `${REGISTRY}/berth-e2e/${name}:v1`;
+  let registryId: number | null = null;
+  try {
+    await page.goto('/endpoints/local/registries');
+    await page.getByRole('button', { name: 'Add registry' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add registry' });
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel('Server').fill(REGISTRY ?? '');
+    await dialog.getByLabel('User name').fill('berth-ci');
+    await dialog.getByLabel('Password').fill('registry-pass-2026');
+    await dialog.getByRole('button', { name: 'Save registry' }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await row.getByRole('button', { name: 'Test login' }).click();
+    await expect(row).toContainText('Login Succeeded');
+    const listed = (await (await adminApi.get('/api/registries')).json()) as Array<{
+      id: number;
+      name: string;
+    }>;
+    registryId = listed.find((r) => r.name === name)?.id ?? null;
+
+    const id = await imageId(IMAGE);
+    await engineRequest(
+      'POST',
+      `/images/${IMAGE}/tag?repo=${encodeURIComponent(reference.replace(/:v1$/, ''))}&tag=v1`,
+    );
+    await page.goto(`/endpoints/local/images/${id}`);
+    await page.getByRole('button', { name: 'Push', exact: true }).click();
+    const push = page.getByRole('dialog', { name: 'Push image' });
+    await push.getByLabel('Tag to push').selectOption(reference);
+    await push.getByLabel('Saved registry').selectOption(String(registryId));
+    await push.getByRole('button', { name: 'Push image' }).click();
+    await expect(push.getByRole('progressbar', { name: 'Push progress' })).toBeVisible();
+    await expect(push.getByText('Push complete')).toBeVisible({ timeout: 30_000 });
+    await push.getByRole('button', { name: 'Close' }).last().click();
+
+    await removeImage(reference);
+    await page.goto('/endpoints/local/images');
+    await page.getByRole('button', { name: 'Pull image' }).click();
+    const pull = page.getByRole('dialog', { name: 'Pull image' });
+    await pull.getByLabel('Image reference').fill(reference);
+    await pull.getByLabel('Saved registry').selectOption(String(registryId));
+    await pull.getByRole('button', { name: 'Pull image' }).click();
+    await expect(pull.getByText('Pull complete')).toBeVisible({ timeout: 30_000 });
+    expect(await imageId(reference)).toBe(id);
+  } finally {
+    await removeImage(reference);
+    if (registryId !== null) await adminApi.delete(`/api/registries/${registryId}`);
+  }
+});

@@ -32,6 +32,7 @@ import { EventsRoute } from '@/features/events/routes/events-route';
 import { BuildRoute } from '@/features/images/routes/build-route';
 import { ImageRoute } from '@/features/images/routes/image-route';
 import { ImagesRoute } from '@/features/images/routes/images-route';
+import { RegistriesRoute } from '@/features/registries/routes/registries-route';
 import { NetworksRoute } from '@/features/networks/routes/networks-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
 import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
@@ -194,6 +195,12 @@ const imageRoute = createRoute({
   component: ImageRoute,
 });
 
+const registriesRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'registries',
+  component: RegistriesRoute,
+});
+
 const networksRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'networks',
@@ -287,6 +294,7 @@ export const routeTree = rootRoute.addChildren([
       imagesRoute,
       imageBuildRoute,
       imageRoute,
+      registriesRoute,
       networksRoute,
       volumesRoute,
       eventsRoute,

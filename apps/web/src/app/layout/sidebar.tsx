@@ -3,6 +3,7 @@ import {
   Activity,
   Box,
   HardDrive,
+  KeyRound,
   Layers,
   LayoutDashboard,
   Network,
@@ -17,6 +18,7 @@ type EngineTo =
   | '/endpoints/$endpointId/dashboard'
   | '/endpoints/$endpointId/containers'
   | '/endpoints/$endpointId/images'
+  | '/endpoints/$endpointId/registries'
   | '/endpoints/$endpointId/networks'
   | '/endpoints/$endpointId/volumes'
   | '/endpoints/$endpointId/events'
@@ -28,6 +30,7 @@ const ITEMS: Array<{ to: EngineTo; label: string; icon: ReactNode }> = [
   { to: '/endpoints/$endpointId/dashboard', label: 'Dashboard', icon: <LayoutDashboard /> },
   { to: '/endpoints/$endpointId/containers', label: 'Containers', icon: <Box /> },
   { to: '/endpoints/$endpointId/images', label: 'Images', icon: <Layers /> },
+  { to: '/endpoints/$endpointId/registries', label: 'Registries', icon: <KeyRound /> },
   { to: '/endpoints/$endpointId/networks', label: 'Networks', icon: <Network /> },
   { to: '/endpoints/$endpointId/volumes', label: 'Volumes', icon: <HardDrive /> },
   { to: '/endpoints/$endpointId/events', label: 'Events', icon: <Activity /> },
