@@ -104,6 +104,8 @@ export default tseslint.config(
     files: ['packages/api/**/*.ts'],
     ignores: ['packages/api/**/*.test.ts'],
     rules: {
+      // Node's types are loaded for the contract tests; the library itself must not use them.
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'require', '__dirname'],
       'no-restricted-imports': [
         'error',
         {

@@ -8,10 +8,9 @@ import { UserStore } from './auth/users';
 import type { Config } from './config';
 import { Endpoint } from './endpoints/endpoint';
 import { EndpointRegistry } from './endpoints/registry';
-import { Transport } from './endpoints/transport';
+import { Transport, tlsFromCertPath } from './endpoints/transport';
 import { createApp } from './http/app';
-import { EventsHub } from './hubs/events-hub';
-import { StatsHub } from './hubs/stats-hub';
+import { LiveHubs } from './hubs/live-hubs';
 import type { Logger } from './logger';
 import { Metrics, StreamTally } from './metrics';
 import { attachRoute, execRoute, logsRoute } from './channels/channel-routes';
@@ -71,23 +70,17 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     new Endpoint({
       id: 'local',
       name: config.demo ? 'demo engine' : 'local',
-      transport: new Transport(config.dockerHost, config.tls),
+      transport: new Transport(
+        config.dockerHost,
+        tlsFromCertPath(config.tls.certPath, config.tls.verify, config.tls.enabled),
+      ),
       demo: config.demo,
+      source: 'environment',
     }),
   );
   // Live hubs per endpoint: one engine events stream and the shared stats streams it drives.
-  const hubs = new Map(
-    registry.list().map((endpoint) => {
-      const events = new EventsHub(endpoint, logger);
-      return [endpoint.id, { events, stats: new StatsHub(endpoint, events, logger) }] as const;
-    }),
-  );
-  metrics.countStreams(() =>
-    [...hubs.entries()].flatMap(([endpoint, { events, stats }]) => [
-      { endpoint, kind: 'events' as const, count: events.upstreamOpen ? 1 : 0 },
-      { endpoint, kind: 'stats' as const, count: stats.upstreamCount },
-    ]),
-  );
+  const hubs = new LiveHubs(registry, logger);
+  metrics.countStreams(() => hubs.counts());
   const terminalStreams = new StreamTally();
   metrics.countStreams(() => terminalStreams.counts());
 
@@ -95,12 +88,12 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   upgrades.route('events', (ws, { endpoint }) => {
     metrics.wsClients.inc({ kind: 'events' });
     ws.on('close', () => metrics.wsClients.dec({ kind: 'events' }));
-    hubs.get(endpoint.id)?.events.attach(ws);
+    hubs.for(endpoint).events.attach(ws);
   });
   upgrades.route('stats', (ws, { endpoint }) => {
     metrics.wsClients.inc({ kind: 'stats' });
     ws.on('close', () => metrics.wsClients.dec({ kind: 'stats' }));
-    hubs.get(endpoint.id)?.stats.attach(ws);
+    hubs.for(endpoint).stats.attach(ws);
   });
   const terminals = {
     audit: security.deps.audit,
@@ -131,10 +124,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     close: async () => {
       clearInterval(purge);
       upgrades.close();
-      for (const { events, stats } of hubs.values()) {
-        stats.close();
-        events.close();
-      }
+      hubs.close();
       registry.close();
       await closeServer(server);
       db.close();

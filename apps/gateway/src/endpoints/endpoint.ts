@@ -13,6 +13,7 @@ export interface EndpointOptions {
   name: string;
   transport: Transport;
   demo?: boolean;
+  source?: 'environment' | 'saved';
 }
 
 /**
@@ -35,6 +36,7 @@ export class Endpoint {
   readonly name: string;
   readonly transport: Transport;
   readonly demo: boolean;
+  readonly source: 'environment' | 'saved';
   kind: EngineKind = 'docker';
   apiVersion: string | null = null;
   engineVersion: string | null = null;
@@ -49,6 +51,7 @@ export class Endpoint {
     this.name = options.name;
     this.transport = options.transport;
     this.demo = options.demo ?? false;
+    this.source = options.source ?? 'saved';
   }
 
   get url(): string {
@@ -138,6 +141,8 @@ export class Endpoint {
       checkedAt: this.checkedAt,
       latencyMs: this.latencyMs,
       demo: this.demo,
+      source: this.source,
+      tls: this.transport.secure,
     };
   }
 }

@@ -8,8 +8,28 @@ export class EndpointRegistry {
 
   constructor(private readonly logger: Logger) {}
 
+  private readonly removeListeners = new Set<(id: string) => void>();
+
+  /** Adds (or replaces) an endpoint; once checks run, it is checked right away. */
   add(endpoint: Endpoint): void {
+    const previous = this.endpoints.get(endpoint.id);
+    if (previous) this.remove(previous.id);
     this.endpoints.set(endpoint.id, endpoint);
+    if (this.timer) void endpoint.check();
+  }
+
+  /** Removes an endpoint: its connections close and its live hubs are told to go. */
+  remove(id: string): boolean {
+    const endpoint = this.endpoints.get(id);
+    if (!endpoint) return false;
+    this.endpoints.delete(id);
+    for (const listener of this.removeListeners) listener(id);
+    endpoint.transport.close();
+    return true;
+  }
+
+  onRemove(listener: (id: string) => void): void {
+    this.removeListeners.add(listener);
   }
 
   get(id: string): Endpoint | undefined {

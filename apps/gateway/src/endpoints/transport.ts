@@ -5,10 +5,31 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 
-export interface TlsFiles {
-  /** Verify the engine's certificate against ca.pem (DOCKER_TLS_VERIFY). */
+/** TLS to a `tcp://` engine: PEM material in memory (from files, uploads or contexts). */
+export interface TlsMaterial {
+  enabled: boolean;
+  /** Verify the engine's certificate (against `ca` when given). */
   verify: boolean;
-  certPath: string | undefined;
+  ca?: string | Buffer;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+}
+
+/** The Docker CLI's layout: `ca.pem`, `cert.pem`, `key.pem` in DOCKER_CERT_PATH. */
+export function tlsFromCertPath(
+  certPath: string | undefined,
+  verify: boolean,
+  enabled: boolean,
+): TlsMaterial {
+  const read = (name: string) => {
+    if (!certPath) return undefined;
+    try {
+      return readFileSync(join(certPath, name));
+    } catch {
+      return undefined;
+    }
+  };
+  return { enabled, verify, ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
 }
 
 export interface TransportRequest {
@@ -26,9 +47,9 @@ export class Transport {
   readonly url: string;
   private readonly agent: HttpAgent;
   private readonly target: { socketPath?: string; host?: string; port?: number };
-  private readonly secure: boolean;
+  readonly secure: boolean;
 
-  constructor(url: string, tls?: TlsFiles & { enabled: boolean }) {
+  constructor(url: string, tls?: TlsMaterial) {
     this.url = url;
     const parsed = new URL(url);
     const keepAlive = { keepAlive: true, keepAliveMsecs: 10_000, maxFreeSockets: 16 };
@@ -43,7 +64,13 @@ export class Transport {
         port: Number(parsed.port || (this.secure ? 2376 : 2375)),
       };
       this.agent = this.secure
-        ? new HttpsAgent({ ...keepAlive, ...tlsOptions(tls) })
+        ? new HttpsAgent({
+            ...keepAlive,
+            ca: tls?.ca,
+            cert: tls?.cert,
+            key: tls?.key,
+            rejectUnauthorized: tls?.verify ?? false,
+          })
         : new HttpAgent(keepAlive);
     } else {
       throw new Error(`unsupported engine address ${url}: use unix:// or tcp://`);
@@ -167,24 +194,6 @@ export class EngineCallError extends Error {
 function tlsOptionsOf(agent: HttpAgent) {
   const { ca, cert, key, rejectUnauthorized } = (agent as HttpsAgent).options;
   return { ca, cert, key, rejectUnauthorized };
-}
-
-function tlsOptions(tls: TlsFiles | undefined) {
-  const dir = tls?.certPath;
-  if (!dir) return { rejectUnauthorized: tls?.verify ?? false };
-  const read = (name: string) => {
-    try {
-      return readFileSync(join(dir, name));
-    } catch {
-      return undefined;
-    }
-  };
-  return {
-    ca: read('ca.pem'),
-    cert: read('cert.pem'),
-    key: read('key.pem'),
-    rejectUnauthorized: tls?.verify ?? false,
-  };
 }
 
 /** A connection error as a sentence a person can act on. */

@@ -63,6 +63,20 @@ const MIGRATIONS: readonly string[] = [
      secret TEXT NOT NULL,           -- AES-256-GCM sealed password, see secrets/crypto.ts
      created_at INTEGER NOT NULL
    );`,
+  // Engines added in the UI/API (the one from DOCKER_HOST is not stored), and per-endpoint roles.
+  `CREATE TABLE endpoints (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     url TEXT NOT NULL,
+     tls TEXT,                       -- sealed JSON {verify, ca, cert, key}, see secrets/crypto.ts
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE user_endpoints (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     endpoint_id TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'viewer')),
+     PRIMARY KEY (user_id, endpoint_id)
+   );`,
 ];
 
 export function openDatabase(dataDir: string, file = 'berth.db'): Db {

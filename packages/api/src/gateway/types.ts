@@ -20,6 +20,27 @@ export interface EndpointSummary {
   latencyMs: number | null;
   /** True for the private demo engine `npm start` runs when none answered at DOCKER_HOST. */
   demo: boolean;
+  /** `environment`: from DOCKER_HOST (read-only here); `saved`: added by an admin. */
+  source: 'environment' | 'saved';
+  /** Whether the connection uses TLS (the certificates themselves never leave the gateway). */
+  tls: boolean;
+}
+
+export interface EndpointInput {
+  name: string;
+  /** `unix:///path/docker.sock` or `tcp://host:port` */
+  url: string;
+  /** PEM text; omitted fields keep what is saved. */
+  tls?: { verify: boolean; ca?: string; cert?: string; key?: string } | null;
+}
+
+export interface EndpointTestResult {
+  ok: boolean;
+  kind: EngineKind | null;
+  apiVersion: string | null;
+  engineVersion: string | null;
+  latencyMs: number | null;
+  error: string | null;
 }
 
 export interface Health {

@@ -17,6 +17,8 @@ const endpoint: EndpointSummary = {
   checkedAt: null,
   latencyMs: null,
   demo: false,
+  source: 'environment',
+  tls: false,
 };
 
 beforeEach(() => vi.useFakeTimers());

@@ -1,0 +1,92 @@
+import type { Role } from '@berth/api';
+import type { SecretBox } from '../secrets/crypto';
+import type { Db } from '../store/database';
+import type { TlsMaterial } from './transport';
+
+export interface StoredEndpoint {
+  id: string;
+  name: string;
+  url: string;
+  tls: TlsMaterial | undefined;
+  createdAt: number;
+}
+
+interface EndpointRow {
+  id: string;
+  name: string;
+  url: string;
+  tls: string | null;
+  created_at: number;
+}
+
+export interface EndpointGrant {
+  endpoint: string;
+  role: Role;
+}
+
+/** Saved engines (TLS material sealed) and the per-endpoint roles of users. */
+export class EndpointStore {
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+  ) {}
+
+  private toStored(row: EndpointRow): StoredEndpoint {
+    return {
+      id: row.id,
+      name: row.name,
+      url: row.url,
+      tls: row.tls ? (JSON.parse(this.box.open(row.tls)) as TlsMaterial) : undefined,
+      createdAt: row.created_at,
+    };
+  }
+
+  list(): StoredEndpoint[] {
+    return (this.db.prepare('SELECT * FROM endpoints ORDER BY name').all() as EndpointRow[]).map(
+      (r) => this.toStored(r),
+    );
+  }
+
+  get(id: string): StoredEndpoint | undefined {
+    const row = this.db.prepare('SELECT * FROM endpoints WHERE id = ?').get(id) as
+      EndpointRow | undefined;
+    return row && this.toStored(row);
+  }
+
+  save(endpoint: Omit<StoredEndpoint, 'createdAt'>): StoredEndpoint {
+    const sealed = endpoint.tls ? this.box.seal(JSON.stringify(endpoint.tls)) : null;
+    this.db
+      .prepare(
+        `INSERT INTO endpoints (id, name, url, tls, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url, tls = excluded.tls`,
+      )
+      .run(endpoint.id, endpoint.name, endpoint.url, sealed, Date.now());
+    const saved = this.get(endpoint.id);
+    if (!saved) throw new Error('endpoint vanished right after saving');
+    return saved;
+  }
+
+  delete(id: string): boolean {
+    this.db.prepare('DELETE FROM user_endpoints WHERE endpoint_id = ?').run(id);
+    return this.db.prepare('DELETE FROM endpoints WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** A user's per-endpoint roles; none means every endpoint with their own role. */
+  grants(userId: number): EndpointGrant[] {
+    return this.db
+      .prepare(
+        'SELECT endpoint_id AS endpoint, role FROM user_endpoints WHERE user_id = ? ORDER BY endpoint_id',
+      )
+      .all(userId) as EndpointGrant[];
+  }
+
+  setGrants(userId: number, grants: readonly EndpointGrant[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM user_endpoints WHERE user_id = ?').run(userId);
+      const insert = this.db.prepare(
+        'INSERT INTO user_endpoints (user_id, endpoint_id, role) VALUES (?, ?, ?)',
+      );
+      for (const g of grants) insert.run(userId, g.endpoint, g.role);
+    })();
+  }
+}
