@@ -34,6 +34,7 @@ import { ImageRoute } from '@/features/images/routes/image-route';
 import { ImagesRoute } from '@/features/images/routes/images-route';
 import { RegistriesRoute } from '@/features/registries/routes/registries-route';
 import { NetworksRoute } from '@/features/networks/routes/networks-route';
+import { CleanUpRoute } from '@/features/system/routes/clean-up-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
 import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
 import { parseTerminalSearch } from '@/features/terminal/api/terminal-target';
@@ -225,6 +226,12 @@ const systemRoute = createRoute({
   component: SystemRoute,
 });
 
+const cleanUpRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'system/clean-up',
+  component: CleanUpRoute,
+});
+
 const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tokens',
@@ -299,6 +306,7 @@ export const routeTree = rootRoute.addChildren([
       volumesRoute,
       eventsRoute,
       systemRoute,
+      cleanUpRoute,
     ]),
     tokensRoute,
     adminRoute.addChildren([adminIndexRoute, usersRoute, auditRoute, securityRoute]),

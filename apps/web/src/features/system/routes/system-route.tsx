@@ -1,5 +1,9 @@
 import { formatBytes } from '@berth/api';
+import type { SystemInfo } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Activity } from 'lucide-react';
+import { buttonClasses } from '@/components/ui/button';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { KeyValueList } from '@/components/ui/key-value';
@@ -7,21 +11,63 @@ import { Panel } from '@/components/ui/panel';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
+import { useEnginePermission } from '@/hooks/use-me';
 import {
   endpointsQueryOptions,
   findEndpoint,
   infoQueryOptions,
   versionQueryOptions,
 } from '@/lib/queries';
+import { DiskUsagePanel } from '../components/disk-usage-panel';
+
+/** The `/info` fields shown beyond the typed core (older engines leave some out). */
+type FullInfo = SystemInfo &
+  Partial<{
+    CgroupDriver: string;
+    CgroupVersion: string;
+    LoggingDriver: string;
+    DefaultRuntime: string;
+    Runtimes: Record<string, unknown>;
+    SecurityOptions: string[];
+    Plugins: { Volume?: string[]; Network?: string[]; Log?: string[] };
+    RegistryConfig: {
+      IndexConfigs?: Record<string, unknown>;
+      InsecureRegistryCIDRs?: string[];
+      Mirrors?: string[];
+    };
+    HttpProxy: string;
+    HttpsProxy: string;
+    NoProxy: string;
+    LiveRestoreEnabled: boolean;
+    Debug: boolean;
+    ExperimentalBuild: boolean;
+    SystemTime: string;
+    Labels: string[];
+  }>;
 
 export function SystemRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('System');
+  const can = useEnginePermission();
+  const canCleanUp = can('POST', '/containers/prune').allowed;
   return (
     <div className="h-full overflow-auto">
       <div className="mx-auto flex max-w-6xl flex-col gap-5 px-6 py-5">
-        <h1 className="text-[17px] font-semibold text-fg">System</h1>
+        <div className="flex items-center justify-between">
+          <h1 className="text-[17px] font-semibold text-fg">System</h1>
+          <Link
+            to="/endpoints/$endpointId/events"
+            params={{ endpointId }}
+            className={buttonClasses('secondary', 'sm')}
+          >
+            <Activity className="size-3.5" aria-hidden />
+            Events history
+          </Link>
+        </div>
         <div className="grid gap-4 lg:grid-cols-2">
+          <PanelErrorBoundary>
+            <DiskUsagePanel endpointId={endpointId} canCleanUp={canCleanUp} />
+          </PanelErrorBoundary>
           <PanelErrorBoundary>
             <EndpointPanel endpointId={endpointId} />
           </PanelErrorBoundary>
@@ -98,6 +144,13 @@ function VersionPanel({ endpointId }: { endpointId: string }) {
             { label: 'Go version', value: query.data.GoVersion ?? '', mono: true },
             { label: 'OS / arch', value: `${query.data.Os}/${query.data.Arch}`, mono: true },
             { label: 'Built', value: query.data.BuildTime ?? '' },
+            ...(query.data.Components ?? [])
+              .filter((component) => component.Name !== 'Engine')
+              .map((component) => ({
+                label: component.Name,
+                value: component.Version,
+                mono: true,
+              })),
           ]}
         />
       )}
@@ -107,6 +160,8 @@ function VersionPanel({ endpointId }: { endpointId: string }) {
 
 function InfoPanel({ endpointId }: { endpointId: string }) {
   const query = useQuery(infoQueryOptions(endpointId));
+  const info = query.data as FullInfo | undefined;
+  const list = (values: string[] | undefined) => (values ?? []).join(', ');
   return (
     <Panel title="Engine information" id="system-info" className="lg:col-span-2">
       {query.isPending ? (
@@ -136,6 +191,45 @@ function InfoPanel({ endpointId }: { endpointId: string }) {
               },
               { label: 'Images', value: String(query.data.Images) },
               { label: 'Swarm', value: query.data.Swarm?.LocalNodeState ?? '' },
+              { label: 'Server version', value: query.data.ServerVersion, mono: true },
+              { label: 'Architecture', value: query.data.Architecture, mono: true },
+              {
+                label: 'Cgroup',
+                value: info?.CgroupDriver
+                  ? `${info.CgroupDriver}${info.CgroupVersion ? ` (v${info.CgroupVersion})` : ''}`
+                  : '',
+                mono: true,
+              },
+              { label: 'Logging driver', value: info?.LoggingDriver ?? '', mono: true },
+              {
+                label: 'Runtimes',
+                value: `${Object.keys(info?.Runtimes ?? {}).join(', ')}${info?.DefaultRuntime ? ` (default ${info.DefaultRuntime})` : ''}`,
+                mono: true,
+              },
+              { label: 'Security options', value: list(info?.SecurityOptions), mono: true },
+              { label: 'Volume plugins', value: list(info?.Plugins?.Volume), mono: true },
+              { label: 'Network plugins', value: list(info?.Plugins?.Network), mono: true },
+              { label: 'Log plugins', value: list(info?.Plugins?.Log), mono: true },
+              { label: 'Registry mirrors', value: list(info?.RegistryConfig?.Mirrors), mono: true },
+              {
+                label: 'Insecure registries',
+                value: list(info?.RegistryConfig?.InsecureRegistryCIDRs),
+                mono: true,
+              },
+              {
+                label: 'Proxy',
+                value: [info?.HttpProxy, info?.HttpsProxy, info?.NoProxy && `no: ${info.NoProxy}`]
+                  .filter(Boolean)
+                  .join(' · '),
+                mono: true,
+              },
+              { label: 'Live restore', value: info?.LiveRestoreEnabled ? 'Enabled' : 'Disabled' },
+              { label: 'Debug', value: info?.Debug ? 'Yes' : 'No' },
+              { label: 'Engine labels', value: list(info?.Labels), mono: true },
+              {
+                label: 'Engine time',
+                value: info?.SystemTime ? new Date(info.SystemTime).toLocaleString() : '',
+              },
             ]}
           />
           {query.data.Warnings && query.data.Warnings.length > 0 && (

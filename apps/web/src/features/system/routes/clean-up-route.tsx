@@ -1,0 +1,291 @@
+import { endpointKeys, formatBytes, gatewayKeys } from '@berth/api';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { Check, ChevronRight, Eraser, X } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Checkbox, CheckboxField } from '@/components/ui/checkbox';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorState } from '@/components/ui/error-state';
+import { RoleNote } from '@/components/ui/role-note';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { Spinner } from '@/components/ui/spinner';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useEnginePermission } from '@/hooks/use-me';
+import { engine } from '@/lib/api-client';
+import {
+  diskUsageQueryOptions,
+  endpointsQueryOptions,
+  findEndpoint,
+  networksQueryOptions,
+} from '@/lib/queries';
+import { previewPrunes, PRUNE_PATHS, removedCount, runPrune } from '../api/clean-up';
+import type { PruneKind, PrunePreview } from '../api/clean-up';
+
+const route = getRouteApi('/_app/endpoints/$endpointId/system/clean-up');
+
+const KINDS: Array<{ kind: PruneKind; label: string; noun: string }> = [
+  { kind: 'containers', label: 'Stopped containers', noun: 'containers' },
+  { kind: 'networks', label: 'Unused networks', noun: 'networks' },
+  { kind: 'images', label: 'Unused images', noun: 'images' },
+  { kind: 'volumes', label: 'Unused volumes', noun: 'volumes' },
+  { kind: 'buildCache', label: 'Build cache', noun: 'cache records' },
+];
+
+type Outcome =
+  | { state: 'pending' }
+  | { state: 'ok'; removed: number; space: number }
+  | { state: 'failed'; message: string };
+
+export function CleanUpRoute() {
+  const { endpointId } = route.useParams();
+  useDocumentTitle('Clean up');
+  const can = useEnginePermission();
+  const queryClient = useQueryClient();
+  const [containers, networks, df] = useQueries({
+    queries: [
+      {
+        // Raw summaries: the preview needs each container's networks.
+        queryKey: [...endpointKeys.containers(endpointId), 'summaries', { all: true }],
+        queryFn: ({ signal }: { signal: AbortSignal }) =>
+          engine(endpointId).listContainers({ all: true }, signal),
+      },
+      networksQueryOptions(endpointId),
+      diskUsageQueryOptions(endpointId),
+    ],
+  });
+  const endpoints = useQuery(endpointsQueryOptions());
+  const apiVersion = findEndpoint(endpoints.data, endpointId)?.apiVersion ?? undefined;
+  const [allImages, setAllImages] = useState(false);
+  const [chosen, setChosen] = useState<ReadonlySet<PruneKind>>(
+    new Set(['containers', 'networks', 'images', 'buildCache']),
+  );
+  const [confirming, setConfirming] = useState(false);
+  const [outcomes, setOutcomes] = useState<Partial<Record<PruneKind, Outcome>> | null>(null);
+  const running = outcomes !== null && Object.values(outcomes).some((o) => o?.state === 'pending');
+
+  const previews = useMemo(
+    () =>
+      containers.data && networks.data && df.data
+        ? previewPrunes({
+            containers: containers.data,
+            networks: networks.data,
+            df: df.data,
+            allImages,
+          })
+        : null,
+    [containers.data, networks.data, df.data, allImages],
+  );
+  const allowed = KINDS.filter((k) => can('POST', PRUNE_PATHS[k.kind]).allowed);
+  const selected = allowed.filter((k) => chosen.has(k.kind));
+  const space = previews ? selected.reduce((sum, k) => sum + previews[k.kind].space, 0) : 0;
+  const failedQuery = [containers, networks, df].find((q) => q.isError);
+
+  async function run() {
+    setConfirming(false);
+    const kinds = selected.map((k) => k.kind);
+    setOutcomes(Object.fromEntries(kinds.map((kind) => [kind, { state: 'pending' }])));
+    // One after another: image prune must see the containers prune's result.
+    for (const kind of kinds) {
+      try {
+        const response = await runPrune(endpointId, kind, { allImages, apiVersion });
+        setOutcomes((current) => ({
+          ...current,
+          [kind]: {
+            state: 'ok',
+            removed: removedCount(kind, response),
+            space: response.SpaceReclaimed ?? 0,
+          },
+        }));
+      } catch (error) {
+        setOutcomes((current) => ({
+          ...current,
+          [kind]: {
+            state: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        }));
+      }
+    }
+    await queryClient.invalidateQueries({ queryKey: endpointKeys.root(endpointId) });
+    void queryClient.invalidateQueries({ queryKey: gatewayKeys.endpoints() });
+  }
+
+  return (
+    <div className="h-full overflow-auto">
+      <div className="mx-auto flex max-w-5xl flex-col gap-4 px-6 py-5">
+        <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-[12.5px] text-muted">
+          <Link
+            to="/endpoints/$endpointId/system"
+            params={{ endpointId }}
+            className="hover:text-fg hover:underline"
+          >
+            System
+          </Link>
+          <ChevronRight className="size-3" aria-hidden />
+          <span aria-current="page" className="text-fg">
+            Clean up
+          </span>
+        </nav>
+        <div>
+          <h1 className="text-[17px] font-semibold text-fg">Clean up</h1>
+          <p className="text-[12.5px] text-muted">
+            Preview what each prune removes, choose, then run them. Nothing is removed until you
+            confirm.
+          </p>
+        </div>
+        {allowed.length === 0 ? (
+          <RoleNote needed="admin" what="pruning" />
+        ) : failedQuery?.isError ? (
+          <ErrorState
+            title="Could not preview"
+            message={failedQuery.error.message}
+            onRetry={() => void failedQuery.refetch()}
+          />
+        ) : !previews ? (
+          <SkeletonRows rows={5} label="Loading the preview" />
+        ) : (
+          <>
+            <ul aria-label="Prunes" className="flex flex-col gap-3">
+              {allowed.map(({ kind, label, noun }) => (
+                <PruneSection
+                  key={kind}
+                  label={label}
+                  noun={noun}
+                  preview={previews[kind]}
+                  checked={chosen.has(kind)}
+                  disabled={running}
+                  onToggle={() =>
+                    setChosen((current) => {
+                      const next = new Set(current);
+                      if (next.has(kind)) next.delete(kind);
+                      else next.add(kind);
+                      return next;
+                    })
+                  }
+                  outcome={outcomes?.[kind]}
+                  extra={
+                    kind === 'images' ? (
+                      <CheckboxField
+                        label="All unused images, not only dangling ones"
+                        checked={allImages}
+                        disabled={running}
+                        onChange={(event) => setAllImages(event.target.checked)}
+                      />
+                    ) : kind === 'volumes' ? (
+                      <p className="text-[12px] text-amber-800 dark:text-amber-300">
+                        Volume data is gone for good, named volumes included.
+                      </p>
+                    ) : null
+                  }
+                />
+              ))}
+            </ul>
+            <div className="flex items-center justify-between rounded-lg border border-line bg-panel px-4 py-3">
+              <span className="text-[13px] text-fg">
+                {selected.length} {selected.length === 1 ? 'prune' : 'prunes'} chosen, about{' '}
+                <strong>{formatBytes(space)}</strong> reclaimed
+              </span>
+              <Button
+                variant="danger"
+                icon={<Eraser className="size-3.5" />}
+                disabled={selected.length === 0 || running}
+                loading={running}
+                onClick={() => setConfirming(true)}
+              >
+                Clean up
+              </Button>
+            </div>
+          </>
+        )}
+      </div>
+      <Dialog
+        open={confirming}
+        role="alertdialog"
+        onClose={() => setConfirming(false)}
+        title="Run the chosen prunes?"
+        description={`${selected.map((k) => k.label.toLowerCase()).join(', ')} — about ${formatBytes(space)}. This cannot be undone.`}
+        footer={
+          <>
+            <Button onClick={() => setConfirming(false)} data-autofocus>
+              Cancel
+            </Button>
+            <Button variant="danger" onClick={() => void run()}>
+              Prune now
+            </Button>
+          </>
+        }
+      />
+    </div>
+  );
+}
+
+function PruneSection({
+  label,
+  noun,
+  preview,
+  checked,
+  disabled,
+  onToggle,
+  outcome,
+  extra,
+}: {
+  label: string;
+  noun: string;
+  preview: PrunePreview;
+  checked: boolean;
+  disabled: boolean;
+  onToggle: () => void;
+  outcome: Outcome | undefined;
+  extra: React.ReactNode;
+}) {
+  const count = preview.items.length;
+  return (
+    <li className="rounded-lg border border-line bg-panel">
+      <div className="flex items-center gap-3 px-4 py-2.5">
+        <Checkbox aria-label={label} checked={checked} disabled={disabled} onChange={onToggle} />
+        <div className="min-w-0 flex-1">
+          <p className="text-[13px] font-medium text-fg">{label}</p>
+          <p className="text-[12px] text-muted">
+            {count === 0
+              ? `No ${noun} to remove.`
+              : `${count} ${noun}, about ${formatBytes(preview.space)}`}
+          </p>
+        </div>
+        <span aria-live="polite" className="text-[12.5px]">
+          {outcome?.state === 'pending' && <Spinner label={`Pruning ${label.toLowerCase()}`} />}
+          {outcome?.state === 'ok' && (
+            <span className="inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
+              <Check className="size-3.5" aria-hidden />
+              Removed {outcome.removed}, reclaimed {formatBytes(outcome.space)}
+            </span>
+          )}
+          {outcome?.state === 'failed' && (
+            <span className="inline-flex items-center gap-1 font-mono text-danger">
+              <X className="size-3.5" aria-hidden />
+              {outcome.message}
+            </span>
+          )}
+        </span>
+      </div>
+      {(count > 0 || extra) && (
+        <div className="border-t border-line px-4 py-2">
+          {extra}
+          {count > 0 && (
+            <ul
+              aria-label={`${label} that would be removed`}
+              className="max-h-36 overflow-auto font-mono text-[12px] text-muted"
+            >
+              {preview.items.map((item) => (
+                <li key={item.id} className="flex justify-between gap-3 py-0.5">
+                  <span className="truncate">{item.name}</span>
+                  {item.size !== null && <span className="shrink-0">{formatBytes(item.size)}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
