@@ -12,14 +12,20 @@ import { Tabs } from '@/components/ui/tabs';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { containerQueryOptions } from '../api/containers-queries';
 import { ContainerActions } from '../components/container-actions';
+import { FileBrowser } from '../components/files/file-browser';
 import { ContainerInspectJson } from '../components/container-inspect';
 import { ContainerOverview } from '../components/container-overview';
 import { HealthBadge, StateBadge } from '../components/state-badge';
+import { ChangesPanel } from '../components/toolbox/changes-panel';
+import { ContainerTools } from '../components/toolbox/container-tools';
+import { ProcessesPanel } from '../components/toolbox/processes-panel';
 
-export type ContainerTab = 'overview' | 'inspect' | 'console';
+export type ContainerTab = 'overview' | 'inspect' | 'console' | 'processes' | 'changes' | 'files';
 
 export function parseContainerSearch(search: Record<string, unknown>): { tab?: ContainerTab } {
-  return search.tab === 'inspect' || search.tab === 'console' ? { tab: search.tab } : {};
+  const tabs: readonly ContainerTab[] = ['inspect', 'console', 'processes', 'changes', 'files'];
+  const tab = tabs.find((t) => t === search.tab);
+  return tab ? { tab } : {};
 }
 
 /** Features don't import each other: the app passes the terminal feature's console in. */
@@ -76,6 +82,7 @@ export function ContainerRoute({ renderConsole }: { renderConsole?: RenderConsol
               query.isPending && <Skeleton className="h-5 w-20 rounded-full" />
             )}
           </div>
+          {query.data && <ContainerTools endpointId={endpointId} inspect={query.data} />}
           {query.data && (
             <ContainerActions
               endpointId={endpointId}
@@ -119,16 +126,36 @@ export function ContainerRoute({ renderConsole }: { renderConsole?: RenderConsol
           items={[
             { value: 'overview', label: 'Overview' },
             { value: 'inspect', label: 'Inspect' },
+            { value: 'processes', label: 'Processes' },
+            { value: 'changes', label: 'Changes' },
+            { value: 'files', label: 'Files' },
             ...(renderConsole ? [{ value: 'console' as const, label: 'Console' }] : []),
           ]}
         >
-          {tab !== 'console' && (
+          {(tab === 'overview' || tab === 'inspect') && (
             <div className="h-full overflow-auto">
               <PanelErrorBoundary title="This view failed to render">
                 {tab === 'inspect' ? (
                   <ContainerInspectJson inspect={query.data} />
                 ) : (
                   <ContainerOverview inspect={query.data} hostname={window.location.hostname} />
+                )}
+              </PanelErrorBoundary>
+            </div>
+          )}
+          {(tab === 'processes' || tab === 'changes' || tab === 'files') && (
+            <div className="h-full overflow-auto">
+              <PanelErrorBoundary title="This view failed to render">
+                {tab === 'processes' ? (
+                  <ProcessesPanel
+                    endpointId={endpointId}
+                    containerId={query.data.Id}
+                    running={query.data.State.Running}
+                  />
+                ) : tab === 'changes' ? (
+                  <ChangesPanel endpointId={endpointId} containerId={query.data.Id} />
+                ) : (
+                  <FileBrowser endpointId={endpointId} containerId={query.data.Id} />
                 )}
               </PanelErrorBoundary>
             </div>
