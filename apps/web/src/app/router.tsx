@@ -29,6 +29,7 @@ import {
 import { parseContainersSearch } from '@/features/containers/components/filter-sort';
 import { DashboardRoute } from '@/features/dashboard/routes/dashboard-route';
 import { EventsRoute } from '@/features/events/routes/events-route';
+import { parseMergedLogsSearch } from '@/features/logs/routes/merged-logs-search';
 import { BuildRoute } from '@/features/images/routes/build-route';
 import { ImageRoute } from '@/features/images/routes/image-route';
 import { ImagesRoute } from '@/features/images/routes/images-route';
@@ -37,6 +38,7 @@ import { NetworksRoute } from '@/features/networks/routes/networks-route';
 import { CleanUpRoute } from '@/features/system/routes/clean-up-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
 import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
+import { StatsRoute } from '@/features/stats/routes/stats-route';
 import { parseTerminalSearch } from '@/features/terminal/api/terminal-target';
 import { endpointsQueryOptions, meQueryOptions, setupStatusQueryOptions } from '@/lib/queries';
 import { AdminOnly } from './layout/admin-only';
@@ -220,6 +222,22 @@ const eventsRoute = createRoute({
   component: EventsRoute,
 });
 
+const statsRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'stats',
+  component: StatsRoute,
+});
+
+const mergedLogsRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'logs',
+  validateSearch: parseMergedLogsSearch,
+  component: lazyRouteComponent(
+    () => import('@/features/logs/routes/merged-logs-route'),
+    'MergedLogsRoute',
+  ),
+});
+
 const systemRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'system',
@@ -305,6 +323,8 @@ export const routeTree = rootRoute.addChildren([
       networksRoute,
       volumesRoute,
       eventsRoute,
+      statsRoute,
+      mergedLogsRoute,
       systemRoute,
       cleanUpRoute,
     ]),

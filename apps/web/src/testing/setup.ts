@@ -16,4 +16,30 @@ window.matchMedia ??= (query: string) =>
     dispatchEvent: () => false,
   }) satisfies MediaQueryList;
 
+// Live sockets (events, stats) must not reach for a server in unit tests: this one never opens.
+// Tests of the sockets themselves inject fakes.
+class InertWebSocket extends EventTarget {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  readyState = 0;
+  binaryType: BinaryType = 'blob';
+  bufferedAmount = 0;
+  protocol = '';
+  extensions = '';
+  onopen = null;
+  onmessage = null;
+  onclose = null;
+  onerror = null;
+  constructor(readonly url: string) {
+    super();
+  }
+  send() {}
+  close() {
+    this.readyState = 3;
+  }
+}
+globalThis.WebSocket = InertWebSocket as unknown as typeof WebSocket;
+
 afterEach(() => cleanup());

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import {
   Activity,
   Box,
+  Gauge,
   HardDrive,
   KeyRound,
   Layers,
@@ -22,6 +23,7 @@ type EngineTo =
   | '/endpoints/$endpointId/networks'
   | '/endpoints/$endpointId/volumes'
   | '/endpoints/$endpointId/events'
+  | '/endpoints/$endpointId/stats'
   | '/endpoints/$endpointId/system';
 
 type AdminTo = '/admin/users' | '/admin/audit' | '/admin/security';
@@ -33,6 +35,7 @@ const ITEMS: Array<{ to: EngineTo; label: string; icon: ReactNode }> = [
   { to: '/endpoints/$endpointId/registries', label: 'Registries', icon: <KeyRound /> },
   { to: '/endpoints/$endpointId/networks', label: 'Networks', icon: <Network /> },
   { to: '/endpoints/$endpointId/volumes', label: 'Volumes', icon: <HardDrive /> },
+  { to: '/endpoints/$endpointId/stats', label: 'Stats', icon: <Gauge /> },
   { to: '/endpoints/$endpointId/events', label: 'Events', icon: <Activity /> },
   { to: '/endpoints/$endpointId/system', label: 'System', icon: <Server /> },
 ];

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeSockets } from '@/testing/fake-socket';
 import { LiveEndpoint } from './live-endpoint';
 
-const endpoint: EndpointSummary = {
+const endpoint = {
   id: 'local',
   name: 'local',
   url: 'unix:///var/run/docker.sock',
@@ -19,7 +19,7 @@ const endpoint: EndpointSummary = {
   demo: false,
   source: 'environment',
   tls: false,
-};
+} as EndpointSummary;
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

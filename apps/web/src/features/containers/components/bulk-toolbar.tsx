@@ -1,8 +1,19 @@
 import { allowedActions } from '@berth/api';
 import type { ContainerAction, ContainerRow } from '@berth/api';
-import { Pause, Play, RotateCw, Skull, Square, StepForward, Trash2 } from 'lucide-react';
+import { Link } from '@tanstack/react-router';
+import {
+  Pause,
+  Play,
+  RotateCw,
+  ScrollText,
+  Skull,
+  Square,
+  StepForward,
+  Trash2,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { ACTION_LABELS } from '../api/container-actions';
 
 export const ACTION_ICONS: Record<ContainerAction, ReactNode> = {
@@ -39,6 +50,7 @@ export function BulkToolbar({
   onAction: (action: ContainerAction) => void;
   onRemove: () => void;
 }) {
+  const endpointId = useEndpointId();
   const applicable = (action: ContainerAction) =>
     selection.some((row) => allowedActions(row.state)[action]);
   return (
@@ -58,6 +70,22 @@ export function BulkToolbar({
             {ACTION_LABELS[action]}
           </Button>
         ),
+      )}
+      {/* Reading logs changes nothing: every role may; several are merged by time. */}
+      {selection.length > 0 ? (
+        <Link
+          to="/endpoints/$endpointId/logs"
+          params={{ endpointId }}
+          search={{ containers: selection.map((row) => row.id).join(',') }}
+          className={buttonClasses('secondary', 'sm')}
+        >
+          <ScrollText className="size-3.5" aria-hidden />
+          Logs
+        </Link>
+      ) : (
+        <Button size="sm" icon={<ScrollText className="size-3.5" aria-hidden />} disabled>
+          Logs
+        </Button>
       )}
       {permitted.has('remove') && (
         <Button

@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
 import { memo, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { LiveStatCell } from '@/components/stats/live-stat-cell';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/cn';
 import type { Sort, SortKey } from './filter-sort';
@@ -12,17 +13,23 @@ import { HealthBadge, StateBadge } from './state-badge';
 
 export const ROW_HEIGHT = 44;
 
+type LiveKey = 'cpu' | 'memory';
+const isLive = (key: SortKey | LiveKey): key is LiveKey => key === 'cpu' || key === 'memory';
+
 // Tailwind reads class names from the source: both grids are spelled out in full.
 const GRID_SELECTABLE =
-  'grid grid-cols-[44px_minmax(190px,1.5fr)_minmax(130px,1.2fr)_160px_minmax(130px,1fr)_minmax(120px,0.9fr)_120px_124px]';
+  'grid grid-cols-[44px_minmax(170px,1.5fr)_minmax(120px,1.2fr)_160px_minmax(110px,1fr)_112px_124px_minmax(100px,0.8fr)_minmax(100px,0.8fr)_108px]';
 const GRID_READ_ONLY =
-  'grid grid-cols-[minmax(190px,1.5fr)_minmax(130px,1.2fr)_160px_minmax(130px,1fr)_minmax(120px,0.9fr)_120px_124px]';
+  'grid grid-cols-[minmax(170px,1.5fr)_minmax(120px,1.2fr)_160px_minmax(110px,1fr)_112px_124px_minmax(100px,0.8fr)_minmax(100px,0.8fr)_108px]';
 
-const COLUMNS: Array<{ key: SortKey; label: string }> = [
+const COLUMNS: Array<{ key: SortKey | LiveKey; label: string }> = [
   { key: 'name', label: 'Name' },
   { key: 'image', label: 'Image' },
   { key: 'state', label: 'State' },
   { key: 'status', label: 'Status' },
+  // Live numbers: not sortable here (the Stats page sorts by them).
+  { key: 'cpu', label: 'CPU' },
+  { key: 'memory', label: 'Memory' },
   { key: 'ports', label: 'Ports' },
   { key: 'ips', label: 'IP addresses' },
   { key: 'created', label: 'Created' },
@@ -84,7 +91,7 @@ export function ContainersTable({
         role="table"
         aria-label="Containers"
         aria-rowcount={rows.length + 1}
-        className="min-w-[1020px]"
+        className="min-w-[1180px]"
       >
         <div role="rowgroup" className="sticky top-0 z-10">
           <div
@@ -107,7 +114,14 @@ export function ContainersTable({
               </div>
             )}
             {COLUMNS.map((column) => {
-              const active = sort.key === column.key;
+              const key = column.key;
+              if (isLive(key))
+                return (
+                  <div role="columnheader" key={key} className="px-3">
+                    {column.label}
+                  </div>
+                );
+              const active = sort.key === key;
               const ariaSort = active
                 ? sort.direction === 'asc'
                   ? 'ascending'
@@ -117,7 +131,7 @@ export function ContainersTable({
                 <div role="columnheader" aria-sort={ariaSort} key={column.key} className="px-3">
                   <button
                     type="button"
-                    onClick={() => onSort(column.key)}
+                    onClick={() => onSort(key)}
                     className={cn(
                       '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-fg',
                       active && 'text-fg',
@@ -244,6 +258,20 @@ const ContainerTableRow = memo(function ContainerTableRow({
         <span className="truncate text-muted" title={row.status}>
           {row.status}
         </span>
+      </Cell>
+      <Cell>
+        <LiveStatCell
+          endpointId={endpointId}
+          containerId={row.state === 'running' ? row.id : null}
+          metric="cpu"
+        />
+      </Cell>
+      <Cell>
+        <LiveStatCell
+          endpointId={endpointId}
+          containerId={row.state === 'running' ? row.id : null}
+          metric="memory"
+        />
       </Cell>
       <Cell className="gap-1.5 overflow-hidden">
         <Ports ports={row.ports} hostname={hostname} />

@@ -20,11 +20,22 @@ import { ChangesPanel } from '../components/toolbox/changes-panel';
 import { ContainerTools } from '../components/toolbox/container-tools';
 import { ProcessesPanel } from '../components/toolbox/processes-panel';
 
-export type ContainerTab = 'overview' | 'inspect' | 'console' | 'processes' | 'changes' | 'files';
+export type ContainerTab =
+  'overview' | 'logs' | 'stats' | 'inspect' | 'console' | 'processes' | 'changes' | 'files';
+
+const TABS: readonly ContainerTab[] = [
+  'overview',
+  'logs',
+  'stats',
+  'inspect',
+  'console',
+  'processes',
+  'changes',
+  'files',
+];
 
 export function parseContainerSearch(search: Record<string, unknown>): { tab?: ContainerTab } {
-  const tabs: readonly ContainerTab[] = ['inspect', 'console', 'processes', 'changes', 'files'];
-  const tab = tabs.find((t) => t === search.tab);
+  const tab = TABS.find((t) => t !== 'overview' && t === search.tab);
   return tab ? { tab } : {};
 }
 
@@ -33,12 +44,22 @@ export type RenderConsole = (props: { endpointId: string; inspect: ContainerInsp
 
 const route = getRouteApi('/_app/endpoints/$endpointId/containers/$containerId');
 
-export function ContainerRoute({ renderConsole }: { renderConsole?: RenderConsole } = {}) {
+/** The logs and stats features' panels, passed in the same way. */
+export type RenderPanel = RenderConsole;
+
+export function ContainerRoute({
+  renderConsole,
+  renderLogs,
+  renderStats,
+}: { renderConsole?: RenderConsole; renderLogs?: RenderPanel; renderStats?: RenderPanel } = {}) {
   const { endpointId, containerId } = route.useParams();
   const { tab = 'overview' } = route.useSearch();
   // Once opened, the console stays mounted behind the other tabs so its terminals keep running.
   const [consoleOpened, setConsoleOpened] = useState(tab === 'console');
   if (tab === 'console' && !consoleOpened) setConsoleOpened(true);
+  // The log viewer too: its lines (up to a million) survive a look at another tab.
+  const [logsOpened, setLogsOpened] = useState(tab === 'logs');
+  if (tab === 'logs' && !logsOpened) setLogsOpened(true);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const query = useQuery(containerQueryOptions(endpointId, containerId));
@@ -125,6 +146,8 @@ export function ContainerRoute({ renderConsole }: { renderConsole?: RenderConsol
           }
           items={[
             { value: 'overview', label: 'Overview' },
+            ...(renderLogs ? [{ value: 'logs' as const, label: 'Logs' }] : []),
+            ...(renderStats ? [{ value: 'stats' as const, label: 'Stats' }] : []),
             { value: 'inspect', label: 'Inspect' },
             { value: 'processes', label: 'Processes' },
             { value: 'changes', label: 'Changes' },
@@ -132,6 +155,20 @@ export function ContainerRoute({ renderConsole }: { renderConsole?: RenderConsol
             ...(renderConsole ? [{ value: 'console' as const, label: 'Console' }] : []),
           ]}
         >
+          {tab === 'stats' && renderStats && (
+            <div className="h-full overflow-auto">
+              <PanelErrorBoundary title="The stats failed to render">
+                {renderStats({ endpointId, inspect: query.data })}
+              </PanelErrorBoundary>
+            </div>
+          )}
+          {renderLogs && logsOpened && (
+            <div className="h-full" hidden={tab !== 'logs'}>
+              <PanelErrorBoundary title="The log viewer failed to render">
+                {renderLogs({ endpointId, inspect: query.data })}
+              </PanelErrorBoundary>
+            </div>
+          )}
           {(tab === 'overview' || tab === 'inspect') && (
             <div className="h-full overflow-auto">
               <PanelErrorBoundary title="This view failed to render">
