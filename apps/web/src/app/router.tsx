@@ -34,6 +34,7 @@ import { BuildRoute } from '@/features/images/routes/build-route';
 import { ImageRoute } from '@/features/images/routes/image-route';
 import { ImagesRoute } from '@/features/images/routes/images-route';
 import { RegistriesRoute } from '@/features/registries/routes/registries-route';
+import { NetworkRoute } from '@/features/networks/routes/network-route';
 import { NetworksRoute } from '@/features/networks/routes/networks-route';
 import { CleanUpRoute } from '@/features/system/routes/clean-up-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
@@ -210,6 +211,12 @@ const networksRoute = createRoute({
   component: NetworksRoute,
 });
 
+const networkRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'networks/$networkId',
+  component: NetworkRoute,
+});
+
 const volumesRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'volumes',
@@ -321,6 +328,7 @@ export const routeTree = rootRoute.addChildren([
       imageRoute,
       registriesRoute,
       networksRoute,
+      networkRoute,
       volumesRoute,
       eventsRoute,
       statsRoute,

@@ -1,0 +1,219 @@
+import { containerName, endpointKeys } from '@berth/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { TextField } from '@/components/ui/field';
+import { InlineAlert } from '@/components/ui/inline-alert';
+import { Select } from '@/components/ui/input';
+import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
+import { connectContainer, pruneNetworks, removeNetwork } from '../api/networks-api';
+
+export function ConnectContainerDialog({
+  endpointId,
+  networkId,
+  networkName,
+  connected,
+  onClose,
+}: {
+  endpointId: string;
+  networkId: string;
+  networkName: string;
+  connected: ReadonlySet<string>;
+  onClose: () => void;
+}) {
+  const containers = useQuery(containerSummariesQueryOptions(endpointId));
+  const [container, setContainer] = useState('');
+  const [aliases, setAliases] = useState('');
+  const [ipv4, setIpv4] = useState('');
+  const [ipv6, setIpv6] = useState('');
+  const mutation = useMutation({
+    mutationFn: () =>
+      connectContainer(endpointId, networkId, container, {
+        aliases: aliases.split(/[\s,]+/).filter(Boolean),
+        ipv4,
+        ipv6,
+      }),
+    meta: {
+      toastOnError: false,
+      invalidates: [endpointKeys.networks(endpointId), endpointKeys.containers(endpointId)],
+    },
+    onSuccess: onClose,
+  });
+  const choices = (containers.data ?? []).filter((c) => !connected.has(c.Id));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (container) mutation.mutate();
+  }
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Connect a container to ${networkName}`}
+      busy={mutation.isPending}
+    >
+      <form onSubmit={submit} className="flex flex-col gap-3 pb-4">
+        <label className="flex flex-col gap-1.5 text-[12.5px] font-medium text-fg">
+          Container
+          <Select value={container} onChange={(e) => setContainer(e.target.value)}>
+            <option value="">Choose a container…</option>
+            {choices.map((c) => (
+              <option key={c.Id} value={c.Id}>
+                {containerName(c.Names, c.Id)} ({c.State})
+              </option>
+            ))}
+          </Select>
+        </label>
+        <TextField
+          label="Aliases"
+          hint="Comma or space separated."
+          value={aliases}
+          onChange={(e) => setAliases(e.target.value)}
+        />
+        <div className="grid grid-cols-2 gap-3">
+          <TextField label="IPv4 address" value={ipv4} onChange={(e) => setIpv4(e.target.value)} />
+          <TextField label="IPv6 address" value={ipv6} onChange={(e) => setIpv6(e.target.value)} />
+        </div>
+        {mutation.isError && (
+          <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={!container}
+            loading={mutation.isPending}
+          >
+            Connect
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function RemoveNetworkDialog({
+  endpointId,
+  network,
+  onClose,
+  onRemoved,
+}: {
+  endpointId: string;
+  network: { id: string; name: string };
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
+  const mutation = useMutation({
+    mutationFn: () => removeNetwork(endpointId, network.id),
+    meta: { toastOnError: false, invalidates: [endpointKeys.networks(endpointId)] },
+    onSuccess: onRemoved,
+  });
+  return (
+    <Dialog
+      open
+      role="alertdialog"
+      onClose={onClose}
+      title={`Remove ${network.name}?`}
+      description="Containers must be disconnected first; the engine refuses otherwise."
+      busy={mutation.isPending}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
+            Remove
+          </Button>
+        </>
+      }
+    >
+      {mutation.isError ? (
+        <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
+      ) : null}
+    </Dialog>
+  );
+}
+
+export function PruneNetworksDialog({
+  endpointId,
+  unused,
+  onClose,
+}: {
+  endpointId: string;
+  /** The preview: custom networks no container uses (what the engine's prune removes). */
+  unused: string[];
+  onClose: () => void;
+}) {
+  const mutation = useMutation({
+    mutationFn: () => pruneNetworks(endpointId),
+    meta: { toastOnError: false, invalidates: [endpointKeys.networks(endpointId)] },
+  });
+  const deleted = mutation.data?.NetworksDeleted ?? [];
+  return (
+    <Dialog
+      open
+      role="alertdialog"
+      onClose={onClose}
+      title="Prune unused networks?"
+      busy={mutation.isPending}
+      footer={
+        mutation.isSuccess ? (
+          <Button onClick={onClose}>Close</Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={mutation.isPending}>
+              Cancel
+            </Button>
+            <Button
+              variant="danger"
+              loading={mutation.isPending}
+              disabled={unused.length === 0}
+              onClick={() => mutation.mutate()}
+            >
+              Prune
+            </Button>
+          </>
+        )
+      }
+    >
+      {mutation.isSuccess ? (
+        <div role="status" className="text-[13px]">
+          <p className="text-fg">
+            Removed {deleted.length} network{deleted.length === 1 ? '' : 's'}.
+          </p>
+          <ul
+            aria-label="Removed networks"
+            className="mt-2 list-disc pl-5 font-mono text-[12.5px] text-muted"
+          >
+            {deleted.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </div>
+      ) : unused.length === 0 ? (
+        <p className="text-[13px] text-muted">Every custom network is in use: nothing to prune.</p>
+      ) : (
+        <>
+          <p className="text-[13px] text-muted">
+            These networks have no containers and would be removed:
+          </p>
+          <ul
+            aria-label="Networks to prune"
+            className="mt-2 list-disc pl-5 font-mono text-[12.5px] text-fg"
+          >
+            {unused.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {mutation.isError && (
+        <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
+      )}
+    </Dialog>
+  );
+}
