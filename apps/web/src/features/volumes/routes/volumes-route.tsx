@@ -1,71 +1,33 @@
 import { formatAgo, formatBytes } from '@berth/api';
 import type { Volume } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { HardDrive } from 'lucide-react';
+import { Eye, HardDrive, Plus, Scissors, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { Button, IconButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
-import { volumesQueryOptions } from '@/lib/queries';
+import { useEnginePermission } from '@/hooks/use-me';
+import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
+import { diskUsageQueryOptions, volumesQueryOptions } from '@/lib/queries';
+import { mountsByVolume, prunePreview } from '../api/volumes-api';
+import {
+  CreateVolumeDialog,
+  InspectVolumeDialog,
+  PruneVolumesDialog,
+  RemoveVolumeDialog,
+} from '../components/volume-dialogs';
 
-const columns: Column<Volume>[] = [
-  {
-    key: 'name',
-    header: 'Name',
-    cell: (volume) => (
-      <span
-        className="block max-w-[28rem] truncate font-mono text-[12.5px] text-fg"
-        title={volume.Name}
-      >
-        {volume.Name}
-      </span>
-    ),
-  },
-  {
-    key: 'driver',
-    header: 'Driver',
-    cell: (volume) => <span className="font-mono text-[12.5px] text-muted">{volume.Driver}</span>,
-  },
-  {
-    key: 'mountpoint',
-    header: 'Mount point',
-    cell: (volume) => (
-      <span
-        className="block max-w-[26rem] truncate font-mono text-[12px] text-muted"
-        title={volume.Mountpoint}
-      >
-        {volume.Mountpoint}
-      </span>
-    ),
-  },
-  {
-    key: 'size',
-    header: 'Size',
-    className: 'text-right tabular-nums',
-    cell: (volume) => (
-      <span className="text-muted">
-        {volume.UsageData && volume.UsageData.Size >= 0 ? formatBytes(volume.UsageData.Size) : '—'}
-      </span>
-    ),
-  },
-  {
-    key: 'created',
-    header: 'Created',
-    cell: (volume) => {
-      const created = volume.CreatedAt ? new Date(volume.CreatedAt) : null;
-      return created && !Number.isNaN(created.getTime()) ? (
-        <time className="text-muted" dateTime={volume.CreatedAt} title={created.toLocaleString()}>
-          {formatAgo(created.getTime())}
-        </time>
-      ) : (
-        <span className="text-faint">—</span>
-      );
-    },
-  },
-];
+type Row = Volume & { size: number | null; refCount: number | null; usedBy: string[] };
+type DialogState =
+  | { kind: 'create' }
+  | { kind: 'prune' }
+  | { kind: 'inspect'; row: Row }
+  | { kind: 'remove'; row: Row }
+  | null;
 
 export function VolumesRoute() {
   const endpointId = useEndpointId();
@@ -74,30 +36,195 @@ export function VolumesRoute() {
     ...volumesQueryOptions(endpointId),
     select: (data) => data.Volumes ?? [],
   });
+  const df = useQuery(diskUsageQueryOptions(endpointId));
+  const containers = useQuery(containerSummariesQueryOptions(endpointId));
+  const can = useEnginePermission();
+  const canRemove = can('DELETE', '/volumes/any').allowed;
   const [filter, setFilter] = useState('');
-  const rows = useMemo(() => {
+  const [dialog, setDialog] = useState<DialogState>(null);
+
+  const used = useMemo(() => mountsByVolume(containers.data ?? []), [containers.data]);
+  const usage = useMemo(
+    () => new Map((df.data?.Volumes ?? []).map((v) => [v.Name, v.UsageData ?? null])),
+    [df.data],
+  );
+  const rows = useMemo<Row[]>(() => {
     const needle = filter.trim().toLowerCase();
     return (query.data ?? [])
       .filter((volume) => !needle || volume.Name.toLowerCase().includes(needle))
+      .map((volume) => {
+        const data = usage.get(volume.Name) ?? volume.UsageData ?? null;
+        return {
+          ...volume,
+          size: data && data.Size >= 0 ? data.Size : null,
+          refCount: data && data.RefCount >= 0 ? data.RefCount : null,
+          usedBy: used.get(volume.Name) ?? [],
+        };
+      })
       .sort((a, b) => (b.CreatedAt ?? '').localeCompare(a.CreatedAt ?? ''));
-  }, [query.data, filter]);
+  }, [query.data, filter, usage, used]);
+
+  const columns: Column<Row>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      cell: (volume) => (
+        <span
+          className="block max-w-[24rem] truncate font-mono text-[12.5px] text-fg"
+          title={volume.Name}
+        >
+          {volume.Name}
+        </span>
+      ),
+    },
+    {
+      key: 'driver',
+      header: 'Driver',
+      cell: (volume) => <span className="font-mono text-[12.5px] text-muted">{volume.Driver}</span>,
+    },
+    {
+      key: 'size',
+      header: 'Size',
+      className: 'text-right tabular-nums',
+      cell: (volume) => (
+        <span className="text-muted">{volume.size === null ? '—' : formatBytes(volume.size)}</span>
+      ),
+    },
+    {
+      key: 'refs',
+      header: 'Containers',
+      className: 'text-right tabular-nums',
+      cell: (volume) => (
+        <span className="text-muted">{volume.refCount ?? volume.usedBy.length}</span>
+      ),
+    },
+    {
+      key: 'usedBy',
+      header: 'Mounted by',
+      cell: (volume) =>
+        volume.usedBy.length ? (
+          <span
+            className="block max-w-[16rem] truncate text-[12.5px] text-fg"
+            title={volume.usedBy.join(', ')}
+          >
+            {volume.usedBy.join(', ')}
+          </span>
+        ) : (
+          <span className="text-faint">unused</span>
+        ),
+    },
+    {
+      key: 'created',
+      header: 'Created',
+      cell: (volume) => {
+        const created = volume.CreatedAt ? new Date(volume.CreatedAt) : null;
+        return created && !Number.isNaN(created.getTime()) ? (
+          <time className="text-muted" dateTime={volume.CreatedAt} title={created.toLocaleString()}>
+            {formatAgo(created.getTime())}
+          </time>
+        ) : (
+          <span className="text-faint">—</span>
+        );
+      },
+    },
+    {
+      key: 'actions',
+      header: '',
+      className: 'text-right',
+      cell: (volume) => (
+        <span className="inline-flex gap-1">
+          <IconButton
+            aria-label={`Inspect ${volume.Name}`}
+            size="sm"
+            onClick={() => setDialog({ kind: 'inspect', row: volume })}
+          >
+            <Eye className="size-3.5" />
+          </IconButton>
+          {canRemove && (
+            <IconButton
+              aria-label={`Remove ${volume.Name}`}
+              size="sm"
+              onClick={() => setDialog({ kind: 'remove', row: volume })}
+            >
+              <Trash2 className="size-3.5" />
+            </IconButton>
+          )}
+        </span>
+      ),
+    },
+  ];
 
   return (
-    <ListPage
-      title="Volumes"
-      noun="volumes"
-      query={query}
-      filter={filter}
-      onFilter={setFilter}
-      visibleCount={rows.length}
-      empty={
-        <EmptyState icon={<HardDrive className="size-8" aria-hidden />} title="No volumes">
-          Create one with <code className="font-mono">docker volume create</code>, or run a
-          container with <code className="font-mono">-v name:/path</code>.
-        </EmptyState>
-      }
-    >
-      <SimpleTable label="Volumes" columns={columns} rows={rows} rowKey={(volume) => volume.Name} />
-    </ListPage>
+    <>
+      <ListPage
+        title="Volumes"
+        noun="volumes"
+        query={query}
+        filter={filter}
+        onFilter={setFilter}
+        visibleCount={rows.length}
+        actions={
+          <>
+            {can('POST', '/volumes/prune').allowed && (
+              <Button
+                size="sm"
+                icon={<Scissors className="size-3.5" aria-hidden />}
+                disabled={!containers.data}
+                onClick={() => setDialog({ kind: 'prune' })}
+              >
+                Prune volumes
+              </Button>
+            )}
+            {can('POST', '/volumes/create').allowed && (
+              <Button
+                size="sm"
+                variant="primary"
+                icon={<Plus className="size-3.5" aria-hidden />}
+                onClick={() => setDialog({ kind: 'create' })}
+              >
+                Create volume
+              </Button>
+            )}
+          </>
+        }
+        empty={
+          <EmptyState icon={<HardDrive className="size-8" aria-hidden />} title="No volumes">
+            Create one with “Create volume”, or mount a new one when you create a container.
+          </EmptyState>
+        }
+      >
+        <SimpleTable
+          label="Volumes"
+          columns={columns}
+          rows={rows}
+          rowKey={(volume) => volume.Name}
+        />
+      </ListPage>
+      {dialog?.kind === 'create' && (
+        <CreateVolumeDialog endpointId={endpointId} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'inspect' && (
+        <InspectVolumeDialog
+          volume={dialog.row}
+          usedBy={dialog.row.usedBy}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'remove' && (
+        <RemoveVolumeDialog
+          endpointId={endpointId}
+          name={dialog.row.Name}
+          usedBy={dialog.row.usedBy}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'prune' && (
+        <PruneVolumesDialog
+          endpointId={endpointId}
+          preview={(all) => prunePreview(query.data ?? [], used, all)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </>
   );
 }

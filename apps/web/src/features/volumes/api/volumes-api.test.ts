@@ -1,0 +1,47 @@
+import type { ContainerSummary, Volume } from '@berth/api';
+import { describe, expect, it } from 'vitest';
+import { mountsByVolume, prunePreview, toVolumeCreate, validateVolumeForm } from './volumes-api';
+
+const volume = (Name: string, anonymous = false): Volume => ({
+  Name,
+  Driver: 'local',
+  Mountpoint: `/v/${Name}`,
+  Scope: 'local',
+  Labels: anonymous ? { 'com.docker.volume.anonymous': '' } : null,
+  Options: null,
+});
+
+describe('volumes', () => {
+  it('maps the create form', () => {
+    const form = {
+      name: 'data',
+      driver: '',
+      options: [{ key: 'type', value: 'tmpfs' }],
+      labels: [{ key: 'team', value: 'ops' }],
+    };
+    expect(validateVolumeForm(form)).toEqual({});
+    expect(toVolumeCreate(form)).toEqual({
+      Name: 'data',
+      Driver: 'local',
+      DriverOpts: { type: 'tmpfs' },
+      Labels: { team: 'ops' },
+    });
+    expect(validateVolumeForm({ ...form, name: '-x' }).name).toBeTruthy();
+  });
+
+  it('finds who mounts a volume and previews a prune', () => {
+    const containers = [
+      {
+        Id: '1',
+        Names: ['/web'],
+        Mounts: [{ Type: 'volume', Name: 'data', Source: '', Destination: '/d' }],
+      },
+      { Id: '2', Names: ['/job'], Mounts: [{ Type: 'bind', Source: '/x', Destination: '/x' }] },
+    ] as unknown as ContainerSummary[];
+    const used = mountsByVolume(containers);
+    expect(used.get('data')).toEqual(['web']);
+    const volumes = [volume('data'), volume('old'), volume('abc123', true)];
+    expect(prunePreview(volumes, used, false)).toEqual(['abc123']);
+    expect(prunePreview(volumes, used, true)).toEqual(['abc123', 'old']);
+  });
+});

@@ -1,0 +1,79 @@
+import { encodeFilters } from '@berth/api';
+import type { ContainerSummary, Volume } from '@berth/api';
+import { http } from '@/lib/api-client';
+
+const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
+
+export interface VolumeForm {
+  name: string;
+  driver: string;
+  options: Array<{ key: string; value: string }>;
+  labels: Array<{ key: string; value: string }>;
+}
+
+const map = (rows: Array<{ key: string; value: string }>) =>
+  Object.fromEntries(rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]));
+
+export function validateVolumeForm(form: VolumeForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (form.name.trim() && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(form.name.trim())) {
+    errors.name =
+      'At least two characters: letters, digits, _ . - (starting with a letter or digit).';
+  }
+  return errors;
+}
+
+export function toVolumeCreate(form: VolumeForm): Record<string, unknown> {
+  return {
+    ...(form.name.trim() ? { Name: form.name.trim() } : {}),
+    Driver: form.driver.trim() || 'local',
+    DriverOpts: map(form.options),
+    Labels: map(form.labels),
+  };
+}
+
+export function createVolume(endpointId: string, body: Record<string, unknown>) {
+  return http.json<Volume>(`${base(endpointId)}/volumes/create`, { method: 'POST', body });
+}
+
+export function removeVolume(endpointId: string, name: string, force: boolean) {
+  return http.json(`${base(endpointId)}/volumes/${encodeURIComponent(name)}`, {
+    method: 'DELETE',
+    query: { force: force || undefined },
+  });
+}
+
+export function pruneVolumes(endpointId: string, all: boolean) {
+  return http.json<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>(
+    `${base(endpointId)}/volumes/prune`,
+    { method: 'POST', query: { filters: all ? encodeFilters({ all: ['true'] }) : undefined } },
+  );
+}
+
+/** Volume name -> names of the containers that mount it (running or not). */
+export function mountsByVolume(containers: readonly ContainerSummary[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const container of containers) {
+    const name = (container.Names[0] ?? container.Id).replace(/^\//, '');
+    for (const mount of container.Mounts ?? []) {
+      if (mount.Type !== 'volume' || !mount.Name) continue;
+      const list = out.get(mount.Name) ?? [];
+      list.push(name);
+      out.set(mount.Name, list);
+    }
+  }
+  return out;
+}
+
+/** What `volumes/prune` removes: unused volumes; without `all`, only anonymous ones. */
+export function prunePreview(
+  volumes: readonly Volume[],
+  used: ReadonlyMap<string, string[]>,
+  all: boolean,
+): string[] {
+  return volumes
+    .filter((v) => !used.get(v.Name)?.length)
+    .filter((v) => all || Object.hasOwn(v.Labels ?? {}, 'com.docker.volume.anonymous'))
+    .map((v) => v.Name)
+    .sort();
+}
