@@ -7,7 +7,9 @@ import { TokenStore } from './auth/tokens';
 import { UserStore } from './auth/users';
 import type { Config } from './config';
 import { Endpoint } from './endpoints/endpoint';
+import { EndpointStore } from './endpoints/endpoint-store';
 import { EndpointRegistry } from './endpoints/registry';
+import { endpointFrom } from './http/endpoint-routes';
 import { Transport, tlsFromCertPath } from './endpoints/transport';
 import { createApp } from './http/app';
 import { LiveHubs } from './hubs/live-hubs';
@@ -44,6 +46,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   const secure = Boolean(config.tlsFiles);
 
   const db = openDatabase(config.dataDir);
+  const box = SecretBox.open(config.dataDir);
+  const endpointStore = new EndpointStore(db, box);
   const sessions = new SessionStore(db, config.session);
   const security = new Security({
     db,
@@ -52,7 +56,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     tokens: new TokenStore(db),
     audit: new AuditLog(db),
     settings: new SettingsStore(db),
-    registries: new RegistryStore(db, SecretBox.open(config.dataDir)),
+    registries: new RegistryStore(db, box),
+    endpoints: endpointStore,
     origins: new OriginPolicy({
       host: config.host,
       port,
@@ -78,6 +83,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       source: 'environment',
     }),
   );
+  for (const saved of endpointStore.list()) registry.add(endpointFrom(saved));
+
   // Live hubs per endpoint: one engine events stream and the shared stats streams it drives.
   const hubs = new LiveHubs(registry, logger);
   metrics.countStreams(() => hubs.counts());
@@ -109,7 +116,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   upgrades.route('exec', (ws, ctx) => void execRoute(terminals)(ws, ctx));
   upgrades.route('attach', (ws, ctx) => void attachRoute(terminals)(ws, ctx));
   upgrades.route('logs', (ws, ctx) => void logsRoute(terminals)(ws, ctx));
-  server.on('request', createApp({ config, registry, security, metrics, logger }));
+  server.on('request', createApp({ config, registry, security, metrics, logger, endpointStore }));
   server.on('upgrade', (req, socket, head: Buffer) => upgrades.handle(req, socket, head));
 
   await registry.start();

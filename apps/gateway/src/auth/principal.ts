@@ -8,6 +8,8 @@ export interface Principal {
   role: Role;
   via: 'session' | 'token';
   tokenId?: number;
+  /** A token's own role (the principal's role is also capped by the owner's). */
+  tokenRole?: Role;
   /** The session cookie value, so logout can end exactly this session. */
   sessionSecret?: string;
 }

@@ -6,6 +6,7 @@ import type { RequestHandler, Response } from 'express';
 import type { AuditLog } from '../audit/audit-log';
 import { HttpError } from '../http/errors';
 import type { Logger } from '../logger';
+import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { Db } from '../store/database';
 import type { RegistryStore } from '../store/registries';
 import type { SettingsStore } from '../store/settings';
@@ -29,6 +30,7 @@ export interface SecurityDeps {
   audit: AuditLog;
   settings: SettingsStore;
   registries: RegistryStore;
+  endpoints: EndpointStore;
   origins: OriginPolicy;
   secureCookies: boolean;
   logger: Logger;
@@ -55,6 +57,20 @@ export class Security {
     this.deps.logger.info('created user admin from BERTH_ADMIN_PASSWORD');
   }
 
+  /**
+   * The role a principal has on one endpoint, or undefined when it may not see it at all. A user
+   * with per-endpoint roles sees only those endpoints, with those roles (a token never more
+   * than its own role); a user without any sees every endpoint with their own role.
+   */
+  endpointRole(principal: Principal | undefined, endpointId: string): Role | undefined {
+    if (!principal) return undefined;
+    const grants = this.deps.endpoints.grants(principal.userId);
+    if (grants.length === 0) return principal.role;
+    const grant = grants.find((g) => g.endpoint === endpointId);
+    if (!grant) return undefined;
+    return principal.tokenRole ? lowerRole(grant.role, principal.tokenRole) : grant.role;
+  }
+
   setupNeeded(): boolean {
     return this.deps.users.count() === 0;
   }
@@ -73,6 +89,7 @@ export class Security {
         role: lowerRole(token.role, user.role),
         via: 'token',
         tokenId: token.id,
+        tokenRole: token.role,
       };
     }
     const secret = parseCookies(headerOf(req, 'cookie') ?? '')[SESSION_COOKIE];

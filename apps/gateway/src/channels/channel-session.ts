@@ -76,9 +76,22 @@ export class ChannelSession {
     }
     if (this.demuxer) {
       const frames = this.demuxer.push(chunk);
+      // The engine frames logs line by line: consecutive frames of one stream go out as one
+      // message (order kept), as a browser pays per websocket message, not per byte.
+      let run: Uint8Array[] = [];
+      let runStream = 0;
+      const flush = () => {
+        if (run.length === 0) return;
+        const payload = run.length === 1 && run[0] ? run[0] : Buffer.concat(run);
+        this.send(runStream === 2 ? Channel.stderr : Channel.stdout, payload);
+        run = [];
+      };
       for (const frame of this.joiner ? this.joiner.push(frames) : frames) {
-        this.send(frame.stream === 2 ? Channel.stderr : Channel.stdout, frame.payload);
+        if (frame.stream !== runStream) flush();
+        runStream = frame.stream;
+        run.push(frame.payload);
       }
+      flush();
     } else {
       this.send(Channel.stdout, chunk);
     }

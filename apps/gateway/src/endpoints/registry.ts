@@ -41,7 +41,7 @@ export class EndpointRegistry {
   }
 
   /** Checks every endpoint now and then every `intervalMs`; each check is independent. */
-  start(intervalMs = 5000): Promise<void> {
+  start(intervalMs = 2000): Promise<void> {
     const checkAll = () =>
       Promise.all(
         this.list().map(async (endpoint) => {

@@ -84,7 +84,10 @@ export class Transport {
       agent: this.agent,
       method: options.method,
       path: options.path,
-      headers: { Host: 'docker', ...options.headers },
+      // Over TCP the real host name stays (TLS checks the certificate against it).
+      headers: this.target.socketPath
+        ? { Host: 'docker', ...options.headers }
+        : { ...options.headers },
     });
   }
 
@@ -146,7 +149,7 @@ export class Transport {
         method: 'POST',
         path,
         headers: {
-          Host: 'docker',
+          ...(this.target.socketPath ? { Host: 'docker' } : {}),
           Connection: 'Upgrade',
           Upgrade: 'tcp',
           ...(payload
@@ -216,7 +219,7 @@ export function describeConnectError(url: string, error: unknown): string {
       return `Lost the connection to ${where} (it closed the connection). Is the engine restarting?`;
     default:
       if (code?.startsWith('ERR_TLS') || code?.includes('CERT')) {
-        return `Cannot reach ${where}: TLS failed (${code}). Check DOCKER_CERT_PATH and DOCKER_TLS_VERIFY.`;
+        return `Cannot reach ${where}: TLS failed (${code}). Check the certificates (DOCKER_CERT_PATH, or the endpoint's TLS settings) and whether the engine expects TLS.`;
       }
       return `Cannot reach ${where}: ${(error as Error).message ?? String(error)}.`;
   }

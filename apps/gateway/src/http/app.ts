@@ -3,12 +3,14 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Security } from '../auth/security';
 import type { Config } from '../config';
+import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { EndpointRegistry } from '../endpoints/registry';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { createRelay } from '../relay/relay';
 import { BERTH_VERSION } from '../version';
 import { authRoutes } from './auth-routes';
+import { endpointRoutes } from './endpoint-routes';
 import { HttpError, errorHandler, notFound } from './errors';
 import { parseId } from './validate';
 import { requestLog } from './request-log';
@@ -20,9 +22,17 @@ export interface AppDeps {
   security: Security;
   metrics: Metrics;
   logger: Logger;
+  endpointStore: EndpointStore;
 }
 
-export function createApp({ config, registry, security, metrics, logger }: AppDeps): Express {
+export function createApp({
+  config,
+  registry,
+  security,
+  metrics,
+  logger,
+  endpointStore,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -65,15 +75,7 @@ export function createApp({ config, registry, security, metrics, logger }: AppDe
 
   app.get('/metrics', security.require('viewer'), metrics.handler());
 
-  app.get('/api/endpoints', security.require('viewer'), (_req, res) => {
-    res.json(registry.list().map((e) => e.summary()));
-  });
-
-  app.get('/api/endpoints/:id', security.require('viewer'), (req, res, next) => {
-    const endpoint = registry.get(String(req.params.id));
-    if (!endpoint) return next();
-    res.json(endpoint.summary());
-  });
+  app.use('/api', endpointRoutes({ registry, store: endpointStore, security }));
 
   // "Test login" of a saved registry on an engine: the engine's own `POST /auth` with the stored
   // credentials, which never reach the browser.

@@ -105,6 +105,8 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
     try {
       const relayTarget = parseRelayUrl(req.originalUrl, registry);
       endpointId = relayTarget.endpoint.id;
+      const onEndpoint = security.endpointRole(principal, endpointId);
+      if (principal && !onEndpoint) throw new HttpError(404, `No such endpoint: ${endpointId}`);
       const call = describeRelayCall(req.method, relayTarget.path);
       action = call.action;
       if (!principal) throw new HttpError(401, 'Log in first.');
@@ -118,7 +120,7 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
         req,
         call,
         relayTarget.search,
-        principal,
+        { ...principal, role: onEndpoint ?? principal.role },
         () => settings.security().allowedBindPaths,
       ).catch((error: unknown) => {
         if (error instanceof HttpError && error.status === 403) res.locals.denial = error.message;

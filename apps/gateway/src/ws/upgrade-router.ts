@@ -107,17 +107,20 @@ export class UpgradeRouter {
       );
     }
     if (!principal) return rejectUpgrade(socket, 401, 'Log in first.');
-    if (!roleAtLeast(principal.role, role)) {
+    const endpointId = decodeURIComponent(match[1] ?? '');
+    const onEndpoint = this.security.endpointRole(principal, endpointId);
+    if (!onEndpoint) return rejectUpgrade(socket, 404, `No such endpoint: ${endpointId}`);
+    if (!roleAtLeast(onEndpoint, role)) {
       this.deny(req, principal, kind, `needs ${role}`);
       return rejectUpgrade(
         socket,
         403,
-        `Your role (${principal.role}) cannot open ${kind} streams; it needs ${role}.`,
+        `Your role (${onEndpoint}) cannot open ${kind} streams; it needs ${role}.`,
       );
     }
     const handler = this.handlers.get(kind);
     if (!handler) return rejectUpgrade(socket, 404, `No websocket route at ${url.pathname}`);
-    const endpoint = this.registry.get(decodeURIComponent(match[1] ?? ''));
+    const endpoint = this.registry.get(endpointId);
     if (!endpoint) return rejectUpgrade(socket, 404, `No such endpoint: ${match[1]}`);
 
     this.wss.handleUpgrade(req, socket, head, (ws) => {
