@@ -90,11 +90,12 @@ describe('exec over berth.channel.v1', () => {
   });
 
   it('delivers a 1 MB paste whole', async () => {
+    // raw mode first (a canonical TTY line holds 4 KiB), then say so, then read the paste
     const t = await exec({
-      cmd: '["sh","-c","stty raw -echo; head -c 1048576 | wc -c"]',
+      cmd: '["sh","-c","stty raw -echo; echo ready; head -c 1048576 | wc -c"]',
       tty: '1',
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await t.waitFor(() => t.text().includes('ready'));
     t.send(Buffer.alloc(1024 * 1024, 'a'));
     await t.waitFor(() => t.text().includes('1048576'), 20_000);
     t.ws.close();
