@@ -82,3 +82,27 @@ test('inline validation names the field', async ({ page }) => {
   await expect(page.getByText('Choose an image.')).toBeVisible();
   await expect(page.getByLabel('Image', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('recreate a container from its page with an edited env; the old one is replaced', async ({
+  page,
+  containers,
+}) => {
+  const { id, name } = await containers.create('recreate', { start: true });
+  await page.goto(`/endpoints/local/containers/${id}`);
+  await page.getByRole('link', { name: 'Duplicate/Edit' }).click();
+  await page.getByRole('radio', { name: /Recreate/ }).check();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
+  await page.getByRole('button', { name: 'Add environment variable' }).click();
+  await page.getByLabel('Variable 1 name').fill('EDITED');
+  await page.getByLabel('Variable 1 value').fill('yes');
+  await page.getByRole('button', { name: 'Recreate', exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
+  const now = await inspectContainer(name);
+  expect(now?.Id).not.toBe(id);
+  expect(now?.State.Running).toBe(true);
+  expect(now?.Config.Env).toContain('EDITED=yes');
+  expect(await inspectContainer(id)).toBeNull();
+});

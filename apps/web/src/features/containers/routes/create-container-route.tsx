@@ -1,23 +1,32 @@
 import { containerName } from '@berth/api';
+import type { ContainerInspect } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { ChevronRight } from 'lucide-react';
 import { ErrorState } from '@/components/ui/error-state';
+import { InlineAlert } from '@/components/ui/inline-alert';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { containerQueryOptions } from '../api/containers-queries';
-import { emptyCreateView, toViewModel } from '../api/create-view-model';
+import { emptyCreateView, toRequest, toViewModel } from '../api/create-view-model';
+import { recreateContainer } from '../api/recreate-container';
 import { CreateContainerForm } from '../components/create/create-container-form';
 
-export function parseCreateSearch(search: Record<string, unknown>): { from?: string } {
-  return typeof search.from === 'string' && search.from ? { from: search.from } : {};
+export function parseCreateSearch(search: Record<string, unknown>): {
+  from?: string;
+  recreate?: boolean;
+} {
+  if (typeof search.from !== 'string' || !search.from) return {};
+  return search.recreate === true || search.recreate === '1' || search.recreate === 1
+    ? { from: search.from, recreate: true }
+    : { from: search.from };
 }
 
 const route = getRouteApi('/_app/endpoints/$endpointId/containers/new');
 
 export function CreateContainerRoute() {
   const { endpointId } = route.useParams();
-  const { from } = route.useSearch();
+  const { from, recreate = false } = route.useSearch();
   useDocumentTitle(from ? 'Duplicate container' : 'Create container');
   const source = useQuery({
     ...containerQueryOptions(endpointId, from ?? ''),
@@ -57,15 +66,82 @@ export function CreateContainerRoute() {
         ) : source.isError ? (
           <ErrorState title="Could not read the container to copy" message={source.error.message} />
         ) : (
-          <CreateContainerForm
-            endpointId={endpointId}
-            initial={{
-              ...toViewModel(source.data),
-              name: `${source.data.Name.replace(/^\//, '')}-copy`,
-            }}
-          />
+          <DuplicateOrRecreate endpointId={endpointId} source={source.data} recreate={recreate} />
         )}
       </div>
     </div>
+  );
+}
+
+function DuplicateOrRecreate({
+  endpointId,
+  source,
+  recreate,
+}: {
+  endpointId: string;
+  source: ContainerInspect;
+  recreate: boolean;
+}) {
+  const navigate = useNavigate();
+  const name = containerName([source.Name], source.Id);
+  const setMode = (next: boolean) =>
+    void navigate({
+      to: '/endpoints/$endpointId/containers/new',
+      params: { endpointId },
+      search: next ? { from: source.Id, recreate: true } : { from: source.Id },
+      replace: true,
+    });
+  return (
+    <>
+      <div
+        role="radiogroup"
+        aria-label="What to do"
+        className="mb-4 flex flex-wrap gap-4 text-[13px]"
+      >
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="create-mode"
+            checked={!recreate}
+            onChange={() => setMode(false)}
+          />
+          Duplicate (a new container beside it)
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="create-mode"
+            checked={recreate}
+            onChange={() => setMode(true)}
+          />
+          Recreate (replace {name})
+        </label>
+      </div>
+      {recreate && (
+        <InlineAlert tone="warning" className="mb-4" title="Recreate replaces the container">
+          It is stopped and renamed aside, the new one is created and started under its name, and
+          only then is the old one removed. If a step fails, the old one is put back. Data outside
+          volumes is lost.
+        </InlineAlert>
+      )}
+      <CreateContainerForm
+        key={recreate ? 'recreate' : 'duplicate'}
+        endpointId={endpointId}
+        submitLabel={recreate ? 'Recreate' : 'Create'}
+        initial={recreate ? toViewModel(source) : { ...toViewModel(source), name: `${name}-copy` }}
+        onSubmitRequest={
+          recreate
+            ? (view, onProgress) =>
+                recreateContainer(
+                  endpointId,
+                  source,
+                  toRequest(view),
+                  { pullIfMissing: view.pullIfMissing, start: view.start },
+                  onProgress,
+                )
+            : undefined
+        }
+      />
+    </>
   );
 }
