@@ -16,6 +16,8 @@ import {
 import type { RawData, WebSocket } from 'ws';
 
 const FIRST_OUTPUT_BYTES = 1024;
+/** Output gathered into one message up to this size (one event-loop turn at most). */
+const COALESCE_BYTES = 64 * 1024;
 
 export interface ChannelSessionOptions {
   ws: WebSocket;
@@ -56,6 +58,10 @@ export class ChannelSession {
   private readonly joiner: TimestampedLineJoiner | null;
   /** The first output bytes, kept only to recognise a start failure the engine printed. */
   private firstOutput = Buffer.alloc(0);
+  private queued: Uint8Array[] = [];
+  private queuedBytes = 0;
+  private queuedChannel: ChannelId = Channel.stdout;
+  private flushTimer: NodeJS.Immediate | null = null;
 
   constructor(private readonly o: ChannelSessionOptions) {
     this.demuxer = o.multiplexed ? new Demuxer() : null;
@@ -76,25 +82,39 @@ export class ChannelSession {
     }
     if (this.demuxer) {
       const frames = this.demuxer.push(chunk);
-      // The engine frames logs line by line: consecutive frames of one stream go out as one
-      // message (order kept), as a browser pays per websocket message, not per byte.
-      let run: Uint8Array[] = [];
-      let runStream = 0;
-      const flush = () => {
-        if (run.length === 0) return;
-        const payload = run.length === 1 && run[0] ? run[0] : Buffer.concat(run);
-        this.send(runStream === 2 ? Channel.stderr : Channel.stdout, payload);
-        run = [];
-      };
       for (const frame of this.joiner ? this.joiner.push(frames) : frames) {
-        if (frame.stream !== runStream) flush();
-        runStream = frame.stream;
-        run.push(frame.payload);
+        this.queue(frame.stream === 2 ? Channel.stderr : Channel.stdout, frame.payload);
       }
-      flush();
     } else {
       this.send(Channel.stdout, chunk);
     }
+    this.updatePause();
+  }
+
+  /**
+   * The engine sends logs a line per chunk: consecutive output of one stream is gathered until
+   * the event loop turns (or 64 KiB) and goes out as one message, order kept. A browser pays per
+   * websocket message, not per byte (200,000 one-line messages take Chromium ~25 s).
+   */
+  private queue(channel: ChannelId, payload: Uint8Array): void {
+    if (channel !== this.queuedChannel) this.flushQueued();
+    this.queuedChannel = channel;
+    this.queued.push(payload);
+    this.queuedBytes += payload.length;
+    if (this.queuedBytes >= COALESCE_BYTES) this.flushQueued();
+    else this.flushTimer ??= setImmediate(() => this.flushQueued());
+  }
+
+  private flushQueued(): void {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer = null;
+    if (this.queued.length === 0) return;
+    const payload =
+      this.queued.length === 1 && this.queued[0] ? this.queued[0] : Buffer.concat(this.queued);
+    const channel = this.queuedChannel;
+    this.queued = [];
+    this.queuedBytes = 0;
+    this.send(channel, payload);
     this.updatePause();
   }
 
@@ -153,6 +173,7 @@ export class ChannelSession {
 
   private async engineEnded(): Promise<void> {
     if (this.ended) return;
+    this.flushQueued();
     this.ended = true;
     const statuses = await this.o
       .finish(this.firstOutput.toString('utf8'))
@@ -175,6 +196,8 @@ export class ChannelSession {
     if (this.closed) return;
     this.closed = true;
     this.ended = true;
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer = null;
     this.o.engine.destroy();
     this.o.onClose();
   }

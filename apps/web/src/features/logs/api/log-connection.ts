@@ -49,6 +49,7 @@ export class LogConnection {
   private readonly socket: BinarySocket;
   private sinceAck = 0;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastOutput = 0;
   private error: string | null = null;
   private opened = false;
   private closedByUs = false;
@@ -92,9 +93,24 @@ export class LogConnection {
     }
   }
 
+  /**
+   * Acks the rest once output pauses. One timer for a whole burst, not one per message: a log
+   * comes as a message per line, and a timer each costs more than the line.
+   */
   private ackWhenIdle(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.ack(), this.options.idleAckMs ?? 30);
+    this.lastOutput = performance.now();
+    if (this.idleTimer) return;
+    const idle = this.options.idleAckMs ?? 30;
+    const check = () => {
+      const quiet = performance.now() - this.lastOutput;
+      if (quiet >= idle) {
+        this.idleTimer = null;
+        this.ack();
+      } else {
+        this.idleTimer = setTimeout(check, idle - quiet);
+      }
+    };
+    this.idleTimer = setTimeout(check, idle);
   }
 
   private ack(): void {
