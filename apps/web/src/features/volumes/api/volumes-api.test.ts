@@ -1,6 +1,12 @@
 import type { ContainerSummary, Volume } from '@berth/api';
 import { describe, expect, it } from 'vitest';
-import { mountsByVolume, prunePreview, toVolumeCreate, validateVolumeForm } from './volumes-api';
+import {
+  mountsByVolume,
+  prunePreview,
+  pruneSparesNamed,
+  toVolumeCreate,
+  validateVolumeForm,
+} from './volumes-api';
 
 const volume = (Name: string, anonymous = false): Volume => ({
   Name,
@@ -43,5 +49,8 @@ describe('volumes', () => {
     const volumes = [volume('data'), volume('old'), volume('abc123', true)];
     expect(prunePreview(volumes, used, false)).toEqual(['abc123']);
     expect(prunePreview(volumes, used, true)).toEqual(['abc123', 'old']);
+    expect(prunePreview(volumes, used, false, false)).toEqual(['abc123', 'old']);
+    expect(pruneSparesNamed('1.41')).toBe(false);
+    expect(pruneSparesNamed('1.43')).toBe(true);
   });
 });

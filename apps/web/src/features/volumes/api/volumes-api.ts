@@ -44,6 +44,7 @@ export function removeVolume(endpointId: string, name: string, force: boolean) {
 }
 
 export function pruneVolumes(endpointId: string, all: boolean) {
+  // Older engines reject unknown filters: only send `all` when it is asked for (and supported).
   return http.json<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>(
     `${base(endpointId)}/volumes/prune`,
     { method: 'POST', query: { filters: all ? encodeFilters({ all: ['true'] }) : undefined } },
@@ -65,15 +66,24 @@ export function mountsByVolume(containers: readonly ContainerSummary[]): Map<str
   return out;
 }
 
-/** What `volumes/prune` removes: unused volumes; without `all`, only anonymous ones. */
+/** API 1.42 (Docker 23) made prune spare named volumes unless asked (`all`); before, it took all. */
+export function pruneSparesNamed(apiVersion: string | null | undefined): boolean {
+  const [major = 0, minor = 0] = (apiVersion ?? '1.41').split('.').map(Number);
+  return major > 1 || (major === 1 && minor >= 42);
+}
+
+/** What `volumes/prune` removes: unused volumes; on newer engines without `all`, anonymous ones. */
 export function prunePreview(
   volumes: readonly Volume[],
   used: ReadonlyMap<string, string[]>,
   all: boolean,
+  sparesNamed = true,
 ): string[] {
   return volumes
     .filter((v) => !used.get(v.Name)?.length)
-    .filter((v) => all || Object.hasOwn(v.Labels ?? {}, 'com.docker.volume.anonymous'))
+    .filter(
+      (v) => all || !sparesNamed || Object.hasOwn(v.Labels ?? {}, 'com.docker.volume.anonymous'),
+    )
     .map((v) => v.Name)
     .sort();
 }

@@ -236,15 +236,18 @@ export function RemoveVolumeDialog({
 export function PruneVolumesDialog({
   endpointId,
   preview,
+  sparesNamed,
   onClose,
 }: {
   endpointId: string;
   preview: (all: boolean) => string[];
+  /** Whether this engine's prune keeps named volumes unless told (API 1.42+). */
+  sparesNamed: boolean;
   onClose: () => void;
 }) {
   const [all, setAll] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => pruneVolumes(endpointId, all),
+    mutationFn: () => pruneVolumes(endpointId, sparesNamed && all),
     meta: {
       toastOnError: false,
       invalidates: [endpointKeys.volumes(endpointId), endpointKeys.diskUsage(endpointId)],
@@ -296,12 +299,14 @@ export function PruneVolumesDialog({
         </div>
       ) : (
         <div className="flex flex-col gap-2 text-[13px]">
-          <CheckboxField
-            label="Named volumes too"
-            hint="Without this the engine removes only anonymous volumes."
-            checked={all}
-            onChange={(e) => setAll(e.target.checked)}
-          />
+          {sparesNamed && (
+            <CheckboxField
+              label="Named volumes too"
+              hint="Without this the engine removes only anonymous volumes."
+              checked={all}
+              onChange={(e) => setAll(e.target.checked)}
+            />
+          )}
           {names.length === 0 ? (
             <p className="text-muted">Nothing to prune.</p>
           ) : (

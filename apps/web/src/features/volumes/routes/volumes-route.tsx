@@ -12,8 +12,13 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
 import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
-import { diskUsageQueryOptions, volumesQueryOptions } from '@/lib/queries';
-import { mountsByVolume, prunePreview } from '../api/volumes-api';
+import {
+  diskUsageQueryOptions,
+  endpointsQueryOptions,
+  findEndpoint,
+  volumesQueryOptions,
+} from '@/lib/queries';
+import { mountsByVolume, prunePreview, pruneSparesNamed } from '../api/volumes-api';
 import {
   CreateVolumeDialog,
   InspectVolumeDialog,
@@ -38,6 +43,8 @@ export function VolumesRoute() {
   });
   const df = useQuery(diskUsageQueryOptions(endpointId));
   const containers = useQuery(containerSummariesQueryOptions(endpointId));
+  const endpoints = useQuery(endpointsQueryOptions());
+  const sparesNamed = pruneSparesNamed(findEndpoint(endpoints.data, endpointId)?.apiVersion);
   const can = useEnginePermission();
   const canRemove = can('DELETE', '/volumes/any').allowed;
   const [filter, setFilter] = useState('');
@@ -221,7 +228,8 @@ export function VolumesRoute() {
       {dialog?.kind === 'prune' && (
         <PruneVolumesDialog
           endpointId={endpointId}
-          preview={(all) => prunePreview(query.data ?? [], used, all)}
+          preview={(all) => prunePreview(query.data ?? [], used, all, sparesNamed)}
+          sparesNamed={sparesNamed}
           onClose={() => setDialog(null)}
         />
       )}
