@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { engineRequest, inspectContainer } from '../support/engine';
 import { expect, test } from '../support/fixtures';
 
@@ -44,4 +45,18 @@ test('commit a container to an image', async ({ page, containers }) => {
   } finally {
     await engineRequest('DELETE', `/images/${repo}:v1?force=1`);
   }
+});
+
+test('export a container as a tar download', async ({ page, containers }) => {
+  const { id, name } = await containers.create('export');
+  await page.goto(`/endpoints/local/containers/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${name}.tar`);
+  const tar = await readFile((await download.path()) as string);
+  expect(tar.length).toBeGreaterThan(100_000);
+  // ustar magic in the first header
+  expect(tar.subarray(257, 262).toString('latin1')).toBe('ustar');
 });
