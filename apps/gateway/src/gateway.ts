@@ -13,6 +13,7 @@ import { endpointFrom } from './http/endpoint-routes';
 import { Transport, tlsFromCertPath } from './endpoints/transport';
 import { createApp } from './http/app';
 import { LiveHubs } from './hubs/live-hubs';
+import { WallStore } from './wall/wall-store';
 import type { Logger } from './logger';
 import { Metrics, StreamTally } from './metrics';
 import { attachRoute, execRoute, logsRoute } from './channels/channel-routes';
@@ -116,7 +117,18 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   upgrades.route('exec', (ws, ctx) => void execRoute(terminals)(ws, ctx));
   upgrades.route('attach', (ws, ctx) => void attachRoute(terminals)(ws, ctx));
   upgrades.route('logs', (ws, ctx) => void logsRoute(terminals)(ws, ctx));
-  server.on('request', createApp({ config, registry, security, metrics, logger, endpointStore }));
+  server.on(
+    'request',
+    createApp({
+      config,
+      registry,
+      security,
+      metrics,
+      logger,
+      endpointStore,
+      wall: new WallStore(db),
+    }),
+  );
   server.on('upgrade', (req, socket, head: Buffer) => upgrades.handle(req, socket, head));
 
   await registry.start();

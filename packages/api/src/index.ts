@@ -19,3 +19,4 @@ export * from './streams/log-lines';
 export * from './streams/tar';
 export * from './adapters/capabilities';
 export * from './adapters/pouch';
+export * from './gateway/wall';

@@ -35,7 +35,11 @@ export class UserStore {
   constructor(private readonly db: Db) {}
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+    return (
+      this.db.prepare("SELECT COUNT(*) AS n FROM users WHERE kind = 'person'").get() as {
+        n: number;
+      }
+    ).n;
   }
 
   /** Active admins: the last one may not be demoted, disabled or deleted. */
@@ -47,10 +51,12 @@ export class UserStore {
     ).n;
   }
 
+  /** People only: paired wall screens are listed with the wall's devices. */
   list(): User[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(
-      toUser,
-    );
+    const rows = this.db
+      .prepare("SELECT * FROM users WHERE kind = 'person' ORDER BY username")
+      .all() as UserRow[];
+    return rows.map(toUser);
   }
 
   byId(id: number): User | undefined {

@@ -11,6 +11,8 @@ import { createRelay } from '../relay/relay';
 import { BERTH_VERSION } from '../version';
 import { authRoutes } from './auth-routes';
 import { endpointRoutes } from './endpoint-routes';
+import { wallRoutes } from './wall-routes';
+import type { WallStore } from '../wall/wall-store';
 import { HttpError, errorHandler, notFound } from './errors';
 import { parseId } from './validate';
 import { requestLog } from './request-log';
@@ -23,6 +25,7 @@ export interface AppDeps {
   metrics: Metrics;
   logger: Logger;
   endpointStore: EndpointStore;
+  wall: WallStore;
 }
 
 export function createApp({
@@ -32,6 +35,7 @@ export function createApp({
   metrics,
   logger,
   endpointStore,
+  wall,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -76,6 +80,7 @@ export function createApp({
   app.get('/metrics', security.require('viewer'), metrics.handler());
 
   app.use('/api', endpointRoutes({ registry, store: endpointStore, security }));
+  app.use('/api/wall', wallRoutes(security, wall));
 
   // "Test login" of a saved registry on an engine: the engine's own `POST /auth` with the stored
   // credentials, which never reach the browser.

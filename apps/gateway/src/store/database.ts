@@ -77,6 +77,28 @@ const MIGRATIONS: readonly string[] = [
      role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'viewer')),
      PRIMARY KEY (user_id, endpoint_id)
    );`,
+  // Wall mode: named layouts, and wall screens paired to one (a device is a viewer "user" of
+  // kind 'device' with no password; its session is an ordinary session, revoked by deleting it).
+  `ALTER TABLE users ADD COLUMN kind TEXT NOT NULL DEFAULT 'person';
+   CREATE TABLE wall_layouts (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     config TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE wall_devices (
+     user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+     layout_id INTEGER REFERENCES wall_layouts(id) ON DELETE SET NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE wall_pairings (
+     id TEXT PRIMARY KEY,            -- sha256 of the secret only the wall knows
+     code TEXT NOT NULL UNIQUE,      -- what the wall shows and the admin types
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     device_user_id INTEGER REFERENCES users(id) ON DELETE CASCADE
+   );`,
 ];
 
 export function openDatabase(dataDir: string, file = 'berth.db'): Db {
