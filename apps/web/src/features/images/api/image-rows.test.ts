@@ -31,6 +31,11 @@ describe('image rows', () => {
     const rows = toImageRows(images, usage);
     expect(rows[0]).toMatchObject({ containers: 2, sharedSize: 10, dangling: false });
     expect(rows[1]).toMatchObject({ containers: null, dangling: true, label: '<none>' });
+    const legacy = toImageRows(
+      [{ ...image('ddd', null, 1, 1), RepoDigests: ['<none>@<none>'] }],
+      usage,
+    );
+    expect(legacy[0]?.label).toBe('<none>');
   });
 
   it('filters dangling, by text and id, and sorts', () => {

@@ -18,7 +18,8 @@ export function toImageRows(images: ImageSummary[], usage: DiskUsage | undefined
   const byId = new Map((usage?.Images ?? []).map((image) => [image.Id, image]));
   return images.map((image) => {
     const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
-    const digest = image.RepoDigests?.[0];
+    // Engines before 23 list `<none>@<none>` as a dangling image's digest.
+    const digest = image.RepoDigests?.find((d) => !d.startsWith('<none>'));
     const extra = byId.get(image.Id);
     const containers = extra?.Containers ?? image.Containers;
     const shared = extra?.SharedSize ?? image.SharedSize;

@@ -34,7 +34,7 @@ export function LoadDialog({ endpointId, onClose }: { endpointId: string; onClos
       onClose={onClose}
       busy={running}
       title="Load images"
-      className="max-w-2xl"
+      className="sm:max-w-2xl"
       description="Loads images from a tar archive made by Save (docker save)."
     >
       <form

@@ -81,7 +81,7 @@ export function ProgressView({
           {progress.layers.map((layer) => (
             <li key={layer.id} className="flex items-center gap-3 px-3 py-1.5 text-[12px]">
               <span className="w-24 shrink-0 font-mono text-muted">{layer.id}</span>
-              <span className="w-36 shrink-0 truncate text-fg" title={layer.status}>
+              <span className="w-40 shrink-0 truncate text-fg" title={layer.status}>
                 {layer.status}
               </span>
               <Bar

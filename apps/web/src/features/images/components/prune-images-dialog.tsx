@@ -47,7 +47,7 @@ export function PruneImagesDialog({
       onClose={onClose}
       busy={mutation.isPending}
       role="alertdialog"
-      className="max-w-xl"
+      className="sm:max-w-xl"
       title={result ? 'Images pruned' : 'Prune images'}
       description={
         result

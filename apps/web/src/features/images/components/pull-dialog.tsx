@@ -67,7 +67,7 @@ function PullForm({
       onClose={onClose}
       busy={running}
       title="Pull image"
-      className="max-w-2xl"
+      className="sm:max-w-2xl"
       description="Downloads an image from a registry onto this engine."
     >
       <form

@@ -43,7 +43,7 @@ export function PushDialog({
       onClose={onClose}
       busy={running}
       title="Push image"
-      className="max-w-2xl"
+      className="sm:max-w-2xl"
       description="Uploads a tag to the registry its name points at."
     >
       <form

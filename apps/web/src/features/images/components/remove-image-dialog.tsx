@@ -64,7 +64,7 @@ export function RemoveImageDialog({
       busy={mutation.isPending}
       role="alertdialog"
       title={done ? `Removed ${label}` : `Remove ${label}?`}
-      className="max-w-lg"
+      className="sm:max-w-lg"
       description={
         done
           ? 'The engine reported:'

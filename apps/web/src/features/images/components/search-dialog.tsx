@@ -24,7 +24,7 @@ export function SearchDialog({
   const [term, setTerm] = useState('');
   const query = useQuery(searchImagesQueryOptions(endpointId, term));
   return (
-    <Dialog open onClose={onClose} title="Search images" className="max-w-2xl">
+    <Dialog open onClose={onClose} title="Search images" className="sm:max-w-2xl">
       <form
         role="search"
         onSubmit={(event) => {
