@@ -121,6 +121,36 @@ test('removing an image a running container uses shows the engine conflict', asy
   }
 });
 
+test('save an image as a tar, remove it, and load it back', async ({ page }, testInfo) => {
+  const repo = uniqueName('saved');
+  const holder = uniqueName('saver');
+  const source = await createContainer(holder);
+  await engineRequest('POST', `/commit?container=${source}&repo=${repo}&tag=v1`);
+  await removeContainer(holder);
+  try {
+    await page.goto('/endpoints/local/images');
+    await page.getByRole('searchbox', { name: 'Filter images' }).fill(repo);
+    await page.getByRole('checkbox', { name: `Select ${repo}:v1` }).check();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Save 1 as tar' }).click();
+    const download = await downloading;
+    const file = testInfo.outputPath('saved.tar');
+    await download.saveAs(file);
+
+    await removeImage(`${repo}:v1`);
+    expect(await imageId(`${repo}:v1`)).toBeNull();
+
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Load images' });
+    await dialog.getByLabel('Image archive (.tar)').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Load images' }).click();
+    await expect(dialog.getByRole('list', { name: 'Loaded images' })).toContainText(`${repo}:v1`);
+    expect(await imageId(`${repo}:v1`)).toBeTruthy();
+  } finally {
+    await removeImage(`${repo}:v1`);
+  }
+});
+
 const REGISTRY = process.env.BERTH_TEST_REGISTRY;
 
 test('with a saved registry: push a tagged image with progress and pull it back', async ({
