@@ -202,7 +202,7 @@ describe('endpoints', () => {
     // a down endpoint does not slow the others
     const started = Date.now();
     expect((await api('GET', '/api/endpoints/local/docker/info')).status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(
       (await api<{ message: string }>('GET', '/api/endpoints/build-box/docker/info')).status,
     ).toBe(502);
