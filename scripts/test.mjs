@@ -59,6 +59,7 @@ function countVitest(file) {
 function countPlaywright(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const stats = JSON.parse(readFileSync(file, 'utf8')).stats;
+  if (stats.flaky) log(`${stats.flaky} e2e test(s) passed only on retry (flaky)`);
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
 }
 
