@@ -22,7 +22,11 @@ export function EndpointLayout() {
       : null;
 
   return (
-    <div className="flex h-full min-h-0 flex-col">
+    <div
+      className="flex h-full min-h-0 flex-col"
+      // For tests and diagnostics: whether engine events are flowing into this page.
+      data-live={liveStatus.socket === 'open' && liveStatus.engine === 'up' ? 'up' : 'down'}
+    >
       <EngineBanner endpointId={endpointId} endpoint={endpoint} gatewayError={gatewayError} />
       <LiveStatusBar
         status={liveStatus}

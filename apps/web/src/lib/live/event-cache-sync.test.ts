@@ -78,6 +78,25 @@ describe('createEventCacheSync', () => {
     expect(client.getQueryData(endpointKeys.containerList('local', { all: false }))).toEqual([]);
   });
 
+  it('shows a state the event tells at once, before the refetch', () => {
+    const client = new QueryClient();
+    const sync = createEventCacheSync(client, 'local', () => undefined);
+    const key = endpointKeys.containerList('local', { all: true });
+    client.setQueryData(key, [{ id: ID, name: 'web', state: 'running', status: 'Up 2 hours' }]);
+    client.setQueryData(endpointKeys.container('local', ID), {
+      Id: ID,
+      State: { Status: 'running', Running: true, Paused: false },
+    });
+    sync.handle({ ...event('die'), Actor: { ID, Attributes: { name: 'web', exitCode: '137' } } });
+    expect(client.getQueryData<ContainerRow[]>(key)?.[0]).toMatchObject({
+      state: 'exited',
+      status: 'Exited (137) Less than a second ago',
+    });
+    expect(client.getQueryData(endpointKeys.container('local', ID))).toMatchObject({
+      State: { Status: 'exited', Running: false },
+    });
+  });
+
   it("refetches a container's inspect one at a time, once more for events during a fetch", async () => {
     const client = new QueryClient();
     const sync = createEventCacheSync(client, 'local', () => undefined);

@@ -7,6 +7,7 @@ import type { ContainerInspect, ContainerRow, EngineEvent } from '@berth/api';
 import { hashKey } from '@tanstack/react-query';
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { eventEffects } from './event-effects';
+import type { StatePatch } from './event-effects';
 
 export type Schedule = (run: () => void) => void;
 
@@ -91,6 +92,34 @@ export function createEventCacheSync(
     }
   }
 
+  /** Shows a state the event told at once, in the lists and the container's inspect. */
+  function patchState({ id, state, status }: StatePatch, details: Query[]) {
+    const lists = [...endpointKeys.containers(endpointId), 'list'];
+    // A fetch already in flight started before this event: its answer must not undo the patch.
+    // (The frame's invalidation fetches again.)
+    void queryClient.cancelQueries({ queryKey: lists });
+    queryClient.setQueriesData<ContainerRow[]>(
+      { queryKey: [...endpointKeys.containers(endpointId), 'list'] },
+      (rows) =>
+        rows?.some((row) => row.id === id)
+          ? rows.map((row) => (row.id === id ? { ...row, state, status } : row))
+          : rows,
+    );
+    for (const query of details) {
+      const data = query.state.data as ContainerInspect | undefined;
+      if (data?.Id !== id || !data.State) continue;
+      queryClient.setQueryData<ContainerInspect>(query.queryKey, {
+        ...data,
+        State: {
+          ...data.State,
+          Status: state,
+          Running: state !== 'exited',
+          Paused: state === 'paused',
+        },
+      });
+    }
+  }
+
   function removeRow(id: string) {
     queryClient.setQueriesData<ContainerRow[]>(
       { queryKey: [...endpointKeys.containers(endpointId), 'list'] },
@@ -110,6 +139,7 @@ export function createEventCacheSync(
         .getQueryCache()
         .findAll({ queryKey: [...endpointKeys.containers(endpointId), 'detail'] })
         .filter((query) => query.queryKey.length === 5);
+      if (effects.statePatch) patchState(effects.statePatch, details);
       for (const { id, name } of effects.containers) {
         for (const query of details) {
           if (matchesContainer(query, id, name)) void refreshDetail(query);

@@ -11,6 +11,15 @@ export interface EventEffects {
   containers: Array<{ id: string; name?: string }>;
   /** A container that is gone: drop its row from the cached lists at once. */
   removedContainer?: string;
+  /** A state the event tells outright: shown at once, before the refetch confirms it. */
+  statePatch?: StatePatch;
+}
+
+export interface StatePatch {
+  id: string;
+  state: 'running' | 'exited' | 'paused';
+  /** Docker's status words for the list (the refetch brings the engine's own). */
+  status: string;
 }
 
 /**
@@ -62,6 +71,29 @@ export function isNoise(event: EngineEvent): boolean {
   );
 }
 
+function statePatch(
+  id: string,
+  action: string,
+  attributes: Record<string, string>,
+): StatePatch | undefined {
+  switch (action) {
+    case 'start':
+    case 'restart':
+    case 'unpause':
+      return { id, state: 'running', status: 'Up Less than a second' };
+    case 'die':
+      return {
+        id,
+        state: 'exited',
+        status: `Exited (${attributes.exitCode ?? '0'}) Less than a second ago`,
+      };
+    case 'pause':
+      return { id, state: 'paused', status: 'Up (Paused)' };
+    default:
+      return undefined;
+  }
+}
+
 export function eventEffects(endpointId: string, event: EngineEvent): EventEffects | null {
   const action = baseAction(event.Action);
   const none: EventEffects = { invalidate: [], containers: [] };
@@ -74,6 +106,8 @@ export function eventEffects(endpointId: string, event: EngineEvent): EventEffec
       };
       if (CONTAINER_COUNTS.has(action)) effects.invalidate.push(endpointKeys.info(endpointId));
       if (action === 'destroy') effects.removedContainer = event.Actor.ID;
+      const patch = statePatch(event.Actor.ID, action, event.Actor.Attributes);
+      if (patch) effects.statePatch = patch;
       return effects;
     }
     case 'image':

@@ -103,6 +103,7 @@ describe('LiveEndpoint', () => {
     factory.last.drop();
     vi.advanceTimersByTime(1000);
     factory.last.open();
+    factory.last.receive({ type: 'engine', status: 'up' });
     expect(spy.mock.calls.map(([filters]) => filters?.queryKey)).toContainEqual(
       endpointKeys.containers('local'),
     );

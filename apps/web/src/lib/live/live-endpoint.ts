@@ -95,9 +95,9 @@ export class LiveEndpoint {
         });
         if (socket !== 'open') this.setLive(false);
       },
-      onOpen: (reopened) => {
-        // Events may have been missed while the socket was away: read everything afresh.
-        if (reopened) this.sync?.resync();
+      onOpen: () => {
+        // The gateway says how the engine is at once; that first word triggers the resync.
+        this.setStatus({ ...this.status, engine: 'unknown' });
       },
     });
   }
@@ -131,7 +131,9 @@ export class LiveEndpoint {
     });
     this.patchEndpoint(message.status, message.message);
     this.setLive(message.status === 'up');
-    if (previous === 'down' && message.status === 'up') this.sync?.resync();
+    // Up after down, or first up on this socket: events before this moment were not seen (the
+    // page may have read its lists before the stream began), so read them once more.
+    if (message.status === 'up' && previous !== 'up') this.sync?.resync();
   }
 
   /** The banner reads the endpoints query: tell it now instead of at the next poll. */

@@ -202,6 +202,7 @@ export function LogViewer({
             <span
               id="log-search-status"
               role="status"
+              data-testid="log-search-status"
               className={cn(
                 'min-w-20 text-[12px] tabular-nums',
                 search.error ? 'text-danger' : 'text-muted',
