@@ -59,5 +59,5 @@ export function Sparkline({
     ready.current(ref.current);
     return () => ready.current(null);
   }, []);
-  return <canvas ref={ref} aria-hidden className={cn('h-4 w-14 shrink-0', className)} />;
+  return <canvas ref={ref} aria-hidden className={cn('h-4 w-10 shrink-0', className)} />;
 }

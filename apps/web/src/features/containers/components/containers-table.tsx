@@ -18,9 +18,9 @@ const isLive = (key: SortKey | LiveKey): key is LiveKey => key === 'cpu' || key 
 
 // Tailwind reads class names from the source: both grids are spelled out in full.
 const GRID_SELECTABLE =
-  'grid grid-cols-[44px_minmax(170px,1.5fr)_minmax(120px,1.2fr)_160px_minmax(110px,1fr)_112px_124px_minmax(100px,0.8fr)_minmax(100px,0.8fr)_108px]';
+  'grid grid-cols-[44px_minmax(160px,1.5fr)_minmax(110px,1.1fr)_160px_minmax(100px,1fr)_128px_140px_minmax(90px,0.7fr)_minmax(110px,0.8fr)_100px]';
 const GRID_READ_ONLY =
-  'grid grid-cols-[minmax(170px,1.5fr)_minmax(120px,1.2fr)_160px_minmax(110px,1fr)_112px_124px_minmax(100px,0.8fr)_minmax(100px,0.8fr)_108px]';
+  'grid grid-cols-[minmax(160px,1.5fr)_minmax(110px,1.1fr)_160px_minmax(100px,1fr)_128px_140px_minmax(90px,0.7fr)_minmax(110px,0.8fr)_100px]';
 
 const COLUMNS: Array<{ key: SortKey | LiveKey; label: string }> = [
   { key: 'name', label: 'Name' },
@@ -91,7 +91,7 @@ export function ContainersTable({
         role="table"
         aria-label="Containers"
         aria-rowcount={rows.length + 1}
-        className="min-w-[1180px]"
+        className="min-w-[1160px]"
       >
         <div role="rowgroup" className="sticky top-0 z-10">
           <div

@@ -13,6 +13,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
+import { LiveUsage } from '../components/live-usage';
 import {
   infoQueryOptions,
   networksQueryOptions,
@@ -32,6 +33,9 @@ export function DashboardRoute() {
         </PanelErrorBoundary>
         <PanelErrorBoundary title="The resource counts failed to render">
           <ResourceCards endpointId={endpointId} />
+        </PanelErrorBoundary>
+        <PanelErrorBoundary title="The live usage failed to render">
+          <LiveUsage endpointId={endpointId} />
         </PanelErrorBoundary>
       </div>
     </div>

@@ -1,18 +1,19 @@
-import { endpointKeys } from '@berth/api';
+import { endpointKeys, normalizeEvent } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import { engine } from '@/lib/api-client';
 
-/** Events of the last `sinceSeconds`, newest first; the window ends when the query runs. */
-export function recentEventsQueryOptions(endpointId: string, sinceSeconds: number) {
+/** Events between two times (unix seconds), read through the relay; in Docker's field names. */
+export function eventHistoryQueryOptions(
+  endpointId: string,
+  range: { since: number; until: number },
+) {
   return queryOptions({
-    queryKey: endpointKeys.eventList(endpointId, { sinceSeconds }),
+    queryKey: [...endpointKeys.events(endpointId), 'history', range] as const,
     queryFn: async ({ signal }) => {
-      const until = Math.floor(Date.now() / 1000);
-      const events = await engine(endpointId).listEvents(
-        { since: until - sinceSeconds, until },
-        signal,
-      );
-      return events.reverse();
+      const events = await engine(endpointId).listEvents(range, signal);
+      return events.map((event) => normalizeEvent(event));
     },
+    // A past window never changes; new events come from the socket.
+    staleTime: Infinity,
   });
 }
