@@ -41,7 +41,7 @@ async function main() {
     process.on(signal, () => void cleanup().finally(() => process.exit(130)));
   await ensurePackages(['docker.io', 'busybox-static', 'iproute2']);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
-  await pnpm(['--filter', '@berth/gateway', 'run', 'build'], { cwd: root });
+  await pnpm(['-r', 'run', 'build'], { cwd: root });
 
   engine = await startPrivateEngine({ name: 'bench', dir: join(root, '.berth', 'bench-engine') });
   await ensureBaseImage(engine.host);
@@ -81,6 +81,17 @@ async function main() {
       BERTH_ADMIN_PASSWORD: BENCH_PASSWORD,
       BERTH_GATEWAY_PID: String(gateway.pid),
       BERTH_BENCH_CONTAINER: runner,
+    },
+  });
+
+  // The log viewer in Debian's Chromium: ingest and search over 1,000,000 lines.
+  await ensurePackages(['chromium', 'fonts-liberation']);
+  await pnpm(['exec', 'tsx', 'bench/log-viewer.bench.ts'], {
+    cwd: join(root, 'e2e'),
+    env: {
+      ...process.env,
+      BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
+      BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
     },
   });
   await cleanup();
