@@ -86,8 +86,9 @@ async function main() {
 
   // The log viewer in Debian's Chromium: ingest and search over 1,000,000 lines.
   await ensurePackages(['chromium', 'fonts-liberation']);
-  await pnpm(['exec', 'tsx', 'bench/log-viewer.bench.ts'], {
-    cwd: join(root, 'e2e'),
+  // tsx lives in the gateway's devDependencies; the script resolves its imports from e2e/.
+  await pnpm(['exec', 'tsx', '../../e2e/bench/log-viewer.bench.ts'], {
+    cwd: join(root, 'apps', 'gateway'),
     env: {
       ...process.env,
       BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
