@@ -62,7 +62,7 @@ export function LogList({
 
   useEffect(() => {
     const scroller = scrollerRef.current;
-    if (!scroller) return;
+    if (!scroller || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => setViewport(scroller.clientHeight || 600));
     observer.observe(scroller);
     return () => observer.disconnect();
