@@ -99,13 +99,11 @@ test('the Stats tab draws live numbers for a running container', async ({ page, 
   await page.goto(`/endpoints/local/containers/${id}?tab=stats`);
   await expect(page.getByRole('tab', { name: 'Stats', selected: true })).toBeVisible();
 
-  const latest = page.getByRole('definition').filter({ hasText: /%/ }).first();
   const values = page.locator('dl[aria-label="Latest values"]');
   await expect(values).toBeVisible();
   // The first sample arrives within a couple of seconds: CPU and PIDs read as numbers.
   await expect(values.locator('dd').first()).toHaveText(/^\d+(\.\d+)? %$/, { timeout: 10_000 });
   await expect(values.locator('dd').last()).toHaveText(/^[1-9]\d*$/);
-  await expect(latest).toBeVisible();
   for (const chart of ['CPU', 'Memory', 'Network', 'Block I/O', 'Processes']) {
     await expect(
       page.getByRole('img', { name: new RegExp(`^${chart} over the last`) }),
@@ -187,4 +185,35 @@ test('merged logs interleave two containers by time, each line tagged', async ({
   // Each line names its container; stderr lines are marked.
   for (const p of parsed) expect(p.name).toBe(p.source === 'a' ? a.name : b.name);
   await expect(log.locator('[data-stream="stderr"]').first()).toContainText(/b-\d+/);
+});
+
+test('the events page shows engine events as they happen, linked to their objects', async ({
+  page,
+  containers,
+}) => {
+  await page.goto('/endpoints/local/events');
+  await expect(page.locator('[data-live="up"]')).toBeAttached();
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  const { id, name } = await containers.create('events', { start: true });
+  await page.getByRole('searchbox', { name: 'Filter by object' }).fill(name);
+  const table = page.getByRole('table', { name: 'Events' });
+  const actionRow = (action: string) =>
+    table.getByRole('row').filter({ has: page.getByRole('cell', { name: action, exact: true }) });
+  const start = actionRow('start');
+  await expect(start).toHaveCount(1);
+  await expect(actionRow('create')).toHaveCount(1);
+
+  // Paused, new events wait and are counted; resumed, they show.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await engineRequest('POST', `/containers/${id}/stop?t=0`);
+  await expect(page.getByRole('button', { name: /^Resume \(\d+ new\)$/ })).toBeVisible();
+  await expect(actionRow('die')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Resume/ }).click();
+  await expect(actionRow('die')).toHaveCount(1);
+
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('image');
+  await expect(page.getByText('No events match')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('');
+  await start.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });

@@ -292,7 +292,7 @@ function WindowControls({ mode, onMode }: { mode: Mode; onMode: (mode: Mode) => 
   }
 
   return (
-    <form aria-label="Time range" onSubmit={apply} className="flex flex-wrap items-center gap-2">
+    <form aria-label="Events window" onSubmit={apply} className="flex flex-wrap items-center gap-2">
       <Select
         aria-label="Time range"
         value={custom ? 'custom' : String(back)}
