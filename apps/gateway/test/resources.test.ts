@@ -242,3 +242,63 @@ describe('file browser over the archive endpoints', () => {
     expect(((await res.json()) as { message: string }).message).toMatch(/uncompressed tar/);
   });
 });
+
+describe('images: build and prune', () => {
+  it('builds from an uploaded tar context and streams the build log', async () => {
+    const context = writeTar([
+      {
+        name: 'Dockerfile',
+        data: new TextEncoder().encode(
+          'FROM berth/busybox:latest\nCOPY hello.txt /hello.txt\nRUN cat /hello.txt\n',
+        ),
+      },
+      { name: 'hello.txt', data: new TextEncoder().encode('from-the-context\n') },
+    ]);
+    const res = await relay('/build?t=berth-itest/built:ctx&rm=1', operator, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-tar' },
+      body: context,
+    });
+    expect(res.status).toBe(200);
+    const log = await progress(res);
+    expect(log.filter((l) => l.error)).toEqual([]);
+    expect(log.map((l) => (l as { stream?: string }).stream ?? '').join('')).toContain(
+      'from-the-context',
+    );
+    expect((await engine('GET', '/images/berth-itest/built:ctx/json')).status).toBe(200);
+  });
+
+  it('prunes exactly the dangling images a preview lists', async () => {
+    // make a dangling image: build the same tag twice with different content
+    for (const n of [1, 2]) {
+      const context = writeTar([
+        {
+          name: 'Dockerfile',
+          data: new TextEncoder().encode(
+            `FROM berth/busybox:latest\nRUN echo ${n}-${Date.now()} > /n\n`,
+          ),
+        },
+      ]);
+      await progress(
+        await relay('/build?t=berth-itest/dangle:1', admin, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-tar' },
+          body: context,
+        }),
+      );
+    }
+    const filters = encodeURIComponent(JSON.stringify({ dangling: ['true'] }));
+    const preview = (await (
+      await relay(`/images/json?filters=${filters}`, admin)
+    ).json()) as Array<{ Id: string }>;
+    expect(preview.length).toBeGreaterThan(0);
+    const pruned = (await (
+      await relay(`/images/prune?filters=${filters}`, admin, { method: 'POST' })
+    ).json()) as { ImagesDeleted: Array<{ Deleted?: string }> | null };
+    const deleted = new Set((pruned.ImagesDeleted ?? []).map((d) => d.Deleted).filter(Boolean));
+    for (const image of preview) expect(deleted.has(image.Id)).toBe(true);
+    expect(
+      ((await (await relay(`/images/json?filters=${filters}`, admin)).json()) as unknown[]).length,
+    ).toBe(0);
+  });
+});
