@@ -111,7 +111,9 @@ test('console: a 1 MiB paste arrives whole', async ({ page, containers }) => {
   const term = terminal(page, name);
   await expect(page.getByRole('toolbar', { name: 'Terminal controls' })).toContainText('Connected');
 
-  await run(page, term, 'stty -echo; wc -c; stty echo');
+  // paste only once wc reads (earlier, the shell's line editor would take the text as commands)
+  await run(page, term, 'stty -echo; echo wc-ready; wc -c; stty echo');
+  await expect.poll(() => screen(term)).toMatch(/^wc-ready$/m);
   const text = `${'x'.repeat(63)}\n`.repeat(16 * 1024);
   // What the browser does on Ctrl+V: a paste event on the terminal's input.
   await term.locator('textarea').evaluate((input, data) => {
