@@ -1,0 +1,66 @@
+// `node scripts/check.mjs <integration|e2e> [--name N] [--port P] [filters…]`: runs one slice of
+// the suites against a private engine (and registry) of its own, so several people or checkouts
+// on one machine can test side by side. `npm test` stays the one command that runs everything.
+//
+//   node scripts/check.mjs integration --name swarm -- -t "swarm"
+//   node scripts/check.mjs e2e --name wall --port 7460 tests/wall.spec.ts
+//
+// The e2e mode expects a build (`npx pnpm@10 -r run build`) and starts the gateway from it.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
+import { startRegistry } from './lib/registry.mjs';
+import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    name: { type: 'string', default: 'check' },
+    port: { type: 'string', default: '7450' },
+    'registry-port': { type: 'string' },
+  },
+});
+const [mode, ...filters] = positionals;
+if (mode !== 'integration' && mode !== 'e2e') {
+  process.stderr.write('usage: node scripts/check.mjs <integration|e2e> [--name N] [--port P] …\n');
+  process.exit(2);
+}
+
+const port = Number(values.port);
+const engine = await startPrivateEngine({ name: values.name });
+let registry;
+let gateway;
+let code = 0;
+try {
+  await ensureBaseImage(engine.host);
+  registry = await startRegistry({ port: Number(values['registry-port'] ?? port + 1) });
+  const env = { ...process.env, DOCKER_HOST: engine.host, BERTH_TEST_REGISTRY: registry.address };
+  if (mode === 'integration') {
+    await pnpm(['exec', 'vitest', 'run', '--project', 'integration', ...filters], {
+      cwd: root,
+      env,
+    });
+  } else {
+    const data = join(engine.dataDir, 'berth');
+    mkdirSync(data, { recursive: true });
+    gateway = await startGatewayProcess({
+      cwd: root,
+      port,
+      env: { ...env, HOST: '127.0.0.1', BERTH_DATA: data, LOG_LEVEL: 'warn' },
+    });
+    await pnpm(['exec', 'playwright', 'test', '--reporter=list', ...filters], {
+      cwd: join(root, 'e2e'),
+      env: { ...env, BERTH_E2E_URL: `http://127.0.0.1:${port}` },
+    });
+  }
+} catch (error) {
+  log(`✗ ${error.message}`);
+  code = 1;
+} finally {
+  await stopProcess(gateway);
+  await registry?.stop();
+  await engine.stop();
+}
+process.exit(code);
