@@ -28,10 +28,15 @@ export interface EndpointSummary {
 
 export interface EndpointInput {
   name: string;
-  /** `unix:///path/docker.sock` or `tcp://host:port` */
+  /** `unix:///path/docker.sock`, `tcp://host:port` or `ssh://user@host[:port][/path/to/docker.sock]` */
   url: string;
   /** PEM text; omitted fields keep what is saved. */
   tls?: { verify: boolean; ca?: string; cert?: string; key?: string } | null;
+  /**
+   * For `ssh://` URLs: the private key (OpenSSH or PEM text) and its passphrase, stored sealed.
+   * Omitted fields keep what is saved; `hostKey` pins the server's key (SHA256:… fingerprint).
+   */
+  ssh?: { privateKey?: string; passphrase?: string; hostKey?: string } | null;
 }
 
 export interface EndpointTestResult {
