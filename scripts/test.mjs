@@ -76,6 +76,8 @@ async function main() {
     'docker-registry',
     'apache2-utils',
     'openssl',
+    'openssh-server',
+    'openssh-client',
   ]);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
 

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'invalid configuration: PORT must be between 0 and 65535 (got "70000")'],
     [
       { DOCKER_HOST: 'http://x' },
-      'invalid configuration: DOCKER_HOST must look like unix:///var/run/docker.sock or tcp://host:2376 (got "http://x")',
+      'invalid configuration: DOCKER_HOST must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host (got "http://x")',
     ],
     [
       { DOCKER_TLS_VERIFY: 'yes' },

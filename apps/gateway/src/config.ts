@@ -16,7 +16,10 @@ const configSchema = z.object({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DOCKER_HOST: z
     .string()
-    .regex(/^(unix|tcp):\/\/.+/, 'must look like unix:///var/run/docker.sock or tcp://host:2376')
+    .regex(
+      /^(unix|tcp|ssh):\/\/.+/,
+      'must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host',
+    )
     .default('unix:///var/run/docker.sock'),
   DOCKER_TLS_VERIFY: flag.default(false),
   DOCKER_TLS: flag.default(false),

@@ -84,7 +84,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       source: 'environment',
     }),
   );
-  for (const saved of endpointStore.list()) registry.add(endpointFrom(saved));
+  for (const saved of endpointStore.list()) registry.add(endpointFrom(saved, endpointStore));
 
   // Live hubs per endpoint: one engine events stream and the shared stats streams it drives.
   const hubs = new LiveHubs(registry, logger);

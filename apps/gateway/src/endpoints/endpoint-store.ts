@@ -1,6 +1,7 @@
 import type { Role } from '@berth/api';
 import type { SecretBox } from '../secrets/crypto';
 import type { Db } from '../store/database';
+import type { SshMaterial } from './ssh-tunnel';
 import type { TlsMaterial } from './transport';
 
 export interface StoredEndpoint {
@@ -8,6 +9,7 @@ export interface StoredEndpoint {
   name: string;
   url: string;
   tls: TlsMaterial | undefined;
+  ssh: SshMaterial | undefined;
   createdAt: number;
 }
 
@@ -16,6 +18,7 @@ interface EndpointRow {
   name: string;
   url: string;
   tls: string | null;
+  ssh: string | null;
   created_at: number;
 }
 
@@ -37,6 +40,7 @@ export class EndpointStore {
       name: row.name,
       url: row.url,
       tls: row.tls ? (JSON.parse(this.box.open(row.tls)) as TlsMaterial) : undefined,
+      ssh: row.ssh ? (JSON.parse(this.box.open(row.ssh)) as SshMaterial) : undefined,
       createdAt: row.created_at,
     };
   }
@@ -54,16 +58,32 @@ export class EndpointStore {
   }
 
   save(endpoint: Omit<StoredEndpoint, 'createdAt'>): StoredEndpoint {
-    const sealed = endpoint.tls ? this.box.seal(JSON.stringify(endpoint.tls)) : null;
+    const seal = (value: object | undefined) =>
+      value ? this.box.seal(JSON.stringify(value)) : null;
     this.db
       .prepare(
-        `INSERT INTO endpoints (id, name, url, tls, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url, tls = excluded.tls`,
+        `INSERT INTO endpoints (id, name, url, tls, ssh, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url, tls = excluded.tls,
+           ssh = excluded.ssh`,
       )
-      .run(endpoint.id, endpoint.name, endpoint.url, sealed, Date.now());
+      .run(
+        endpoint.id,
+        endpoint.name,
+        endpoint.url,
+        seal(endpoint.tls),
+        seal(endpoint.ssh),
+        Date.now(),
+      );
     const saved = this.get(endpoint.id);
     if (!saved) throw new Error('endpoint vanished right after saving');
     return saved;
+  }
+
+  /** Pins the host key an `ssh://` endpoint showed on its first connection. */
+  pinHostKey(id: string, fingerprint: string): void {
+    const stored = this.get(id);
+    if (!stored || stored.ssh?.hostKey) return;
+    this.save({ ...stored, ssh: { ...stored.ssh, hostKey: fingerprint } });
   }
 
   delete(id: string): boolean {

@@ -6,7 +6,7 @@ import type {
   SystemVersion,
 } from '@berth/api';
 import { negotiateApiVersion } from '../version';
-import { describeConnectError, type Transport } from './transport';
+import type { Transport } from './transport';
 
 export interface EndpointOptions {
   id: string;
@@ -120,7 +120,7 @@ export class Endpoint {
       !(error as { code?: string }).code &&
       error.message.startsWith('the engine')
         ? `The engine at ${this.url} is not answering as expected: ${error.message}.`
-        : describeConnectError(this.url, error);
+        : this.transport.describeError(error);
     this.status = 'down';
     this.error = message;
     this.checkedAt = Date.now();
@@ -143,6 +143,7 @@ export class Endpoint {
       demo: this.demo,
       source: this.source,
       tls: this.transport.secure,
+      sshHostKey: this.transport.tunnel?.hostKey ?? null,
     };
   }
 }

@@ -4,6 +4,7 @@ import type { ClientRequest, IncomingHttpHeaders, OutgoingHttpHeaders } from 'no
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { SshTunnel, type SshMaterial } from './ssh-tunnel';
 
 /** TLS to a `tcp://` engine: PEM material in memory (from files, uploads or contexts). */
 export interface TlsMaterial {
@@ -40,16 +41,22 @@ export interface TransportRequest {
 }
 
 /**
- * How the gateway reaches one engine: a unix socket or TCP (optionally TLS), with a keep-alive
- * pool so relayed calls don't pay a connect each time.
+ * How the gateway reaches one engine: a unix socket, TCP (optionally TLS) or SSH (through a
+ * local socket, see SshTunnel), with a keep-alive pool so relayed calls don't pay a connect
+ * each time.
  */
 export class Transport {
   readonly url: string;
   private readonly agent: HttpAgent;
   private readonly target: { socketPath?: string; host?: string; port?: number };
   readonly secure: boolean;
+  readonly tunnel: SshTunnel | undefined;
 
-  constructor(url: string, tls?: TlsMaterial) {
+  constructor(
+    url: string,
+    tls?: TlsMaterial,
+    ssh?: SshMaterial & { onHostKeyLearned?: (fingerprint: string) => void },
+  ) {
     this.url = url;
     const parsed = new URL(url);
     const keepAlive = { keepAlive: true, keepAliveMsecs: 10_000, maxFreeSockets: 16 };
@@ -72,8 +79,13 @@ export class Transport {
             rejectUnauthorized: tls?.verify ?? false,
           })
         : new HttpAgent(keepAlive);
+    } else if (parsed.protocol === 'ssh:') {
+      this.secure = false;
+      this.tunnel = new SshTunnel(parsed, ssh ?? {}, ssh?.onHostKeyLearned);
+      this.target = { socketPath: this.tunnel.socketPath };
+      this.agent = new HttpAgent(keepAlive);
     } else {
-      throw new Error(`unsupported engine address ${url}: use unix:// or tcp://`);
+      throw new Error(`unsupported engine address ${url}: use unix://, tcp:// or ssh://`);
     }
   }
 
@@ -172,15 +184,19 @@ export class Transport {
           reject(new EngineCallError(res.statusCode ?? 502, message));
         });
       });
-      req.on('error', (error) =>
-        reject(new EngineCallError(502, describeConnectError(this.url, error))),
-      );
+      req.on('error', (error) => reject(new EngineCallError(502, this.describeError(error))));
       req.end(payload);
     });
   }
 
+  /** A failed call as words a person can act on (over SSH: why the tunnel failed). */
+  describeError(error: unknown): string {
+    return this.tunnel?.lastError ?? describeConnectError(this.url, error);
+  }
+
   close(): void {
     this.agent.destroy();
+    this.tunnel?.close();
   }
 }
 

@@ -9,6 +9,7 @@ import type { Security } from '../auth/security';
 import { Endpoint } from '../endpoints/endpoint';
 import type { EndpointStore, StoredEndpoint } from '../endpoints/endpoint-store';
 import type { EndpointRegistry } from '../endpoints/registry';
+import type { SshMaterial } from '../endpoints/ssh-tunnel';
 import { Transport, type TlsMaterial } from '../endpoints/transport';
 import { HttpError } from './errors';
 import { parseBody, parseId } from './validate';
@@ -17,20 +18,50 @@ const pem = z
   .string()
   .max(64 * 1024)
   .regex(/-----BEGIN [A-Z ]+-----/, 'must be PEM text (-----BEGIN …-----)');
-const endpointInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(100),
-  url: z
-    .string()
-    .trim()
-    .regex(
-      /^(unix:\/\/\/.+|tcp:\/\/[^/\s]+:\d+)$/,
-      'must look like unix:///var/run/docker.sock or tcp://host:2376',
-    ),
-  tls: z
-    .object({ verify: z.boolean(), ca: pem.optional(), cert: pem.optional(), key: pem.optional() })
-    .nullable()
-    .optional(),
-});
+const endpointInput = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(100),
+    url: z
+      .string()
+      .trim()
+      .regex(
+        /^(unix:\/\/\/.+|tcp:\/\/[^/\s]+:\d+|ssh:\/\/([^@/\s]+@)?[^@/\s:]+(:\d+)?(\/\S*)?)$/,
+        'must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host',
+      ),
+    tls: z
+      .object({
+        verify: z.boolean(),
+        ca: pem.optional(),
+        cert: pem.optional(),
+        key: pem.optional(),
+      })
+      .nullable()
+      .optional(),
+    ssh: z
+      .object({
+        privateKey: z
+          .string()
+          .max(64 * 1024)
+          .regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'must be a private key (-----BEGIN …)')
+          .optional(),
+        passphrase: z.string().max(1024).optional(),
+        // '' clears a pinned key, so the next connection pins the one the server shows.
+        hostKey: z
+          .string()
+          .regex(/^(SHA256:[A-Za-z0-9+/]{43})?$/, 'must be a SHA256:… fingerprint')
+          .optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .refine((input) => !input.tls || input.url.startsWith('tcp://'), {
+    message: 'TLS settings apply to tcp:// addresses only',
+    path: ['tls'],
+  })
+  .refine((input) => !input.ssh || input.url.startsWith('ssh://'), {
+    message: 'SSH settings apply to ssh:// addresses only',
+    path: ['ssh'],
+  });
 
 /** A URL-safe id from a name: `Build box #2` → `build-box-2`, made unique. */
 function slug(name: string, taken: (id: string) => boolean): string {
@@ -59,13 +90,33 @@ function toTls(
   };
 }
 
+/** SSH material for an `ssh://` URL: given fields replace the saved ones, others stay. */
+function toSsh(
+  url: string,
+  input: z.infer<typeof endpointInput>['ssh'],
+  previous?: SshMaterial,
+): SshMaterial | undefined {
+  if (!url.startsWith('ssh://')) return undefined;
+  const merged = { ...previous, ...input };
+  return {
+    privateKey: merged.privateKey || undefined,
+    passphrase: merged.passphrase || undefined,
+    hostKey: merged.hostKey || undefined,
+  };
+}
+
+/** A saved endpoint made live; an `ssh://` one pins the host key it first sees. */
 export function endpointFrom(
-  stored: Pick<StoredEndpoint, 'id' | 'name' | 'url' | 'tls'>,
+  stored: Pick<StoredEndpoint, 'id' | 'name' | 'url' | 'tls' | 'ssh'>,
+  store?: EndpointStore,
 ): Endpoint {
   return new Endpoint({
     id: stored.id,
     name: stored.name,
-    transport: new Transport(stored.url, stored.tls),
+    transport: new Transport(stored.url, stored.tls, {
+      ...stored.ssh,
+      onHostKeyLearned: (fingerprint) => store?.pinHostKey(stored.id, fingerprint),
+    }),
     source: 'saved',
   });
 }
@@ -74,12 +125,14 @@ export function endpointFrom(
 async function testConnection(
   url: string,
   tls: TlsMaterial | undefined,
+  ssh: SshMaterial | undefined,
 ): Promise<EndpointTestResult> {
-  const probe = new Endpoint({ id: 'probe', name: 'probe', transport: new Transport(url, tls) });
+  const transport = new Transport(url, tls, ssh);
+  const probe = new Endpoint({ id: 'probe', name: 'probe', transport });
   try {
     await probe.refresh();
   } finally {
-    probe.transport.close();
+    transport.close();
   }
   return {
     ok: probe.status === 'up',
@@ -88,6 +141,7 @@ async function testConnection(
     engineVersion: probe.engineVersion,
     latencyMs: probe.latencyMs,
     error: probe.error,
+    sshHostKey: transport.tunnel?.hostKey ?? null,
   };
 }
 
@@ -106,7 +160,7 @@ export function readDockerContexts(
       Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
     };
     const host = meta.Endpoints?.docker?.Host;
-    if (!meta.Name || !host || !/^(unix|tcp):\/\//.test(host)) continue;
+    if (!meta.Name || !host || !/^(unix|tcp|ssh):\/\//.test(host)) continue;
     const tlsDir = join(configDir, 'contexts', 'tls', hash, 'docker');
     const read = (name: string) =>
       existsSync(join(tlsDir, name)) ? readFileSync(join(tlsDir, name), 'utf8') : undefined;
@@ -184,8 +238,8 @@ export function endpointRoutes({
   });
 
   router.post('/endpoints/test', security.require('admin'), json, async (req, res) => {
-    const input = parseBody(endpointInput.omit({ name: true }), req.body);
-    res.json(await testConnection(input.url, toTls(input.tls)));
+    const input = parseBody(endpointInput, { name: 'test', ...(req.body as object) });
+    res.json(await testConnection(input.url, toTls(input.tls), toSsh(input.url, input.ssh)));
   });
 
   router.post('/endpoints', security.require('admin'), json, async (req, res) => {
@@ -193,8 +247,14 @@ export function endpointRoutes({
     const id = slug(input.name, (candidate) =>
       Boolean(registry.get(candidate) || store.get(candidate)),
     );
-    const saved = store.save({ id, name: input.name, url: input.url, tls: toTls(input.tls) });
-    const endpoint = endpointFrom(saved);
+    const saved = store.save({
+      id,
+      name: input.name,
+      url: input.url,
+      tls: toTls(input.tls),
+      ssh: toSsh(input.url, input.ssh),
+    });
+    const endpoint = endpointFrom(saved, store);
     registry.add(endpoint);
     await endpoint.refresh();
     audit(req, res, 'endpoint.create', id, 201, input.url);
@@ -217,8 +277,9 @@ export function endpointRoutes({
       name: input.name,
       url: input.url,
       tls: input.tls === undefined ? existing.tls : toTls(input.tls, existing.tls),
+      ssh: toSsh(input.url, input.ssh, existing.ssh),
     });
-    const endpoint = endpointFrom(saved);
+    const endpoint = endpointFrom(saved, store);
     registry.add(endpoint);
     await endpoint.refresh();
     audit(req, res, 'endpoint.update', id, 200, input.url);
@@ -252,7 +313,14 @@ export function endpointRoutes({
         Boolean(registry.get(candidate) || store.get(candidate)),
       );
       const endpoint = endpointFrom(
-        store.save({ id, name: context.name, url: context.url, tls: context.tls }),
+        store.save({
+          id,
+          name: context.name,
+          url: context.url,
+          tls: context.tls,
+          ssh: toSsh(context.url, undefined),
+        }),
+        store,
       );
       registry.add(endpoint);
       created.push(endpoint.summary());

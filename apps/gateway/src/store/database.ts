@@ -99,6 +99,8 @@ const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL,
      device_user_id INTEGER REFERENCES users(id) ON DELETE CASCADE
    );`,
+  // ssh:// endpoints: key, passphrase and pinned host key.
+  `ALTER TABLE endpoints ADD COLUMN ssh TEXT; -- sealed JSON {privateKey, passphrase, hostKey}`,
 ];
 
 export function openDatabase(dataDir: string, file = 'berth.db'): Db {

@@ -24,6 +24,8 @@ export interface EndpointSummary {
   source: 'environment' | 'saved';
   /** Whether the connection uses TLS (the certificates themselves never leave the gateway). */
   tls: boolean;
+  /** For `ssh://` endpoints: the server's host key fingerprint, pinned on first use. */
+  sshHostKey?: string | null;
 }
 
 export interface EndpointInput {
@@ -46,6 +48,8 @@ export interface EndpointTestResult {
   engineVersion: string | null;
   latencyMs: number | null;
   error: string | null;
+  /** For `ssh://`: the host key fingerprint the server showed (check it before saving). */
+  sshHostKey?: string | null;
 }
 
 export interface Health {
