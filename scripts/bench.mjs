@@ -11,6 +11,9 @@ const root = new URL('..', import.meta.url).pathname;
 const PORT = 7441;
 const CONTAINERS = 120;
 const BENCH_PASSWORD = 'bench-harbour-2026';
+// `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, log-viewer).
+const ONLY = process.argv.slice(2);
+const wanted = (suite) => ONLY.length === 0 || ONLY.includes(suite);
 
 let engine;
 let gateway;
@@ -72,8 +75,9 @@ async function main() {
     },
   });
 
-  await pnpm(['exec', 'tsx', 'apps/gateway/bench/run.ts'], {
-    cwd: root,
+  // tsx is the gateway's devDependency: run it from there.
+  await pnpm(['exec', 'tsx', 'bench/run.ts'], {
+    cwd: join(root, 'apps', 'gateway'),
     env: {
       ...process.env,
       DOCKER_HOST: engine.host,
@@ -81,20 +85,23 @@ async function main() {
       BERTH_ADMIN_PASSWORD: BENCH_PASSWORD,
       BERTH_GATEWAY_PID: String(gateway.pid),
       BERTH_BENCH_CONTAINER: runner,
+      BERTH_BENCH_ONLY: ONLY.join(','),
     },
   });
 
   // The log viewer in Debian's Chromium: ingest and search over 1,000,000 lines.
-  await ensurePackages(['chromium', 'fonts-liberation']);
-  // tsx lives in the gateway's devDependencies; the script resolves its imports from e2e/.
-  await pnpm(['exec', 'tsx', '../../e2e/bench/log-viewer.bench.ts'], {
-    cwd: join(root, 'apps', 'gateway'),
-    env: {
-      ...process.env,
-      BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
-      BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
-    },
-  });
+  if (wanted('log-viewer')) {
+    await ensurePackages(['chromium', 'fonts-liberation']);
+    // tsx lives in the gateway's devDependencies; the script resolves its imports from e2e/.
+    await pnpm(['exec', 'tsx', '../../e2e/bench/log-viewer.bench.ts'], {
+      cwd: join(root, 'apps', 'gateway'),
+      env: {
+        ...process.env,
+        BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
+        BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
+      },
+    });
+  }
   await cleanup();
 }
 

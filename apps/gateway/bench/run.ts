@@ -16,7 +16,13 @@ const socketPath = host.slice('unix://'.length);
 const token = await benchToken(gatewayUrl, password);
 
 const print = (lines: string[]) => process.stdout.write(`\n${lines.join('\n')}\n`);
-print((await benchRelay(gatewayUrl, socketPath, token)).lines);
-print(await benchTerminal({ gatewayUrl, gatewayPid, socketPath, token, container }));
-print(await benchEventDelay({ gatewayUrl, gatewayPid, socketPath, token }));
-print(await benchStatsFanout({ gatewayUrl, gatewayPid, socketPath, token }));
+// `npm run bench -- terminal live` runs only those suites; no names runs them all.
+const only = (process.env.BERTH_BENCH_ONLY ?? '').split(',').filter(Boolean);
+const wanted = (suite: string) => only.length === 0 || only.includes(suite);
+if (wanted('relay')) print((await benchRelay(gatewayUrl, socketPath, token)).lines);
+if (wanted('terminal'))
+  print(await benchTerminal({ gatewayUrl, gatewayPid, socketPath, token, container }));
+if (wanted('live')) {
+  print(await benchEventDelay({ gatewayUrl, gatewayPid, socketPath, token }));
+  print(await benchStatsFanout({ gatewayUrl, gatewayPid, socketPath, token }));
+}
