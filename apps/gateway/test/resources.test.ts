@@ -227,6 +227,28 @@ describe('file browser over the archive endpoints', () => {
     expect(((await res.json()) as { message: string }).message).toMatch(/climbs out of the folder/);
     const escaped = await engine('HEAD', `/containers/${id}/archive?path=/escaped.txt`);
     expect(escaped.status).toBe(404);
+
+    // the same climb hidden in a GNU long-name record (names over 100 bytes), which the
+    // engine's extraction applies: the guard must read names as the engine does
+    const long = `${'d'.repeat(120)}/../../../escaped-long.txt`;
+    const hidden = execFileSync(
+      'tar',
+      ['-C', dir, '--format=gnu', '-cPf', '-', 'ok.txt', '--transform', `s,^ok.txt$,${long},`],
+      { maxBuffer: 1 << 20 },
+    );
+    expect(hidden.includes(Buffer.from('././@LongLink'))).toBe(true);
+    const refused = await relay(`/containers/${id}/archive?path=/tmp`, operator, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/x-tar' },
+      body: hidden,
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toMatch(
+      /climbs out of the folder/,
+    );
+    expect((await engine('HEAD', `/containers/${id}/archive?path=/escaped-long.txt`)).status).toBe(
+      404,
+    );
   });
 
   it('refuses compressed uploads for non-admins (their paths cannot be checked on the fly)', async () => {

@@ -17,6 +17,7 @@ export * from './protocol/channel';
 export * from './engine/stats';
 export * from './streams/log-lines';
 export * from './streams/tar';
+export * from './streams/tar-reader';
 export * from './adapters/capabilities';
 export * from './adapters/pouch';
 export * from './gateway/wall';

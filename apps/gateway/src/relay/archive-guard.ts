@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { TarNameReader, tarNameProblem } from '@berth/api';
+import { TarEntryReader, tarNameProblem } from '@berth/api';
 import { HttpError } from '../http/errors';
 
 const COMPRESSED = [
@@ -15,7 +15,7 @@ const COMPRESSED = [
  * it have been written; the offending one never reaches the engine.
  */
 export class ArchiveGuard extends Transform {
-  private readonly reader = new TarNameReader();
+  private readonly reader = new TarEntryReader();
   private first = true;
 
   constructor(private readonly allowCompressed: boolean) {
@@ -40,7 +40,7 @@ export class ArchiveGuard extends Transform {
         }
       }
     }
-    for (const name of this.reader.push(chunk)) {
+    for (const { name } of this.reader.push(chunk)) {
       const problem = tarNameProblem(name);
       if (problem) {
         callback(

@@ -3,8 +3,8 @@
 import { endpointKeys, EngineError, writeTar } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import { CSRF_HEADERS, http } from '@/lib/api-client';
-import { TarEntryReader } from './tar-entries';
-import type { TarEntry } from './tar-entries';
+import { TarEntryReader } from '@berth/api';
+import type { TarEntry } from '@berth/api';
 import { dockerBase } from './toolbox';
 
 export interface PathStat {

@@ -30,7 +30,7 @@ import {
   normalisePath,
   uploadFiles,
 } from '../../api/files';
-import type { TarEntry } from '../../api/tar-entries';
+import type { TarEntry } from '@berth/api';
 
 function modeString(entry: TarEntry): string {
   const kind = entry.type === 'dir' ? 'd' : entry.type === 'symlink' ? 'l' : '-';

@@ -1,6 +1,9 @@
 // Reads tar headers from a stream, skipping file contents: enough to list a folder from the
-// engine's archive endpoint without keeping its bytes. ustar, PAX `path`/`linkpath`/`size`
-// records and GNU long names (`L`/`K`) are applied.
+// engine's archive endpoint without keeping its bytes (the web app), and to check every entry
+// name of an upload before the engine writes it (the gateway's ArchiveGuard). ustar, PAX
+// `path`/`linkpath`/`size`/`mtime` records, GNU long names (`L`/`K`) and base-256 numbers are
+// applied, as the engine's own extraction applies them: a name the guard did not see as the
+// engine will is a way around it.
 
 const BLOCK = 512;
 
