@@ -146,7 +146,12 @@ export class ChannelSession {
 
   private fromClient(data: RawData, isBinary: boolean): void {
     if (!isBinary) return;
-    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    // ws hands binary messages over as a Buffer (binaryType 'nodebuffer'): no copy needed.
+    const buffer = Buffer.isBuffer(data)
+      ? data
+      : Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.from(data);
     const frame = decodeChannelFrame(buffer);
     if (!frame) return;
     switch (frame.channel) {
