@@ -7,6 +7,7 @@ import { Button, IconButton } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
+import { PairsEditor } from '@/components/ui/pairs-editor';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import {
   createNetwork,
@@ -15,57 +16,6 @@ import {
   validateNetworkForm,
 } from '../api/networks-api';
 import type { NetworkForm } from '../api/networks-api';
-
-type Pair = { key: string; value: string };
-
-function PairsEditor({
-  noun,
-  rows,
-  onChange,
-}: {
-  noun: string;
-  rows: Pair[];
-  onChange: (rows: Pair[]) => void;
-}) {
-  return (
-    <div className="flex flex-col gap-2">
-      {rows.map((row, i) => (
-        <div key={i} className="flex items-end gap-2">
-          <TextField
-            label={`${noun} ${i + 1} key`}
-            value={row.key}
-            onChange={(e) =>
-              onChange(rows.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))
-            }
-          />
-          <TextField
-            label={`${noun} ${i + 1} value`}
-            value={row.value}
-            onChange={(e) =>
-              onChange(rows.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))
-            }
-          />
-          <IconButton
-            aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}
-            size="sm"
-            onClick={() => onChange(rows.filter((_, j) => j !== i))}
-          >
-            <Trash2 className="size-3.5" />
-          </IconButton>
-        </div>
-      ))}
-      <div>
-        <Button
-          size="sm"
-          icon={<Plus className="size-3.5" aria-hidden />}
-          onClick={() => onChange([...rows, { key: '', value: '' }])}
-        >
-          Add {noun.toLowerCase()}
-        </Button>
-      </div>
-    </div>
-  );
-}
 
 export function CreateNetworkDialog({
   endpointId,

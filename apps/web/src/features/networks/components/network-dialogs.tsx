@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { PruneDialog } from '@/components/ui/prune-dialog';
 import { Select } from '@/components/ui/input';
 import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
 import { connectContainer, pruneNetworks, removeNetwork } from '../api/networks-api';
@@ -152,68 +153,15 @@ export function PruneNetworksDialog({
     mutationFn: () => pruneNetworks(endpointId),
     meta: { toastOnError: false, invalidates: [endpointKeys.networks(endpointId)] },
   });
-  const deleted = mutation.data?.NetworksDeleted ?? [];
   return (
-    <Dialog
-      open
-      role="alertdialog"
+    <PruneDialog
+      noun="network"
+      preview={unused}
+      previewText="These networks have no containers and would be removed:"
+      emptyText="Every custom network is in use: nothing to prune."
+      mutation={mutation}
+      deleted={mutation.data?.NetworksDeleted ?? []}
       onClose={onClose}
-      title="Prune unused networks?"
-      busy={mutation.isPending}
-      footer={
-        mutation.isSuccess ? (
-          <Button onClick={onClose}>Close</Button>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button
-              variant="danger"
-              loading={mutation.isPending}
-              disabled={unused.length === 0}
-              onClick={() => mutation.mutate()}
-            >
-              Prune
-            </Button>
-          </>
-        )
-      }
-    >
-      {mutation.isSuccess ? (
-        <div role="status" className="text-[13px]">
-          <p className="text-fg">
-            Removed {deleted.length} network{deleted.length === 1 ? '' : 's'}.
-          </p>
-          <ul
-            aria-label="Removed networks"
-            className="mt-2 list-disc pl-5 font-mono text-[12.5px] text-muted"
-          >
-            {deleted.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </div>
-      ) : unused.length === 0 ? (
-        <p className="text-[13px] text-muted">Every custom network is in use: nothing to prune.</p>
-      ) : (
-        <>
-          <p className="text-[13px] text-muted">
-            These networks have no containers and would be removed:
-          </p>
-          <ul
-            aria-label="Networks to prune"
-            className="mt-2 list-disc pl-5 font-mono text-[12.5px] text-fg"
-          >
-            {unused.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {mutation.isError && (
-        <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
-      )}
-    </Dialog>
+    />
   );
 }

@@ -1,14 +1,15 @@
-import { endpointKeys, formatBytes } from '@berth/api';
+import { endpointKeys } from '@berth/api';
 import type { Volume } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
-import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, IconButton } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
+import { PairsEditor } from '@/components/ui/pairs-editor';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { PruneDialog } from '@/components/ui/prune-dialog';
 import { JsonView } from '@/components/ui/json-view';
 import {
   createVolume,
@@ -18,57 +19,6 @@ import {
   validateVolumeForm,
 } from '../api/volumes-api';
 import type { VolumeForm } from '../api/volumes-api';
-
-type Pair = { key: string; value: string };
-
-function PairsEditor({
-  noun,
-  rows,
-  onChange,
-}: {
-  noun: string;
-  rows: Pair[];
-  onChange: (rows: Pair[]) => void;
-}) {
-  return (
-    <div className="flex flex-col gap-2">
-      {rows.map((row, i) => (
-        <div key={i} className="flex items-end gap-2">
-          <TextField
-            label={`${noun} ${i + 1} key`}
-            value={row.key}
-            onChange={(e) =>
-              onChange(rows.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))
-            }
-          />
-          <TextField
-            label={`${noun} ${i + 1} value`}
-            value={row.value}
-            onChange={(e) =>
-              onChange(rows.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))
-            }
-          />
-          <IconButton
-            aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}
-            size="sm"
-            onClick={() => onChange(rows.filter((_, j) => j !== i))}
-          >
-            <Trash2 className="size-3.5" />
-          </IconButton>
-        </div>
-      ))}
-      <div>
-        <Button
-          size="sm"
-          icon={<Plus className="size-3.5" aria-hidden />}
-          onClick={() => onChange([...rows, { key: '', value: '' }])}
-        >
-          Add {noun.toLowerCase()}
-        </Button>
-      </div>
-    </div>
-  );
-}
 
 export function CreateVolumeDialog({
   endpointId,
@@ -253,80 +203,26 @@ export function PruneVolumesDialog({
       invalidates: [endpointKeys.volumes(endpointId), endpointKeys.diskUsage(endpointId)],
     },
   });
-  const names = preview(all);
-  const deleted = mutation.data?.VolumesDeleted ?? [];
   return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={onClose}
-      title="Prune unused volumes?"
-      busy={mutation.isPending}
-      footer={
-        mutation.isSuccess ? (
-          <Button onClick={onClose}>Close</Button>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button
-              variant="danger"
-              loading={mutation.isPending}
-              disabled={names.length === 0}
-              onClick={() => mutation.mutate()}
-            >
-              Prune
-            </Button>
-          </>
+    <PruneDialog
+      noun="volume"
+      preview={preview(all)}
+      previewText="No container mounts these; they would be removed:"
+      emptyText="Nothing to prune."
+      options={
+        sparesNamed && (
+          <CheckboxField
+            label="Named volumes too"
+            hint="Without this the engine removes only anonymous volumes."
+            checked={all}
+            onChange={(e) => setAll(e.target.checked)}
+          />
         )
       }
-    >
-      {mutation.isSuccess ? (
-        <div role="status" className="text-[13px]">
-          <p className="text-fg">
-            Removed {deleted.length} volume{deleted.length === 1 ? '' : 's'},{' '}
-            {formatBytes(mutation.data.SpaceReclaimed)} reclaimed.
-          </p>
-          <ul
-            aria-label="Removed volumes"
-            className="mt-2 list-disc pl-5 font-mono text-[12.5px] text-muted"
-          >
-            {deleted.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <div className="flex flex-col gap-2 text-[13px]">
-          {sparesNamed && (
-            <CheckboxField
-              label="Named volumes too"
-              hint="Without this the engine removes only anonymous volumes."
-              checked={all}
-              onChange={(e) => setAll(e.target.checked)}
-            />
-          )}
-          {names.length === 0 ? (
-            <p className="text-muted">Nothing to prune.</p>
-          ) : (
-            <>
-              <p className="text-muted">No container mounts these; they would be removed:</p>
-              <ul
-                aria-label="Volumes to prune"
-                className="list-disc pl-5 font-mono text-[12.5px] text-fg"
-              >
-                {names.map((name) => (
-                  <li key={name}>{name}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
-      {mutation.isError && (
-        <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
-      )}
-    </Dialog>
+      mutation={mutation}
+      deleted={mutation.data?.VolumesDeleted ?? []}
+      reclaimedBytes={mutation.data?.SpaceReclaimed}
+      onClose={onClose}
+    />
   );
 }
