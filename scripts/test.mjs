@@ -76,6 +76,9 @@ async function main() {
     'docker-registry',
     'apache2-utils',
     'openssl',
+    // the plugin test compiles a static unix-socket listener into the plugin's rootfs
+    'gcc',
+    'libc6-dev',
   ]);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
 
