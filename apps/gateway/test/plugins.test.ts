@@ -74,7 +74,7 @@ const relay = (
   method: string,
   path: string,
   headers: Record<string, string>,
-  body?: BodyInit,
+  body?: string | Uint8Array,
   type = 'application/json',
 ) =>
   fetch(`${gateway.url}/api/endpoints/local/docker${path}`, {

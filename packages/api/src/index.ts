@@ -20,3 +20,4 @@ export * from './streams/tar';
 export * from './adapters/capabilities';
 export * from './adapters/pouch';
 export * from './gateway/wall';
+export * from './engine/swarm-types';
