@@ -10,7 +10,7 @@ const ServiceLogs = lazy(() =>
   })),
 );
 
-const renderLogs: RenderServiceLogs = ({ endpointId, serviceId, name }) => (
+const renderLogs: RenderServiceLogs = ({ endpointId, id, kind, name }) => (
   <Suspense
     fallback={
       <div className="flex items-center gap-2 p-6 text-[13px] text-muted">
@@ -18,7 +18,7 @@ const renderLogs: RenderServiceLogs = ({ endpointId, serviceId, name }) => (
       </div>
     }
   >
-    <ServiceLogs endpointId={endpointId} id={serviceId} name={name} />
+    <ServiceLogs endpointId={endpointId} id={id} kind={kind} name={name} />
   </Suspense>
 );
 

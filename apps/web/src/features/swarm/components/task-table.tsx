@@ -2,8 +2,11 @@ import { formatAgo } from '@berth/api';
 import type { SwarmTask } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { SquareTerminal } from 'lucide-react';
-import { useMemo } from 'react';
+import { Eye, ScrollText, SquareTerminal } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { Button, IconButton } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { JsonView } from '@/components/ui/json-view';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
 import { infoQueryOptions } from '@/lib/queries';
@@ -28,12 +31,16 @@ export function TaskTable({
   endpointId,
   tasks,
   show,
+  onLogs,
 }: {
   endpointId: string;
   tasks: readonly SwarmTask[];
   /** Which other object to name in the second column. */
   show: 'service' | 'node';
+  /** Opens one task's logs (the owner has the log viewer). */
+  onLogs?: (task: SwarmTask, name: string) => void;
 }) {
+  const [inspecting, setInspecting] = useState<SwarmTask | null>(null);
   const info = useQuery(infoQueryOptions(endpointId));
   const nodes = useQuery(nodesQueryOptions(endpointId));
   const services = useQuery(servicesQueryOptions(endpointId));
@@ -47,19 +54,18 @@ export function TaskTable({
     [services.data],
   );
   const rows = useMemo(() => sortTasks(tasks), [tasks]);
+  const taskName = (t: SwarmTask) =>
+    `${serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}.${t.Slot ?? shortId(t.NodeID ?? '')}`;
 
   const columns: Column<SwarmTask>[] = [
     {
       key: 'name',
       header: 'Task',
-      cell: (t) => {
-        const name = `${serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}.${t.Slot ?? shortId(t.NodeID ?? '')}`;
-        return (
-          <span className="font-mono text-[12.5px] text-fg" title={t.ID}>
-            {name}
-          </span>
-        );
-      },
+      cell: (t) => (
+        <span className="font-mono text-[12.5px] text-fg" title={t.ID}>
+          {taskName(t)}
+        </span>
+      ),
     },
     show === 'service'
       ? {
@@ -147,7 +153,53 @@ export function TaskTable({
         </span>
       ),
     },
+    {
+      key: 'actions',
+      header: '',
+      className: 'text-right',
+      cell: (t) => (
+        <span className="inline-flex gap-1">
+          <IconButton
+            size="sm"
+            aria-label={`Inspect task ${taskName(t)}`}
+            onClick={() => setInspecting(t)}
+          >
+            <Eye className="size-3.5" />
+          </IconButton>
+          {onLogs && (
+            <IconButton
+              size="sm"
+              aria-label={`Logs of task ${taskName(t)}`}
+              onClick={() => onLogs(t, taskName(t))}
+            >
+              <ScrollText className="size-3.5" />
+            </IconButton>
+          )}
+        </span>
+      ),
+    },
   ];
   if (!rows.length) return <p className="px-4 py-6 text-[13px] text-muted">No tasks.</p>;
-  return <SimpleTable label="Tasks" columns={columns} rows={rows} rowKey={(t) => t.ID} />;
+  return (
+    <>
+      <SimpleTable label="Tasks" columns={columns} rows={rows} rowKey={(t) => t.ID} />
+      {inspecting && (
+        <Dialog
+          open
+          onClose={() => setInspecting(null)}
+          title={`Task ${taskName(inspecting)}`}
+          className="sm:max-w-3xl"
+          footer={<Button onClick={() => setInspecting(null)}>Close</Button>}
+        >
+          {inspecting.Status.Message && (
+            <p className="mb-2 text-[13px] text-muted">{inspecting.Status.Message}</p>
+          )}
+          <JsonView
+            label={`Inspect of task ${taskName(inspecting)}`}
+            text={JSON.stringify(inspecting, null, 2)}
+          />
+        </Dialog>
+      )}
+    </>
+  );
 }

@@ -42,7 +42,9 @@ export function parseServiceSearch(search: Record<string, unknown>): { tab?: Ser
 /** The logs feature's viewer, passed in by the app (features don't import each other). */
 export type RenderServiceLogs = (props: {
   endpointId: string;
-  serviceId: string;
+  /** A service's ID, or one task's. */
+  id: string;
+  kind: 'service' | 'task';
   name: string;
 }) => ReactNode;
 
@@ -58,6 +60,7 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
   const can = useEnginePermission();
   const canChange = can('POST', '/services/x/update').allowed;
   const [dialog, setDialog] = useState<'edit' | 'remove' | 'rollback' | null>(null);
+  const [taskLogs, setTaskLogs] = useState<{ id: string; name: string } | null>(null);
   useDocumentTitle(service.data?.Spec.Name ?? 'Service');
 
   const force = useMutation({
@@ -221,12 +224,17 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
         )}
         {tab === 'tasks' && (
           <div className="h-full overflow-auto">
-            <TaskTable endpointId={endpointId} tasks={tasks.data ?? []} show="node" />
+            <TaskTable
+              endpointId={endpointId}
+              tasks={tasks.data ?? []}
+              show="node"
+              onLogs={(task, name) => setTaskLogs({ id: task.ID, name })}
+            />
           </div>
         )}
         {tab === 'logs' && (
           <div className="h-full min-h-0">
-            {renderLogs({ endpointId, serviceId: s.ID, name: spec.Name })}
+            {renderLogs({ endpointId, id: s.ID, kind: 'service', name: spec.Name })}
           </div>
         )}
         {tab === 'inspect' && (
@@ -235,6 +243,18 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
           </div>
         )}
       </Tabs>
+      {taskLogs && (
+        <Dialog
+          open
+          onClose={() => setTaskLogs(null)}
+          title={`Logs of task ${taskLogs.name}`}
+          className="sm:max-w-5xl"
+        >
+          <div className="h-[60vh] min-h-0">
+            {renderLogs({ endpointId, id: taskLogs.id, kind: 'task', name: taskLogs.name })}
+          </div>
+        </Dialog>
+      )}
       {dialog === 'edit' && (
         <UpdateServiceDialog endpointId={endpointId} service={s} onClose={() => setDialog(null)} />
       )}
