@@ -232,6 +232,28 @@ describe('swarm through the relay', () => {
       (t) => t.length === 3,
     );
 
+    // a single-node swarm refuses to lose its only manager, in the engine's plain words
+    const demote = await api<{ message: string }>(
+      'POST',
+      `/nodes/${node!.ID}/update?version=${(await api<{ Version: { Index: number } }>('GET', `/nodes/${node!.ID}`)).body.Version.Index}`,
+      { ...node!.Spec, Role: 'worker' },
+    );
+    expect(demote.status).toBeGreaterThanOrEqual(400);
+    expect(demote.body.message).toMatch(/last manager/);
+    const removeManager = await api<{ message: string }>('DELETE', `/nodes/${node!.ID}`);
+    expect(removeManager.status).toBeGreaterThanOrEqual(400);
+    expect(removeManager.body.message).toMatch(/manager|demote/);
+    expect(removeManager.body.message).not.toMatch(/\n\s+at /);
+    const staleNode = await api<{ message: string }>(
+      'POST',
+      `/nodes/${node!.ID}/update?version=1`,
+      { ...node!.Spec, Availability: 'pause' },
+    );
+    expect(staleNode.body.message).toMatch(/out of sequence/);
+    const leaveUnforced = await api<{ message: string }>('POST', '/swarm/leave');
+    expect(leaveUnforced.status).toBeGreaterThanOrEqual(400);
+    expect(leaveUnforced.body.message).toMatch(/force/);
+
     const logs = await openTerminal(
       `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/logs?service=${id}&follow=0&timestamps=0`,
       admin,

@@ -246,8 +246,45 @@ export interface Plugin {
   };
 }
 
-/** `GET /distribution/{name}/json`. */
+/**
+ * `GET /distribution/{name}/json`. The 1.33 reference capitalises the fields; engines since
+ * serve the OCI descriptor's own lower-case names. Read it through `readDistribution`.
+ */
 export interface DistributionInspect {
-  Descriptor: { MediaType: string; Digest: string; Size: number; URLs?: string[] };
-  Platforms: Array<{ Architecture: string; OS: string; Variant?: string; 'OS.Version'?: string }>;
+  Descriptor: {
+    MediaType?: string;
+    Digest?: string;
+    Size?: number;
+    mediaType?: string;
+    digest?: string;
+    size?: number;
+  };
+  Platforms: Array<{
+    Architecture?: string;
+    OS?: string;
+    Variant?: string;
+    architecture?: string;
+    os?: string;
+    variant?: string;
+  }> | null;
+}
+
+/** A distribution answer in one spelling, whichever the engine used. */
+export function readDistribution(answer: DistributionInspect): {
+  digest: string;
+  mediaType: string;
+  size: number | null;
+  platforms: string[];
+} {
+  const d = answer.Descriptor;
+  return {
+    digest: d.digest ?? d.Digest ?? '',
+    mediaType: d.mediaType ?? d.MediaType ?? '',
+    size: d.size ?? d.Size ?? null,
+    platforms: (answer.Platforms ?? []).map((p) =>
+      [p.os ?? p.OS, p.architecture ?? p.Architecture, p.variant ?? p.Variant]
+        .filter(Boolean)
+        .join('/'),
+    ),
+  };
 }

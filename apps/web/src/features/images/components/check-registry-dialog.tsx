@@ -1,3 +1,4 @@
+import { readDistribution } from '@berth/api';
 import type { DistributionInspect } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,7 +37,8 @@ export function CheckRegistryDialog({
     mutationFn: () => checkRegistry(endpointId, tag, registryId),
     meta: { toastOnError: false },
   });
-  const digest = mutation.data?.Descriptor.Digest;
+  const answer = mutation.data ? readDistribution(mutation.data) : null;
+  const digest = answer?.digest;
   const same = digest ? localDigests.some((d) => d.endsWith(`@${digest}`)) : false;
   return (
     <Dialog
@@ -74,7 +76,7 @@ export function CheckRegistryDialog({
             {mutation.error.message}
           </InlineAlert>
         )}
-        {mutation.data && (
+        {answer && (
           <div role="status" aria-label="Registry answer">
             <KeyValueList
               items={[
@@ -90,14 +92,8 @@ export function CheckRegistryDialog({
                   ),
                   mono: true,
                 },
-                { label: 'Media type', value: mutation.data.Descriptor.MediaType, mono: true },
-                {
-                  label: 'Platforms',
-                  value: (mutation.data.Platforms ?? [])
-                    .map((p) => [p.OS, p.Architecture, p.Variant].filter(Boolean).join('/'))
-                    .join(', '),
-                  mono: true,
-                },
+                { label: 'Media type', value: answer.mediaType, mono: true },
+                { label: 'Platforms', value: answer.platforms.join(', '), mono: true },
                 {
                   label: 'This image',
                   value: same
