@@ -43,12 +43,17 @@ test('initialise a swarm, create a service from the form, scale it and see its t
   await expect(form.getByText('An image is required')).toBeVisible();
   await form.getByLabel('Name', { exact: true }).fill(service);
   await form.getByLabel('Image', { exact: true }).fill('berth/busybox:latest');
-  await form.getByLabel('Command', { exact: true }).fill("sh -c 'echo ready-$HOSTNAME; exec sleep 3600'");
+  await form
+    .getByLabel('Command', { exact: true })
+    .fill("sh -c 'echo ready-$HOSTNAME; exec sleep 3600'");
   await form.getByLabel('Environment', { exact: true }).fill('STAGE=e2e');
-  // a local image has no registry to resolve it in
-  await form.getByLabel('Resolve the image to a digest in its registry').uncheck();
   await expect(page.getByLabel('Service spec preview')).toContainText('STAGE=e2e');
   await form.getByRole('button', { name: 'Create service' }).click();
+  // a local image has no registry to pin its digest from: created anyway, and said so
+  await expect(form.getByRole('note').filter({ hasText: 'Created, with a warning' })).toContainText(
+    'could not be resolved in its registry',
+  );
+  await form.getByRole('button', { name: 'Open the service' }).click();
 
   await expect(page.getByRole('heading', { name: service })).toBeVisible();
   await expect(page.getByLabel('Replicas running')).toHaveText('1/1 running', { timeout: 60_000 });

@@ -1,5 +1,12 @@
-import { EngineError, encodeFilters, endpointKeys, isEngineError } from '@berth/api';
+import {
+  EngineError,
+  encodeFilters,
+  endpointKeys,
+  isEngineError,
+  readDistribution,
+} from '@berth/api';
 import type {
+  DistributionInspect,
   NodeSpec,
   ServiceSpec,
   SwarmDataObject,
@@ -138,35 +145,84 @@ export function removeNode(endpointId: string, id: string, force: boolean) {
   });
 }
 
-export function createService(endpointId: string, spec: ServiceSpec, queryRegistry: boolean) {
-  return http.json<{ ID: string; Warning?: string }>(`${base(endpointId)}/services/create`, {
-    method: 'POST',
-    body: spec,
-    // Older engines read QueryRegistry as a query parameter; newer ones resolve by default.
-    query: { QueryRegistry: queryRegistry || undefined },
-  });
+/** `name:tag@sha256:…` → `name:tag`: a pinned image is re-resolved from its tag. */
+export function imageTag(image: string): string {
+  return image.replace(/@sha256:[0-9a-f]+$/, '');
 }
 
-export function updateService(
+/**
+ * What `QueryRegistry` does: since API 1.30 the engine no longer asks the registry itself, the
+ * client does (`GET /distribution/{image}/json`) and pins the spec's image to the digest, so every
+ * node runs the same image even if the tag moves. An image the registry can't tell about (a
+ * local build, no credentials) keeps its tag, with a warning, as the docker CLI does.
+ */
+export async function resolveImage(
+  endpointId: string,
+  spec: ServiceSpec,
+): Promise<{ spec: ServiceSpec; warning?: string }> {
+  const image = spec.TaskTemplate.ContainerSpec?.Image;
+  if (!image) return { spec };
+  const tag = imageTag(image);
+  try {
+    const answer = await http.json<DistributionInspect>(
+      `${base(endpointId)}/distribution/${encodeURIComponent(tag)}/json`,
+    );
+    const { digest } = readDistribution(answer);
+    if (!digest) return { spec };
+    return {
+      spec: {
+        ...spec,
+        TaskTemplate: {
+          ...spec.TaskTemplate,
+          ContainerSpec: { ...spec.TaskTemplate.ContainerSpec, Image: `${tag}@${digest}` },
+        },
+      },
+    };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      spec,
+      warning: `${tag} could not be resolved in its registry (${why}); nodes may run different versions of it.`,
+    };
+  }
+}
+
+export async function createService(endpointId: string, spec: ServiceSpec, queryRegistry: boolean) {
+  const resolved = queryRegistry ? await resolveImage(endpointId, spec) : { spec };
+  const created = await http.json<{ ID: string; Warning?: string }>(
+    `${base(endpointId)}/services/create`,
+    { method: 'POST', body: resolved.spec },
+  );
+  const warnings = [resolved.warning, created.Warning].filter((w): w is string => Boolean(w));
+  return { ID: created.ID, warnings };
+}
+
+export async function updateService(
   endpointId: string,
   service: SwarmService,
   spec: ServiceSpec,
   options: { rollback?: boolean; queryRegistry?: boolean } = {},
-) {
-  return versioned(
-    http.json<{ Warnings?: string[] | null }>(
+): Promise<{ warnings: string[] }> {
+  const resolved =
+    options.queryRegistry && !options.rollback ? await resolveImage(endpointId, spec) : { spec };
+  const answer = await versioned(
+    http.json<{ Warnings?: string[] | null } | undefined>(
       `${base(endpointId)}/services/${encodeURIComponent(service.ID)}/update`,
       {
         method: 'POST',
-        body: spec,
+        body: resolved.spec,
         query: {
           version: service.Version.Index,
           rollback: options.rollback ? 'previous' : undefined,
-          QueryRegistry: options.queryRegistry || undefined,
         },
       },
     ),
   );
+  return {
+    warnings: [resolved.warning, ...(answer?.Warnings ?? [])].filter((w): w is string =>
+      Boolean(w),
+    ),
+  };
 }
 
 export function removeService(endpointId: string, id: string) {

@@ -96,12 +96,15 @@ export function CreateServiceRoute() {
   const mutation = useMutation({
     mutationFn: () => createService(endpointId, spec, form.queryRegistry),
     meta: { toastOnError: false, invalidates: [endpointKeys.swarm(endpointId)] },
-    onSuccess: (created) =>
-      void navigate({
-        to: '/endpoints/$endpointId/swarm/services/$serviceId',
-        params: { endpointId, serviceId: created.ID },
-      }),
+    onSuccess: (created) => {
+      if (!created.warnings.length) void open(created.ID);
+    },
   });
+  const open = (serviceId: string) =>
+    navigate({
+      to: '/endpoints/$endpointId/swarm/services/$serviceId',
+      params: { endpointId, serviceId },
+    });
   const set = <K extends keyof ServiceForm>(key: K, value: ServiceForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const err = (key: string) => (submitted ? (errors[key] ?? null) : null);
@@ -585,9 +588,20 @@ export function CreateServiceRoute() {
             {mutation.isError && (
               <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
             )}
-            <Button type="submit" variant="primary" loading={mutation.isPending}>
-              Create service
-            </Button>
+            {mutation.data?.warnings.length ? (
+              <>
+                <InlineAlert tone="warning" title="Created, with a warning">
+                  {mutation.data.warnings.join(' ')}
+                </InlineAlert>
+                <Button variant="primary" onClick={() => void open(mutation.data.ID)}>
+                  Open the service
+                </Button>
+              </>
+            ) : (
+              <Button type="submit" variant="primary" loading={mutation.isPending}>
+                Create service
+              </Button>
+            )}
           </div>
         </form>
       </div>

@@ -308,7 +308,9 @@ function UpdateServiceDialog({
   const mutation = useMutation({
     mutationFn: (next: ServiceSpec) => updateService(endpointId, service, next, { queryRegistry }),
     meta: { toastOnError: false, invalidates: [endpointKeys.swarm(endpointId)] },
-    onSuccess: onClose,
+    onSuccess: (answer) => {
+      if (!answer.warnings.length) onClose();
+    },
   });
 
   function submit() {
@@ -346,14 +348,18 @@ function UpdateServiceDialog({
       className="sm:max-w-2xl"
       busy={mutation.isPending}
       footer={
-        <>
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" loading={mutation.isPending} onClick={submit}>
-            Update service
-          </Button>
-        </>
+        mutation.isSuccess ? (
+          <Button onClick={onClose}>Close</Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={mutation.isPending}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={mutation.isPending} onClick={submit}>
+              Update service
+            </Button>
+          </>
+        )
       }
     >
       <div className="flex flex-col gap-3">
@@ -397,6 +403,11 @@ function UpdateServiceDialog({
         {mutation.isError && (
           <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
         )}
+        {mutation.data?.warnings.length ? (
+          <InlineAlert tone="warning" title="Updated, with a warning">
+            {mutation.data.warnings.join(' ')}
+          </InlineAlert>
+        ) : null}
       </div>
     </Dialog>
   );
