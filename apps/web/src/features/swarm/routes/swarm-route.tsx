@@ -67,10 +67,11 @@ export function SwarmRoute() {
 }
 
 function SwarmOverview({ endpointId }: { endpointId: string }) {
-  const swarm = useQuery(swarmQueryOptions(endpointId));
-  const info = useQuery(infoQueryOptions(endpointId));
   const can = useEnginePermission();
   const isAdmin = can('POST', '/swarm/update').allowed;
+  // The swarm object holds the join tokens: the engine route is admin-only, so others read /info.
+  const swarm = useQuery({ ...swarmQueryOptions(endpointId), enabled: isAdmin });
+  const info = useQuery(infoQueryOptions(endpointId));
   const [editing, setEditing] = useState(false);
   const [unlockKey, setUnlockKey] = useState(false);
   const raw = info.data?.Swarm as { Managers?: number; Nodes?: number } | undefined;
@@ -104,7 +105,21 @@ function SwarmOverview({ endpointId }: { endpointId: string }) {
         }
       />
       <div className="min-h-0 flex-1 overflow-auto p-6">
-        {swarm.isPending ? (
+        {!isAdmin ? (
+          <Panel title="Cluster" bodyClassName="px-4 py-1" className="max-w-2xl">
+            <KeyValueList
+              items={[
+                { label: 'This node', value: info.data?.Swarm?.NodeID, mono: true },
+                { label: 'Nodes', value: String(raw?.Nodes ?? '—') },
+                { label: 'Managers', value: String(managers) },
+              ]}
+            />
+            <SectionLinks endpointId={endpointId} />
+            <p className="pb-3 text-[12.5px] text-muted">
+              Swarm settings, join tokens and the unlock key are for admins.
+            </p>
+          </Panel>
+        ) : swarm.isPending ? (
           <SkeletonRows rows={5} label="Loading the swarm" />
         ) : swarm.isError ? (
           <ErrorState
@@ -135,26 +150,7 @@ function SwarmOverview({ endpointId }: { endpointId: string }) {
                   },
                 ]}
               />
-              <nav aria-label="Swarm sections" className="flex flex-wrap gap-3 py-3 text-[13px]">
-                {(
-                  [
-                    ['/endpoints/$endpointId/swarm/nodes', 'Nodes'],
-                    ['/endpoints/$endpointId/swarm/services', 'Services'],
-                    ['/endpoints/$endpointId/swarm/cluster', 'Cluster view'],
-                    ['/endpoints/$endpointId/swarm/secrets', 'Secrets'],
-                    ['/endpoints/$endpointId/swarm/configs', 'Configs'],
-                  ] as const
-                ).map(([to, label]) => (
-                  <Link
-                    key={to}
-                    to={to}
-                    params={{ endpointId }}
-                    className="text-accent-text underline"
-                  >
-                    {label}
-                  </Link>
-                ))}
-              </nav>
+              <SectionLinks endpointId={endpointId} />
             </Panel>
             <SpecPanel spec={swarm.data.Spec} />
             {isAdmin && <JoinTokensPanel endpointId={endpointId} swarm={swarm.data} />}
@@ -176,6 +172,26 @@ function SwarmOverview({ endpointId }: { endpointId: string }) {
         />
       )}
     </div>
+  );
+}
+
+function SectionLinks({ endpointId }: { endpointId: string }) {
+  return (
+    <nav aria-label="Swarm sections" className="flex flex-wrap gap-3 py-3 text-[13px]">
+      {(
+        [
+          ['/endpoints/$endpointId/swarm/nodes', 'Nodes'],
+          ['/endpoints/$endpointId/swarm/services', 'Services'],
+          ['/endpoints/$endpointId/swarm/cluster', 'Cluster view'],
+          ['/endpoints/$endpointId/swarm/secrets', 'Secrets'],
+          ['/endpoints/$endpointId/swarm/configs', 'Configs'],
+        ] as const
+      ).map(([to, label]) => (
+        <Link key={to} to={to} params={{ endpointId }} className="text-accent-text underline">
+          {label}
+        </Link>
+      ))}
+    </nav>
   );
 }
 
