@@ -25,6 +25,8 @@ const webFeatures = [
   'stats',
   'logs',
   'registries',
+  'swarm',
+  'plugins',
 ];
 
 export default tseslint.config(

@@ -41,5 +41,13 @@ export default defineConfig({
       dependencies: ['setup'],
       use: { storageState: ADMIN_STATE },
     },
+    // Swarm mode changes the engine for every other spec (networks, events): it runs alone,
+    // after all of them, and leaves the swarm again at the end.
+    {
+      name: 'swarm',
+      testMatch: /.*\.swarm\.ts$/,
+      dependencies: ['chromium'],
+      use: { storageState: ADMIN_STATE },
+    },
   ],
 });

@@ -76,8 +76,12 @@ async function main() {
     'docker-registry',
     'apache2-utils',
     'openssl',
+    // the ssh:// endpoint tests run a real sshd
     'openssh-server',
     'openssh-client',
+    // the plugin test compiles a static unix-socket listener into the plugin's rootfs
+    'gcc',
+    'libc6-dev',
   ]);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
 

@@ -13,6 +13,7 @@ let swarmEngine: PrivateEngine;
 let gateway: Gateway;
 let admin: Record<string, string>;
 let operator: Record<string, string>;
+let viewer: Record<string, string>;
 
 async function api<T = unknown>(
   method: string,
@@ -63,6 +64,7 @@ beforeAll(async () => {
   gateway = await startTestGateway({ DOCKER_HOST: swarmEngine.host });
   admin = bearer(tokenFor(gateway, 'admin'));
   operator = bearer(tokenFor(gateway, 'operator'));
+  viewer = bearer(tokenFor(gateway, 'viewer'));
 });
 
 afterAll(async () => {
@@ -80,6 +82,41 @@ describe('swarm through the relay', () => {
     );
     expect(init.status).toBe(403);
     expect(init.body.message).toMatch(/needs admin/);
+
+    // the cluster, its nodes, secrets and configs are the admin's; services are operator+
+    const adminOnly = [
+      ['GET', '/swarm'],
+      ['POST', '/swarm/init'],
+      ['POST', '/swarm/join'],
+      ['POST', '/swarm/leave'],
+      ['POST', '/swarm/update?version=1'],
+      ['GET', '/swarm/unlockkey'],
+      ['POST', '/swarm/unlock'],
+      ['POST', '/nodes/n1/update?version=1'],
+      ['DELETE', '/nodes/n1'],
+      ['POST', '/secrets/create'],
+      ['POST', '/secrets/s1/update?version=1'],
+      ['DELETE', '/secrets/s1'],
+      ['POST', '/configs/create'],
+      ['POST', '/configs/c1/update?version=1'],
+      ['DELETE', '/configs/c1'],
+    ] as const;
+    const operatorPlus = [
+      ['POST', '/services/create'],
+      ['POST', '/services/s1/update?version=1'],
+      ['DELETE', '/services/s1'],
+    ] as const;
+    for (const [method, path] of adminOnly) {
+      for (const who of [operator, viewer]) {
+        expect(
+          (await api(method, path, method === 'GET' ? undefined : {}, who)).status,
+          `${method} ${path}`,
+        ).toBe(403);
+      }
+    }
+    for (const [method, path] of operatorPlus) {
+      expect((await api(method, path, {}, viewer)).status, `${method} ${path}`).toBe(403);
+    }
   });
 
   it('init, a replicated service with a secret and a config, scale 1 to 3, update and roll back, drain and activate, logs, leave', async () => {
@@ -189,13 +226,25 @@ describe('swarm through the relay', () => {
       Version: { Index: number };
     }>('GET', `/services/${id}`);
     expect(updated.body.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['STAGE=two']);
-    const rollback = await api(
-      'POST',
-      `/services/${id}/update?version=${updated.body.Version.Index}&rollback=previous`,
-      updated.body.Spec,
-      operator,
+    // The rolling update bumps the service's version as it goes: like a person told "changed
+    // meanwhile, reload", read the version again when the engine says it is out of sequence.
+    const rollback = await eventually(
+      async () => {
+        const current = await api<{ Version: { Index: number }; Spec: typeof spec }>(
+          'GET',
+          `/services/${id}`,
+        );
+        return api<{ message?: string }>(
+          'POST',
+          `/services/${id}/update?version=${current.body.Version.Index}&rollback=previous`,
+          current.body.Spec,
+          operator,
+        );
+      },
+      (r) => r.status === 200 || !/out of sequence/.test(r.body?.message ?? ''),
+      20_000,
     );
-    expect(rollback.status).toBe(200);
+    expect(rollback.status, JSON.stringify(rollback.body)).toBe(200);
     const rolledBack = await api<{ Spec: typeof spec }>('GET', `/services/${id}`);
     expect(rolledBack.body.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['STAGE=one']);
 
@@ -231,6 +280,28 @@ describe('swarm through the relay', () => {
       () => runningTasks(id),
       (t) => t.length === 3,
     );
+
+    // a single-node swarm refuses to lose its only manager, in the engine's plain words
+    const demote = await api<{ message: string }>(
+      'POST',
+      `/nodes/${node!.ID}/update?version=${(await api<{ Version: { Index: number } }>('GET', `/nodes/${node!.ID}`)).body.Version.Index}`,
+      { ...node!.Spec, Role: 'worker' },
+    );
+    expect(demote.status).toBeGreaterThanOrEqual(400);
+    expect(demote.body.message).toMatch(/last manager/);
+    const removeManager = await api<{ message: string }>('DELETE', `/nodes/${node!.ID}`);
+    expect(removeManager.status).toBeGreaterThanOrEqual(400);
+    expect(removeManager.body.message).toMatch(/manager|demote/);
+    expect(removeManager.body.message).not.toMatch(/\n\s+at /);
+    const staleNode = await api<{ message: string }>(
+      'POST',
+      `/nodes/${node!.ID}/update?version=1`,
+      { ...node!.Spec, Availability: 'pause' },
+    );
+    expect(staleNode.body.message).toMatch(/out of sequence/);
+    const leaveUnforced = await api<{ message: string }>('POST', '/swarm/leave');
+    expect(leaveUnforced.status).toBeGreaterThanOrEqual(400);
+    expect(leaveUnforced.body.message).toMatch(/force/);
 
     const logs = await openTerminal(
       `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/logs?service=${id}&follow=0&timestamps=0`,

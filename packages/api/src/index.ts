@@ -21,3 +21,4 @@ export * from './streams/tar-reader';
 export * from './adapters/capabilities';
 export * from './adapters/pouch';
 export * from './gateway/wall';
+export * from './engine/swarm-types';

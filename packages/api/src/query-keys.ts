@@ -41,4 +41,7 @@ export const endpointKeys = {
   events: (endpointId: string) => [...endpointKeys.root(endpointId), 'events'] as const,
   eventList: (endpointId: string, params: { sinceSeconds: number }) =>
     [...endpointKeys.events(endpointId), 'list', params] as const,
+  /** Swarm, nodes, services, tasks, secrets and configs: one subtree, one invalidation. */
+  swarm: (endpointId: string) => [...endpointKeys.root(endpointId), 'swarm'] as const,
+  plugins: (endpointId: string) => [...endpointKeys.root(endpointId), 'plugins'] as const,
 };

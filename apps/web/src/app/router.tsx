@@ -42,7 +42,16 @@ import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
 import { StatsRoute } from '@/features/stats/routes/stats-route';
 import { parseTerminalSearch } from '@/features/terminal/api/terminal-target';
 import { endpointsQueryOptions, meQueryOptions, setupStatusQueryOptions } from '@/lib/queries';
+import { ClusterRoute } from '@/features/swarm/routes/cluster-route';
+import { CreateServiceRoute } from '@/features/swarm/routes/create-service-route';
+import { ConfigsRoute, SecretsRoute } from '@/features/swarm/routes/data-route';
+import { NodesRoute } from '@/features/swarm/routes/nodes-route';
+import { parseServiceSearch } from '@/features/swarm/routes/service-route';
+import { ServicesRoute } from '@/features/swarm/routes/services-route';
+import { SwarmRoute } from '@/features/swarm/routes/swarm-route';
+import { PluginsRoute } from '@/features/plugins/routes/plugins-route';
 import { AdminOnly } from './layout/admin-only';
+import { ServicePage } from './service-page';
 import { ContainerPage } from './container-page';
 import { AppLayout } from './layout/app-layout';
 import { EndpointLayout } from './layout/endpoint-layout';
@@ -257,6 +266,61 @@ const cleanUpRoute = createRoute({
   component: CleanUpRoute,
 });
 
+const swarmRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm',
+  component: SwarmRoute,
+});
+
+const swarmNodesRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm/nodes',
+  component: NodesRoute,
+});
+
+const swarmServicesRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm/services',
+  component: ServicesRoute,
+});
+
+const swarmCreateServiceRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm/services/new',
+  component: CreateServiceRoute,
+});
+
+const swarmServiceRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm/services/$serviceId',
+  validateSearch: parseServiceSearch,
+  component: ServicePage,
+});
+
+const swarmSecretsRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm/secrets',
+  component: SecretsRoute,
+});
+
+const swarmConfigsRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm/configs',
+  component: ConfigsRoute,
+});
+
+const swarmClusterRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'swarm/cluster',
+  component: ClusterRoute,
+});
+
+const pluginsRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'plugins',
+  component: PluginsRoute,
+});
+
 const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tokens',
@@ -335,6 +399,15 @@ export const routeTree = rootRoute.addChildren([
       mergedLogsRoute,
       systemRoute,
       cleanUpRoute,
+      swarmRoute,
+      swarmNodesRoute,
+      swarmServicesRoute,
+      swarmCreateServiceRoute,
+      swarmServiceRoute,
+      swarmSecretsRoute,
+      swarmConfigsRoute,
+      swarmClusterRoute,
+      pluginsRoute,
     ]),
     tokensRoute,
     adminRoute.addChildren([adminIndexRoute, usersRoute, auditRoute, securityRoute]),

@@ -1,6 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import {
   Activity,
+  Boxes,
+  Columns3,
+  FileCog,
+  FileKey,
+  Puzzle,
+  Workflow,
   Box,
   Gauge,
   HardDrive,
@@ -14,6 +21,7 @@ import {
   Users,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { infoQueryOptions } from '@/lib/queries';
 
 type EngineTo =
   | '/endpoints/$endpointId/dashboard'
@@ -44,6 +52,23 @@ const ADMIN_ITEMS: Array<{ to: AdminTo; label: string; icon: ReactNode }> = [
   { to: '/admin/users', label: 'Users', icon: <Users /> },
   { to: '/admin/audit', label: 'Audit log', icon: <ScrollText /> },
   { to: '/admin/security', label: 'Security settings', icon: <ShieldCheck /> },
+];
+
+type SwarmTo =
+  | '/endpoints/$endpointId/swarm'
+  | '/endpoints/$endpointId/swarm/nodes'
+  | '/endpoints/$endpointId/swarm/services'
+  | '/endpoints/$endpointId/swarm/cluster'
+  | '/endpoints/$endpointId/swarm/secrets'
+  | '/endpoints/$endpointId/swarm/configs';
+
+const SWARM_ITEMS: Array<{ to: SwarmTo; label: string; icon: ReactNode }> = [
+  { to: '/endpoints/$endpointId/swarm', label: 'Overview', icon: <Workflow /> },
+  { to: '/endpoints/$endpointId/swarm/nodes', label: 'Nodes', icon: <Server /> },
+  { to: '/endpoints/$endpointId/swarm/services', label: 'Services', icon: <Boxes /> },
+  { to: '/endpoints/$endpointId/swarm/cluster', label: 'Cluster', icon: <Columns3 /> },
+  { to: '/endpoints/$endpointId/swarm/secrets', label: 'Secrets', icon: <FileKey /> },
+  { to: '/endpoints/$endpointId/swarm/configs', label: 'Configs', icon: <FileCog /> },
 ];
 
 const LINK =
@@ -87,6 +112,7 @@ export function Sidebar({ endpointId, isAdmin }: { endpointId: string; isAdmin: 
           </Link>
         ))}
       </nav>
+      <SwarmNav endpointId={endpointId} isAdmin={isAdmin} />
       {isAdmin && (
         <nav aria-labelledby="sidebar-admin" className="flex flex-col gap-0.5 px-2 pb-2">
           <h2
@@ -107,5 +133,56 @@ export function Sidebar({ endpointId, isAdmin }: { endpointId: string; isAdmin: 
         Press <kbd className="rounded border border-line px-1 font-mono">/</kbd> to filter
       </div>
     </aside>
+  );
+}
+
+/**
+ * A Swarm section when the engine is a swarm manager; otherwise one "Swarm" entry to the
+ * initialise / join screen (none for engines without swarm mode, like PouchContainer).
+ * Plugins (admin only) sit here too: engine extensions, like the swarm.
+ */
+function SwarmNav({ endpointId, isAdmin }: { endpointId: string; isAdmin: boolean }) {
+  const info = useQuery(infoQueryOptions(endpointId));
+  const swarm = info.data?.Swarm;
+  const manager = swarm?.LocalNodeState === 'active' && swarm.ControlAvailable === true;
+  if (!swarm && !isAdmin) return null;
+  return (
+    <nav aria-labelledby="sidebar-swarm" className="flex flex-col gap-0.5 px-2 pb-2">
+      <h2
+        id="sidebar-swarm"
+        className="px-2.5 pt-3 pb-1 text-[11px] font-semibold tracking-wide text-faint uppercase"
+      >
+        {manager ? 'Swarm' : 'Engine'}
+      </h2>
+      {manager
+        ? SWARM_ITEMS.map((item) => (
+            <Link
+              key={item.to}
+              to={item.to}
+              params={{ endpointId }}
+              activeOptions={{ exact: item.to === '/endpoints/$endpointId/swarm' }}
+              className={LINK}
+            >
+              <Icon>{item.icon}</Icon>
+              {item.label}
+            </Link>
+          ))
+        : swarm && (
+            <Link to="/endpoints/$endpointId/swarm" params={{ endpointId }} className={LINK}>
+              <Icon>
+                <Workflow />
+              </Icon>
+              Swarm
+            </Link>
+          )}
+      {isAdmin && (
+        <Link to="/endpoints/$endpointId/plugins" params={{ endpointId }} className={LINK}>
+          <Icon>
+            <Puzzle />
+          </Icon>
+          Plugins
+        </Link>
+      )}
+    </nav>
   );
 }

@@ -16,6 +16,23 @@ function event(Type: string, Action: string, attributes: Record<string, string> 
 const listPrefix = [...endpointKeys.containers('local'), 'list'];
 
 describe('eventEffects', () => {
+  it('swarm object events refresh the swarm subtree; a task container refreshes the tasks', () => {
+    for (const type of ['service', 'node', 'secret', 'config']) {
+      expect(eventEffects('local', event(type, 'update'))?.invalidate).toContainEqual(
+        endpointKeys.swarm('local'),
+      );
+    }
+    const task = eventEffects(
+      'local',
+      event('container', 'die', { 'com.docker.swarm.task.id': 'task1' }),
+    );
+    expect(task?.invalidate).toContainEqual([...endpointKeys.swarm('local'), 'tasks']);
+    expect(eventEffects('local', event('container', 'die'))?.invalidate).not.toContainEqual([
+      ...endpointKeys.swarm('local'),
+      'tasks',
+    ]);
+  });
+
   it('a container state change refreshes the lists, the counts and that container', () => {
     const effects = eventEffects('local', event('container', 'stop'));
     expect(effects?.invalidate).toEqual([listPrefix, endpointKeys.info('local')]);

@@ -106,6 +106,9 @@ export function eventEffects(endpointId: string, event: EngineEvent): EventEffec
       };
       if (CONTAINER_COUNTS.has(action)) effects.invalidate.push(endpointKeys.info(endpointId));
       if (action === 'destroy') effects.removedContainer = event.Actor.ID;
+      // A task's container started or died on this node: its task changed state.
+      if (event.Actor.Attributes['com.docker.swarm.task.id'])
+        effects.invalidate.push([...endpointKeys.swarm(endpointId), 'tasks']);
       const patch = statePatch(event.Actor.ID, action, event.Actor.Attributes);
       if (patch) effects.statePatch = patch;
       return effects;
@@ -136,6 +139,15 @@ export function eventEffects(endpointId: string, event: EngineEvent): EventEffec
         : null;
     case 'daemon':
       return { ...none, invalidate: [endpointKeys.info(endpointId)] };
+    // Swarm objects (managers only): one subtree for nodes, services, tasks, secrets and configs.
+    case 'service':
+    case 'node':
+    case 'secret':
+    case 'config':
+      return {
+        ...none,
+        invalidate: [endpointKeys.swarm(endpointId), endpointKeys.info(endpointId)],
+      };
     default:
       return null;
   }

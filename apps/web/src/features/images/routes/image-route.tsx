@@ -9,7 +9,7 @@ import {
 import type { ImageInspect } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { ChevronRight, HardDriveDownload, Tag, Trash2, Upload, X } from 'lucide-react';
+import { ChevronRight, Globe, HardDriveDownload, Tag, Trash2, Upload, X } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { Button, buttonClasses, IconButton } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -29,6 +29,7 @@ import {
   inspectImageQueryOptions,
   saveImagesHref,
 } from '../api/images-api';
+import { CheckRegistryDialog } from '../components/check-registry-dialog';
 import { PushDialog } from '../components/push-dialog';
 import { RemoveImageDialog } from '../components/remove-image-dialog';
 import { TagDialog } from '../components/tag-dialog';
@@ -36,7 +37,8 @@ import { TagDialog } from '../components/tag-dialog';
 const route = getRouteApi('/_app/endpoints/$endpointId/images/$imageId');
 
 type ImageTab = 'overview' | 'layers' | 'inspect';
-type Open = null | { kind: 'tag' } | { kind: 'push' } | { kind: 'remove'; name: string };
+type Open =
+  null | { kind: 'tag' } | { kind: 'push' } | { kind: 'check' } | { kind: 'remove'; name: string };
 
 export function ImageRoute() {
   const { endpointId, imageId } = route.useParams();
@@ -96,6 +98,14 @@ export function ImageRoute() {
                   onClick={() => setOpen({ kind: 'push' })}
                 >
                   Push
+                </Button>
+              )}
+              {tags.length > 0 && can('GET', '/distribution/x/json').allowed && (
+                <Button
+                  icon={<Globe className="size-3.5" />}
+                  onClick={() => setOpen({ kind: 'check' })}
+                >
+                  Check registry
                 </Button>
               )}
               {canSave && (
@@ -178,6 +188,14 @@ export function ImageRoute() {
           endpointId={endpointId}
           imageId={imageId}
           imageName={name}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === 'check' && (
+        <CheckRegistryDialog
+          endpointId={endpointId}
+          tags={tags}
+          localDigests={query.data?.RepoDigests ?? []}
           onClose={() => setOpen(null)}
         />
       )}

@@ -1,7 +1,7 @@
 import { Channel, encodeChannelFrame } from '@berth/api';
 import { describe, expect, it } from 'vitest';
 import type { BinarySocket } from './log-connection';
-import { LogSession } from './log-session';
+import { LogSession, logSocketParams } from './log-session';
 
 class FakeBinarySocket implements BinarySocket {
   binaryType: BinaryType = 'blob';
@@ -71,6 +71,20 @@ function setup(sources = [{ id: 'abc', name: 'web' }], range = { tail: 'all' as 
 
 const ts = (second: number, text: string) =>
   `2024-05-01T12:00:${String(second).padStart(2, '0')}.000000001Z ${text}\n`;
+
+describe('logSocketParams', () => {
+  it('names a container by default, and a swarm service or task when the source says so', () => {
+    const container = logSocketParams('c1', { tail: 10 });
+    expect(container.get('container')).toBe('c1');
+    const service = logSocketParams('svc1', { tail: 'all', until: 5 }, undefined, 'service');
+    expect([service.get('service'), service.has('container'), service.get('follow')]).toEqual([
+      'svc1',
+      false,
+      '0',
+    ]);
+    expect(logSocketParams('t1', { tail: 1 }, 3, 'task').get('task')).toBe('t1');
+  });
+});
 
 describe('LogSession', () => {
   it('asks the gateway for timestamps and follows unless an end is set', () => {

@@ -12,6 +12,8 @@ import type { BinarySocket, LogOutcome } from './log-connection';
 export interface LogSource {
   id: string;
   name: string;
+  /** What `id` names: a container (the default), or a swarm service or task (`ws/logs?service=`). */
+  kind?: 'container' | 'service' | 'task';
 }
 
 export interface LogRange {
@@ -40,9 +42,14 @@ export interface LogSessionOptions {
   schedule?: (run: () => void) => void;
 }
 
-export function logSocketParams(containerId: string, range: LogRange, since?: number) {
+export function logSocketParams(
+  containerId: string,
+  range: LogRange,
+  since?: number,
+  kind: LogSource['kind'] = 'container',
+) {
   const params = new URLSearchParams({
-    container: containerId,
+    [kind]: containerId,
     follow: range.until === undefined ? '1' : '0',
     tail: String(range.tail),
     timestamps: '1',
@@ -163,7 +170,7 @@ export class LogSession {
       url: endpointSocketUrl(
         this.options.endpointId,
         'logs',
-        logSocketParams(source.id, range, since),
+        logSocketParams(source.id, range, since, source.kind),
       ),
       createSocket: this.options.createSocket,
       onOpen: () => this.setStatus(index, { state: 'streaming' }),

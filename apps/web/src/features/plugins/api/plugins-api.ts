@@ -1,0 +1,150 @@
+import { EngineError, endpointKeys, JsonLines } from '@berth/api';
+import type { Plugin, PluginPrivilege, ProgressMessage } from '@berth/api';
+import { queryOptions } from '@tanstack/react-query';
+import { CSRF_HEADERS, http } from '@/lib/api-client';
+
+const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
+const name = (n: string) => encodeURIComponent(n);
+
+export function pluginsQueryOptions(endpointId: string) {
+  return queryOptions({
+    queryKey: [...endpointKeys.plugins(endpointId), 'list'],
+    queryFn: ({ signal }) => http.json<Plugin[]>(`${base(endpointId)}/plugins`, { signal }),
+  });
+}
+
+/** A saved registry's credentials are added by the gateway; the browser only names it. */
+const registryHeaders = (registryId: number | null): Record<string, string> =>
+  registryId === null ? {} : { 'X-Berth-Registry': String(registryId) };
+
+export function getPrivileges(endpointId: string, remote: string, registryId: number | null) {
+  return http.json<PluginPrivilege[] | null>(`${base(endpointId)}/plugins/privileges`, {
+    query: { remote },
+    headers: registryHeaders(registryId),
+  });
+}
+
+export function enablePlugin(endpointId: string, plugin: string, timeout: number) {
+  return http.json(`${base(endpointId)}/plugins/${name(plugin)}/enable`, {
+    method: 'POST',
+    query: { timeout },
+  });
+}
+
+export function disablePlugin(endpointId: string, plugin: string) {
+  return http.json(`${base(endpointId)}/plugins/${name(plugin)}/disable`, { method: 'POST' });
+}
+
+export function setPlugin(endpointId: string, plugin: string, settings: string[]) {
+  return http.json(`${base(endpointId)}/plugins/${name(plugin)}/set`, {
+    method: 'POST',
+    body: settings,
+  });
+}
+
+export function removePlugin(endpointId: string, plugin: string, force: boolean) {
+  return http.json(`${base(endpointId)}/plugins/${name(plugin)}`, {
+    method: 'DELETE',
+    query: { force: force || undefined },
+  });
+}
+
+export async function createPlugin(endpointId: string, plugin: string, tar: Blob) {
+  const response = await fetch(
+    `${base(endpointId)}/plugins/create?name=${encodeURIComponent(plugin)}`,
+    {
+      method: 'POST',
+      headers: { ...CSRF_HEADERS, 'Content-Type': 'application/x-tar' },
+      body: tar,
+      credentials: 'same-origin',
+    },
+  );
+  if (!response.ok) throw await failure(response);
+}
+
+async function failure(response: Response): Promise<EngineError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown };
+    if (typeof parsed.message === 'string') return new EngineError(response.status, parsed.message);
+  } catch {
+    // plain text
+  }
+  return new EngineError(response.status, text.trim() || `HTTP ${response.status}`);
+}
+
+/**
+ * Pull, upgrade and push answer with JSON-lines progress; an `{error}` line is a failure even
+ * though the HTTP status was 200, so it is thrown with the engine's words.
+ */
+export async function pluginStream(
+  endpointId: string,
+  path: string,
+  query: Record<string, string>,
+  registryId: number | null,
+  body: unknown,
+  onMessage: (message: ProgressMessage) => void,
+): Promise<void> {
+  const response = await fetch(`${base(endpointId)}${path}?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    headers: {
+      ...CSRF_HEADERS,
+      ...registryHeaders(registryId),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw await failure(response);
+  const lines = new JsonLines<ProgressMessage>();
+  const reader = response.body?.getReader();
+  let error: string | undefined;
+  const take = (message: ProgressMessage) => {
+    if (message.error) error = message.errorDetail?.message ?? message.error;
+    onMessage(message);
+  };
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      lines.push(value).forEach(take);
+    }
+    lines.end().forEach(take);
+  }
+  if (error) throw new EngineError(500, error);
+}
+
+/** `KEY=value` settings of a plugin whose config marks them settable, with their current value. */
+export function settableEnv(
+  plugin: Plugin,
+): Array<{ name: string; description: string; value: string }> {
+  const current = new Map(
+    plugin.Settings.Env.map((e) => {
+      const at = e.indexOf('=');
+      return [at === -1 ? e : e.slice(0, at), at === -1 ? '' : e.slice(at + 1)] as const;
+    }),
+  );
+  return (plugin.Config.Env ?? [])
+    .filter((e) => e.Settable?.includes('value'))
+    .map((e) => ({
+      name: e.Name,
+      description: e.Description,
+      value: current.get(e.Name) ?? e.Value,
+    }));
+}
+
+/** The settings to send: only those that changed, as `KEY=value`. */
+export function changedSettings(
+  before: ReadonlyArray<{ name: string; value: string }>,
+  after: Readonly<Record<string, string>>,
+): string[] {
+  return before
+    .filter((e) => after[e.name] !== undefined && after[e.name] !== e.value)
+    .map((e) => `${e.name}=${after[e.name]}`);
+}
+
+export function pluginTypes(plugin: Plugin): string {
+  return plugin.Config.Interface.Types.map((t) =>
+    typeof t === 'string' ? t : `${t.Prefix}.${t.Capability}/${t.Version}`,
+  ).join(', ');
+}

@@ -1,0 +1,345 @@
+import {
+  EngineError,
+  encodeFilters,
+  endpointKeys,
+  isEngineError,
+  readDistribution,
+} from '@berth/api';
+import type {
+  DistributionInspect,
+  NodeSpec,
+  ServiceSpec,
+  SwarmDataObject,
+  SwarmInspect,
+  SwarmNode,
+  SwarmService,
+  SwarmSpec,
+  SwarmTask,
+} from '@berth/api';
+import { queryOptions } from '@tanstack/react-query';
+import { http } from '@/lib/api-client';
+
+const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
+const keys = (endpointId: string) => endpointKeys.swarm(endpointId);
+
+export type DataKind = 'secrets' | 'configs';
+
+export function swarmQueryOptions(endpointId: string) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), 'inspect'],
+    queryFn: ({ signal }) => http.json<SwarmInspect>(`${base(endpointId)}/swarm`, { signal }),
+  });
+}
+
+export function nodesQueryOptions(endpointId: string) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), 'nodes'],
+    queryFn: ({ signal }) => http.json<SwarmNode[]>(`${base(endpointId)}/nodes`, { signal }),
+  });
+}
+
+export function servicesQueryOptions(endpointId: string) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), 'services'],
+    queryFn: ({ signal }) => http.json<SwarmService[]>(`${base(endpointId)}/services`, { signal }),
+  });
+}
+
+export function serviceQueryOptions(endpointId: string, serviceId: string) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), 'service', serviceId],
+    queryFn: ({ signal }) =>
+      http.json<SwarmService>(`${base(endpointId)}/services/${encodeURIComponent(serviceId)}`, {
+        signal,
+      }),
+  });
+}
+
+/**
+ * Tasks change state on every node without an event reaching this engine (only container events
+ * of this node do), so task lists also refresh on a slow timer while they are on screen.
+ */
+export function tasksQueryOptions(endpointId: string, filter: { service?: string; node?: string }) {
+  const filters: Record<string, string[]> = {};
+  if (filter.service) filters.service = [filter.service];
+  if (filter.node) filters.node = [filter.node];
+  return queryOptions({
+    queryKey: [...keys(endpointId), 'tasks', filters],
+    queryFn: ({ signal }) =>
+      http.json<SwarmTask[]>(`${base(endpointId)}/tasks`, {
+        signal,
+        query: { filters: Object.keys(filters).length ? encodeFilters(filters) : undefined },
+      }),
+    refetchInterval: 3000,
+  });
+}
+
+export function dataQueryOptions(endpointId: string, kind: DataKind) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), kind],
+    queryFn: ({ signal }) =>
+      http.json<SwarmDataObject[]>(`${base(endpointId)}/${kind}`, { signal }),
+  });
+}
+
+export function initSwarm(endpointId: string, body: Record<string, unknown>) {
+  return http.json<string>(`${base(endpointId)}/swarm/init`, { method: 'POST', body });
+}
+
+export function joinSwarm(endpointId: string, body: Record<string, unknown>) {
+  return http.json(`${base(endpointId)}/swarm/join`, { method: 'POST', body });
+}
+
+export function leaveSwarm(endpointId: string, force: boolean) {
+  return http.json(`${base(endpointId)}/swarm/leave`, {
+    method: 'POST',
+    query: { force: force || undefined },
+  });
+}
+
+export function updateSwarm(
+  endpointId: string,
+  version: number,
+  spec: SwarmSpec,
+  rotate: { worker?: boolean; manager?: boolean; unlockKey?: boolean } = {},
+) {
+  return versioned(
+    http.json(`${base(endpointId)}/swarm/update`, {
+      method: 'POST',
+      body: spec,
+      query: {
+        version,
+        rotateWorkerToken: rotate.worker || undefined,
+        rotateManagerToken: rotate.manager || undefined,
+        rotateManagerUnlockKey: rotate.unlockKey || undefined,
+      },
+    }),
+  );
+}
+
+export function getUnlockKey(endpointId: string) {
+  return http.json<{ UnlockKey: string }>(`${base(endpointId)}/swarm/unlockkey`);
+}
+
+export function unlockSwarm(endpointId: string, key: string) {
+  return http.json(`${base(endpointId)}/swarm/unlock`, {
+    method: 'POST',
+    body: { UnlockKey: key },
+  });
+}
+
+export function updateNode(endpointId: string, node: SwarmNode, spec: NodeSpec) {
+  return versioned(
+    http.json(`${base(endpointId)}/nodes/${encodeURIComponent(node.ID)}/update`, {
+      method: 'POST',
+      body: spec,
+      query: { version: node.Version.Index },
+    }),
+  );
+}
+
+export function removeNode(endpointId: string, id: string, force: boolean) {
+  return http.json(`${base(endpointId)}/nodes/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    query: { force: force || undefined },
+  });
+}
+
+/** `name:tag@sha256:…` → `name:tag`: a pinned image is re-resolved from its tag. */
+export function imageTag(image: string): string {
+  return image.replace(/@sha256:[0-9a-f]+$/, '');
+}
+
+/**
+ * What `QueryRegistry` does: since API 1.30 the engine no longer asks the registry itself, the
+ * client does (`GET /distribution/{image}/json`) and pins the spec's image to the digest, so every
+ * node runs the same image even if the tag moves. An image the registry can't tell about (a
+ * local build, no credentials) keeps its tag, with a warning, as the docker CLI does.
+ */
+export async function resolveImage(
+  endpointId: string,
+  spec: ServiceSpec,
+): Promise<{ spec: ServiceSpec; warning?: string }> {
+  const image = spec.TaskTemplate.ContainerSpec?.Image;
+  if (!image) return { spec };
+  const tag = imageTag(image);
+  try {
+    const answer = await http.json<DistributionInspect>(
+      `${base(endpointId)}/distribution/${encodeURIComponent(tag)}/json`,
+    );
+    const { digest } = readDistribution(answer);
+    if (!digest) return { spec };
+    return {
+      spec: {
+        ...spec,
+        TaskTemplate: {
+          ...spec.TaskTemplate,
+          ContainerSpec: { ...spec.TaskTemplate.ContainerSpec, Image: `${tag}@${digest}` },
+        },
+      },
+    };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      spec,
+      warning: `${tag} could not be resolved in its registry (${why}); nodes may run different versions of it.`,
+    };
+  }
+}
+
+export async function createService(endpointId: string, spec: ServiceSpec, queryRegistry: boolean) {
+  const resolved = queryRegistry ? await resolveImage(endpointId, spec) : { spec };
+  const created = await http.json<{ ID: string; Warning?: string }>(
+    `${base(endpointId)}/services/create`,
+    { method: 'POST', body: resolved.spec },
+  );
+  const warnings = [resolved.warning, created.Warning].filter((w): w is string => Boolean(w));
+  return { ID: created.ID, warnings };
+}
+
+export async function updateService(
+  endpointId: string,
+  service: SwarmService,
+  spec: ServiceSpec,
+  options: { rollback?: boolean; queryRegistry?: boolean } = {},
+): Promise<{ warnings: string[] }> {
+  const resolved =
+    options.queryRegistry && !options.rollback ? await resolveImage(endpointId, spec) : { spec };
+  const answer = await versioned(
+    http.json<{ Warnings?: string[] | null } | undefined>(
+      `${base(endpointId)}/services/${encodeURIComponent(service.ID)}/update`,
+      {
+        method: 'POST',
+        body: resolved.spec,
+        query: {
+          version: service.Version.Index,
+          rollback: options.rollback ? 'previous' : undefined,
+        },
+      },
+    ),
+  );
+  return {
+    warnings: [resolved.warning, ...(answer?.Warnings ?? [])].filter((w): w is string =>
+      Boolean(w),
+    ),
+  };
+}
+
+export function removeService(endpointId: string, id: string) {
+  return http.json(`${base(endpointId)}/services/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function createData(endpointId: string, kind: DataKind, spec: Record<string, unknown>) {
+  return http.json<{ ID: string }>(`${base(endpointId)}/${kind}/create`, {
+    method: 'POST',
+    body: spec,
+  });
+}
+
+export function updateData(
+  endpointId: string,
+  kind: DataKind,
+  object: SwarmDataObject,
+  labels: Record<string, string>,
+) {
+  return versioned(
+    http.json(`${base(endpointId)}/${kind}/${encodeURIComponent(object.ID)}/update`, {
+      method: 'POST',
+      // Only labels may change; the engine wants the rest of the spec as it is.
+      body: { ...object.Spec, Labels: labels },
+      query: { version: object.Version.Index },
+    }),
+  );
+}
+
+export function removeData(endpointId: string, kind: DataKind, id: string) {
+  return http.json(`${base(endpointId)}/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+// ── pure helpers ───────────────────────────────────────────────────────────
+
+export const CONFLICT_MESSAGE = 'This object changed meanwhile, reload and try again.';
+
+/** The engine's "update out of sequence" means someone else changed the object first. */
+export function versionConflictMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /update out of sequence/i.test(message) ? CONFLICT_MESSAGE : message;
+}
+
+/** Updates carry the object's version; a stale one fails in words a person can act on. */
+function versioned<T>(call: Promise<T>): Promise<T> {
+  return call.catch((error: unknown) => {
+    if (isVersionConflict(error)) throw new EngineError(409, CONFLICT_MESSAGE);
+    throw error;
+  });
+}
+
+export function isVersionConflict(error: unknown): boolean {
+  return isEngineError(error) && /update out of sequence/i.test(error.message);
+}
+
+/** A service's desired replicas (null for a global service). */
+export function desiredReplicas(service: SwarmService): number | null {
+  return service.Spec.Mode?.Global ? null : (service.Spec.Mode?.Replicated?.Replicas ?? 1);
+}
+
+export function runningCount(tasks: readonly SwarmTask[], serviceId: string): number {
+  return tasks.filter(
+    (t) =>
+      t.ServiceID === serviceId && t.DesiredState === 'running' && t.Status.State === 'running',
+  ).length;
+}
+
+/** Scale a replicated service: the rest of its spec goes back as it is. */
+export function scaledSpec(spec: ServiceSpec, replicas: number): ServiceSpec {
+  return { ...spec, Mode: { Replicated: { Replicas: replicas } } };
+}
+
+/** Force-update: bump ForceUpdate so every task is replaced though nothing else changed. */
+export function forcedSpec(spec: ServiceSpec): ServiceSpec {
+  return {
+    ...spec,
+    TaskTemplate: { ...spec.TaskTemplate, ForceUpdate: (spec.TaskTemplate.ForceUpdate ?? 0) + 1 },
+  };
+}
+
+/** UTF-8 text to base64 (a secret's or config's Data). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export function fromBase64(data: string): string {
+  const binary = atob(data.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** Which services use each secret or config (by ID), for the lists' "Used by" column. */
+export function usageByData(services: readonly SwarmService[], kind: DataKind) {
+  const out = new Map<string, string[]>();
+  for (const service of services) {
+    const spec = service.Spec.TaskTemplate.ContainerSpec;
+    const refs =
+      kind === 'secrets'
+        ? (spec?.Secrets ?? []).map((s) => s.SecretID)
+        : (spec?.Configs ?? []).map((c) => c.ConfigID);
+    for (const id of refs) out.set(id, [...(out.get(id) ?? []), service.Spec.Name]);
+  }
+  return out;
+}
+
+/** Task states in the order a person reads them, with the tone of their badge. */
+export function taskTone(state: string): 'ok' | 'busy' | 'bad' | 'idle' {
+  if (state === 'running' || state === 'complete') return 'ok';
+  if (['failed', 'rejected', 'orphaned', 'remove'].includes(state)) return 'bad';
+  if (['shutdown'].includes(state)) return 'idle';
+  return 'busy';
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 12);
+}

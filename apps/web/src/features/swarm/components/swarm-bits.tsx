@@ -1,0 +1,168 @@
+import { useMutation } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { useId } from 'react';
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { InlineAlert } from '@/components/ui/inline-alert';
+import { Select } from '@/components/ui/input';
+import { cn } from '@/lib/cn';
+import { taskTone, versionConflictMessage } from '../api/swarm-api';
+
+const TONE_CLASSES = {
+  ok: 'bg-emerald-500/12 text-emerald-700 dark:text-emerald-300',
+  busy: 'bg-sky-500/12 text-sky-700 dark:text-sky-300',
+  bad: 'bg-red-500/12 text-red-700 dark:text-red-300',
+  idle: 'bg-subtle text-muted',
+} as const;
+
+export function StateBadge({
+  state,
+  tone = taskTone(state),
+}: {
+  state: string;
+  tone?: keyof typeof TONE_CLASSES;
+}) {
+  return (
+    <span
+      className={cn(
+        'inline-flex h-5 items-center rounded px-1.5 text-[11.5px] font-medium',
+        TONE_CLASSES[tone],
+      )}
+    >
+      {state}
+    </span>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? `${id}-note` : undefined}
+        className={cn(
+          'min-h-16 w-full rounded-md border border-line bg-panel px-2.5 py-1.5 font-mono text-[12.5px] text-fg outline-none focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/30',
+          error && 'border-danger',
+          className,
+        )}
+        {...rest}
+      />
+      {(error || hint) && (
+        <p id={`${id}-note`} className={cn('text-[12px]', error ? 'text-danger' : 'text-muted')}>
+          {error || hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  children,
+  ...rest
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
+        {label}
+      </label>
+      <Select id={id} {...rest}>
+        {children}
+      </Select>
+    </div>
+  );
+}
+
+/** A destructive action, asked first; the engine's refusal stays in the dialog in plain words. */
+export function ConfirmDialog({
+  title,
+  description,
+  confirm,
+  action,
+  invalidates,
+  onClose,
+  onDone,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  confirm: string;
+  action: () => Promise<unknown>;
+  invalidates: QueryKey[];
+  onClose: () => void;
+  onDone?: () => void;
+  children?: ReactNode;
+}) {
+  const mutation = useMutation({
+    mutationFn: action,
+    meta: { toastOnError: false, invalidates },
+    onSuccess: () => {
+      onClose();
+      onDone?.();
+    },
+  });
+  return (
+    <Dialog
+      open
+      role="alertdialog"
+      onClose={onClose}
+      title={title}
+      description={description}
+      busy={mutation.isPending}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
+            {confirm}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      {mutation.isError && (
+        <InlineAlert title="The engine refused" className="mt-2">
+          {versionConflictMessage(mutation.error)}
+        </InlineAlert>
+      )}
+    </Dialog>
+  );
+}
+
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line px-6 pt-5 pb-3">
+      <div className="min-w-0">
+        <h1 className="text-[17px] font-semibold text-fg">{title}</h1>
+        {description && <p className="mt-0.5 text-[12.5px] text-muted">{description}</p>}
+      </div>
+      {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
+    </div>
+  );
+}

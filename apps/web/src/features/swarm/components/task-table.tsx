@@ -1,0 +1,205 @@
+import { formatAgo } from '@berth/api';
+import type { SwarmTask } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Eye, ScrollText, SquareTerminal } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { Button, IconButton } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { JsonView } from '@/components/ui/json-view';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
+import { infoQueryOptions } from '@/lib/queries';
+import { nodesQueryOptions, servicesQueryOptions, shortId } from '../api/swarm-api';
+import { StateBadge } from './swarm-bits';
+
+/** Newest first; running before the history of shut-down tasks in the same slot. */
+export function sortTasks(tasks: readonly SwarmTask[]): SwarmTask[] {
+  return [...tasks].sort(
+    (a, b) =>
+      Number(b.DesiredState === 'running') - Number(a.DesiredState === 'running') ||
+      (a.Slot ?? 0) - (b.Slot ?? 0) ||
+      b.UpdatedAt.localeCompare(a.UpdatedAt),
+  );
+}
+
+/**
+ * Tasks with their state, desired state, error and container. A container on this engine links
+ * to its container page (logs, console); one on another node can't be reached from here.
+ */
+export function TaskTable({
+  endpointId,
+  tasks,
+  show,
+  onLogs,
+}: {
+  endpointId: string;
+  tasks: readonly SwarmTask[];
+  /** Which other object to name in the second column. */
+  show: 'service' | 'node';
+  /** Opens one task's logs (the owner has the log viewer). */
+  onLogs?: (task: SwarmTask, name: string) => void;
+}) {
+  const [inspecting, setInspecting] = useState<SwarmTask | null>(null);
+  const info = useQuery(infoQueryOptions(endpointId));
+  const nodes = useQuery(nodesQueryOptions(endpointId));
+  const services = useQuery(servicesQueryOptions(endpointId));
+  const localNode = info.data?.Swarm?.NodeID;
+  const nodeName = useMemo(
+    () => new Map((nodes.data ?? []).map((n) => [n.ID, n.Description.Hostname])),
+    [nodes.data],
+  );
+  const serviceName = useMemo(
+    () => new Map((services.data ?? []).map((s) => [s.ID, s.Spec.Name])),
+    [services.data],
+  );
+  const rows = useMemo(() => sortTasks(tasks), [tasks]);
+  const taskName = (t: SwarmTask) =>
+    `${serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}.${t.Slot ?? shortId(t.NodeID ?? '')}`;
+
+  const columns: Column<SwarmTask>[] = [
+    {
+      key: 'name',
+      header: 'Task',
+      cell: (t) => (
+        <span className="font-mono text-[12.5px] text-fg" title={t.ID}>
+          {taskName(t)}
+        </span>
+      ),
+    },
+    show === 'service'
+      ? {
+          key: 'service',
+          header: 'Service',
+          cell: (t) => (
+            <Link
+              to="/endpoints/$endpointId/swarm/services/$serviceId"
+              params={{ endpointId, serviceId: t.ServiceID }}
+              className="text-accent-text hover:underline"
+            >
+              {serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}
+            </Link>
+          ),
+        }
+      : {
+          key: 'node',
+          header: 'Node',
+          cell: (t) => (
+            <span className="text-muted">
+              {t.NodeID ? (nodeName.get(t.NodeID) ?? shortId(t.NodeID)) : 'unassigned'}
+            </span>
+          ),
+        },
+    { key: 'state', header: 'State', cell: (t) => <StateBadge state={t.Status.State} /> },
+    {
+      key: 'desired',
+      header: 'Desired',
+      cell: (t) => <span className="text-muted">{t.DesiredState}</span>,
+    },
+    {
+      key: 'error',
+      header: 'Error',
+      cell: (t) =>
+        t.Status.Err ? (
+          <span className="block max-w-[18rem] truncate text-danger" title={t.Status.Err}>
+            {t.Status.Err}
+          </span>
+        ) : (
+          <span className="text-faint">—</span>
+        ),
+    },
+    {
+      key: 'container',
+      header: 'Container',
+      cell: (t) => {
+        const id = t.Status.ContainerStatus?.ContainerID;
+        if (!id) return <span className="text-faint">—</span>;
+        if (t.NodeID !== localNode)
+          return (
+            <span className="font-mono text-[12px] text-muted" title="On another node">
+              {shortId(id)}
+            </span>
+          );
+        return (
+          <span className="inline-flex items-center gap-2">
+            <Link
+              to="/endpoints/$endpointId/containers/$containerId"
+              params={{ endpointId, containerId: id }}
+              className="font-mono text-[12px] text-accent-text hover:underline"
+            >
+              {shortId(id)}
+            </Link>
+            {t.Status.State === 'running' && (
+              <Link
+                to="/endpoints/$endpointId/containers/$containerId"
+                params={{ endpointId, containerId: id }}
+                search={{ tab: 'console' }}
+                aria-label={`Console of task ${shortId(t.ID)}`}
+                className="text-faint hover:text-fg"
+              >
+                <SquareTerminal className="size-3.5" aria-hidden />
+              </Link>
+            )}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'updated',
+      header: 'Updated',
+      cell: (t) => (
+        <span className="text-muted" title={t.Status.Message}>
+          {formatAgo(new Date(t.UpdatedAt).getTime())}
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      header: '',
+      className: 'text-right',
+      cell: (t) => (
+        <span className="inline-flex gap-1">
+          <IconButton
+            size="sm"
+            aria-label={`Inspect task ${taskName(t)}`}
+            onClick={() => setInspecting(t)}
+          >
+            <Eye className="size-3.5" />
+          </IconButton>
+          {onLogs && (
+            <IconButton
+              size="sm"
+              aria-label={`Logs of task ${taskName(t)}`}
+              onClick={() => onLogs(t, taskName(t))}
+            >
+              <ScrollText className="size-3.5" />
+            </IconButton>
+          )}
+        </span>
+      ),
+    },
+  ];
+  if (!rows.length) return <p className="px-4 py-6 text-[13px] text-muted">No tasks.</p>;
+  return (
+    <>
+      <SimpleTable label="Tasks" columns={columns} rows={rows} rowKey={(t) => t.ID} />
+      {inspecting && (
+        <Dialog
+          open
+          onClose={() => setInspecting(null)}
+          title={`Task ${taskName(inspecting)}`}
+          className="sm:max-w-3xl"
+          footer={<Button onClick={() => setInspecting(null)}>Close</Button>}
+        >
+          {inspecting.Status.Message && (
+            <p className="mb-2 text-[13px] text-muted">{inspecting.Status.Message}</p>
+          )}
+          <JsonView
+            label={`Inspect of task ${taskName(inspecting)}`}
+            text={JSON.stringify(inspecting, null, 2)}
+          />
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import type { SwarmTask } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { ErrorState } from '@/components/ui/error-state';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useEndpointId } from '@/hooks/use-endpoint-id';
+import { cn } from '@/lib/cn';
+import {
+  nodesQueryOptions,
+  servicesQueryOptions,
+  shortId,
+  tasksQueryOptions,
+  taskTone,
+} from '../api/swarm-api';
+import { PageHeader, StateBadge } from '../components/swarm-bits';
+
+const CARD_TONE = {
+  ok: 'border-l-emerald-500',
+  busy: 'border-l-sky-500',
+  bad: 'border-l-red-500',
+  idle: 'border-l-line-strong opacity-70',
+} as const;
+
+/** Nodes as columns, their current tasks as cards coloured by state; live with the task list. */
+export function ClusterRoute() {
+  const endpointId = useEndpointId();
+  useDocumentTitle('Cluster');
+  const nodes = useQuery(nodesQueryOptions(endpointId));
+  const tasks = useQuery(tasksQueryOptions(endpointId, {}));
+  const services = useQuery(servicesQueryOptions(endpointId));
+  const serviceName = useMemo(
+    () => new Map((services.data ?? []).map((s) => [s.ID, s.Spec.Name])),
+    [services.data],
+  );
+  const byNode = useMemo(() => {
+    const out = new Map<string, SwarmTask[]>();
+    // Only tasks meant to run, and those that failed to: shut-down history would bury them.
+    for (const task of tasks.data ?? []) {
+      if (task.DesiredState !== 'running' && taskTone(task.Status.State) !== 'bad') continue;
+      const key = task.NodeID ?? '';
+      out.set(key, [...(out.get(key) ?? []), task]);
+    }
+    return out;
+  }, [tasks.data]);
+
+  if (nodes.isPending) return <SkeletonRows rows={4} label="Loading the cluster" />;
+  if (nodes.isError)
+    return (
+      <ErrorState
+        title="Could not list the nodes"
+        message={nodes.error.message}
+        onRetry={() => void nodes.refetch()}
+      />
+    );
+  const unassigned = byNode.get('') ?? [];
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <PageHeader
+        title="Cluster"
+        description="Each node with the tasks it runs; cards follow the tasks' state."
+      />
+      <div className="flex min-h-0 flex-1 gap-4 overflow-auto p-6">
+        {[
+          ...nodes.data.map((n) => ({ id: n.ID, node: n })),
+          ...(unassigned.length ? [{ id: '', node: null }] : []),
+        ].map(({ id, node }) => {
+          const list = byNode.get(id) ?? [];
+          return (
+            <section
+              key={id || 'unassigned'}
+              aria-label={node ? `Node ${node.Description.Hostname}` : 'Unassigned tasks'}
+              className="flex w-64 shrink-0 flex-col rounded-lg border border-line bg-panel"
+            >
+              <header className="border-b border-line px-3 py-2">
+                <h2 className="truncate text-[13px] font-semibold text-fg">
+                  {node ? node.Description.Hostname : 'Unassigned'}
+                </h2>
+                {node && (
+                  <p className="flex items-center gap-1.5 text-[11.5px] text-muted">
+                    {node.Spec.Role} · {node.Spec.Availability} ·{' '}
+                    <StateBadge
+                      state={node.Status.State}
+                      tone={node.Status.State === 'ready' ? 'ok' : 'bad'}
+                    />
+                  </p>
+                )}
+              </header>
+              <ul className="flex min-h-0 flex-1 flex-col gap-2 overflow-auto p-2">
+                {list.length === 0 && (
+                  <li className="px-1 py-3 text-center text-[12px] text-faint">No tasks</li>
+                )}
+                {list.map((t) => (
+                  <li
+                    key={t.ID}
+                    className={cn(
+                      'rounded-md border border-l-4 border-line bg-subtle px-2.5 py-1.5',
+                      CARD_TONE[taskTone(t.Status.State)],
+                    )}
+                  >
+                    <Link
+                      to="/endpoints/$endpointId/swarm/services/$serviceId"
+                      params={{ endpointId, serviceId: t.ServiceID }}
+                      search={{ tab: 'tasks' }}
+                      className="block truncate text-[12.5px] font-medium text-fg hover:underline"
+                    >
+                      {serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}
+                      {t.Slot ? `.${t.Slot}` : ''}
+                    </Link>
+                    <p className="flex items-center justify-between text-[11.5px] text-muted">
+                      <StateBadge state={t.Status.State} />
+                      <span className="font-mono">{shortId(t.ID)}</span>
+                    </p>
+                    {t.Status.Err && (
+                      <p className="mt-1 truncate text-[11.5px] text-danger" title={t.Status.Err}>
+                        {t.Status.Err}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

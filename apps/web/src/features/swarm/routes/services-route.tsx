@@ -1,0 +1,213 @@
+import { endpointKeys, formatAgo } from '@berth/api';
+import type { SwarmService } from '@berth/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Boxes, Minus, Plus, Trash2 } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { buttonClasses, IconButton } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ListPage } from '@/components/ui/list-page';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useEndpointId } from '@/hooks/use-endpoint-id';
+import { useEnginePermission } from '@/hooks/use-me';
+import {
+  desiredReplicas,
+  removeService,
+  runningCount,
+  scaledSpec,
+  servicesQueryOptions,
+  tasksQueryOptions,
+  updateService,
+} from '../api/swarm-api';
+import { ConfirmDialog } from '../components/swarm-bits';
+
+/** Scale by one in a click: the current spec goes back with a new replica count. */
+export function ScaleControl({
+  endpointId,
+  service,
+  disabled,
+}: {
+  endpointId: string;
+  service: SwarmService;
+  disabled?: boolean;
+}) {
+  const desired = desiredReplicas(service);
+  const mutation = useMutation({
+    mutationFn: (replicas: number) =>
+      updateService(endpointId, service, scaledSpec(service.Spec, replicas)),
+    meta: { errorTitle: 'Could not scale', invalidates: [endpointKeys.swarm(endpointId)] },
+  });
+  if (desired === null) return <span className="text-muted">global</span>;
+  return (
+    <span className="inline-flex items-center gap-1">
+      <IconButton
+        size="sm"
+        aria-label={`Scale ${service.Spec.Name} down`}
+        disabled={disabled || desired === 0 || mutation.isPending}
+        onClick={() => mutation.mutate(desired - 1)}
+      >
+        <Minus className="size-3.5" />
+      </IconButton>
+      <IconButton
+        size="sm"
+        aria-label={`Scale ${service.Spec.Name} up`}
+        disabled={disabled || mutation.isPending}
+        onClick={() => mutation.mutate(desired + 1)}
+      >
+        <Plus className="size-3.5" />
+      </IconButton>
+    </span>
+  );
+}
+
+export function ServicesRoute() {
+  const endpointId = useEndpointId();
+  useDocumentTitle('Services');
+  const query = useQuery(servicesQueryOptions(endpointId));
+  const tasks = useQuery(tasksQueryOptions(endpointId, {}));
+  const can = useEnginePermission();
+  const canChange = can('POST', '/services/x/update').allowed;
+  const [filter, setFilter] = useState('');
+  const [removing, setRemoving] = useState<SwarmService | null>(null);
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return (query.data ?? [])
+      .filter(
+        (s) =>
+          !needle ||
+          s.Spec.Name.toLowerCase().includes(needle) ||
+          (s.Spec.TaskTemplate.ContainerSpec?.Image ?? '').toLowerCase().includes(needle),
+      )
+      .sort((a, b) => a.Spec.Name.localeCompare(b.Spec.Name));
+  }, [query.data, filter]);
+
+  const columns: Column<SwarmService>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      cell: (s) => (
+        <Link
+          to="/endpoints/$endpointId/swarm/services/$serviceId"
+          params={{ endpointId, serviceId: s.ID }}
+          className="font-medium text-fg hover:text-accent-text hover:underline"
+        >
+          {s.Spec.Name}
+        </Link>
+      ),
+    },
+    {
+      key: 'image',
+      header: 'Image',
+      cell: (s) => (
+        <span
+          className="block max-w-[22rem] truncate font-mono text-[12.5px] text-muted"
+          title={s.Spec.TaskTemplate.ContainerSpec?.Image}
+        >
+          {(s.Spec.TaskTemplate.ContainerSpec?.Image ?? '').replace(/@sha256:.*$/, '')}
+        </span>
+      ),
+    },
+    {
+      key: 'mode',
+      header: 'Mode',
+      cell: (s) => (
+        <span className="text-muted">{s.Spec.Mode?.Global ? 'global' : 'replicated'}</span>
+      ),
+    },
+    {
+      key: 'replicas',
+      header: 'Replicas',
+      className: 'tabular-nums',
+      cell: (s) => {
+        const running = runningCount(tasks.data ?? [], s.ID);
+        const desired = desiredReplicas(s);
+        return (
+          <span
+            aria-label={`${running} of ${desired ?? 'all nodes'} running`}
+            className={running === desired ? 'text-fg' : 'text-amber-600 dark:text-amber-300'}
+          >
+            {running}/{desired ?? '∞'}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'ports',
+      header: 'Ports',
+      cell: (s) => (
+        <span className="font-mono text-[12px] text-muted">
+          {(s.Endpoint?.Ports ?? [])
+            .map((p) => `${p.PublishedPort ?? ''}→${p.TargetPort}/${p.Protocol ?? 'tcp'}`)
+            .join(', ') || '—'}
+        </span>
+      ),
+    },
+    {
+      key: 'updated',
+      header: 'Updated',
+      cell: (s) => <span className="text-muted">{formatAgo(new Date(s.UpdatedAt).getTime())}</span>,
+    },
+    {
+      key: 'actions',
+      header: '',
+      className: 'text-right',
+      cell: (s) =>
+        canChange ? (
+          <span className="inline-flex items-center gap-1">
+            <ScaleControl endpointId={endpointId} service={s} />
+            <IconButton
+              size="sm"
+              aria-label={`Remove ${s.Spec.Name}`}
+              onClick={() => setRemoving(s)}
+            >
+              <Trash2 className="size-3.5" />
+            </IconButton>
+          </span>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <ListPage
+        title="Services"
+        noun="services"
+        query={query}
+        filter={filter}
+        onFilter={setFilter}
+        visibleCount={rows.length}
+        actions={
+          can('POST', '/services/create').allowed && (
+            <Link
+              to="/endpoints/$endpointId/swarm/services/new"
+              params={{ endpointId }}
+              className={buttonClasses('primary', 'sm')}
+            >
+              <Plus className="size-3.5" aria-hidden />
+              Create service
+            </Link>
+          )
+        }
+        empty={
+          <EmptyState icon={<Boxes className="size-8" aria-hidden />} title="No services">
+            A service runs replicas of an image across the swarm. Start one with “Create service”.
+          </EmptyState>
+        }
+      >
+        <SimpleTable label="Services" columns={columns} rows={rows} rowKey={(s) => s.ID} />
+      </ListPage>
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${removing.Spec.Name}?`}
+          description="Its tasks are stopped and removed on every node."
+          confirm="Remove service"
+          action={() => removeService(endpointId, removing.ID)}
+          invalidates={[endpointKeys.swarm(endpointId)]}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { BASE_URL } from '../support/auth';
+import { engineRequest, uniqueName } from '../support/engine';
+import { expect, test } from '../support/fixtures';
+
+// One flow, in order: the swarm is this engine's state, shared by every step.
+test.describe.configure({ mode: 'serial' });
+
+// A swarm port of this run's own (beside the gateway's), so checkouts testing at once don't meet.
+const SWARM_PORT = Number(new URL(BASE_URL).port || 7431) + 30;
+
+async function leaveSwarm() {
+  await engineRequest('POST', '/swarm/leave?force=1');
+}
+
+test.beforeAll(leaveSwarm);
+test.afterAll(leaveSwarm);
+
+test('initialise a swarm, create a service from the form, scale it and see its tasks, leave', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const service = uniqueName('svc');
+
+  await page.goto('/endpoints/local/swarm');
+  const init = page.getByRole('form', { name: 'Initialise a swarm' });
+  await init.getByLabel('Advertise address').fill('127.0.0.1');
+  await init.getByLabel('Listen address').fill(`127.0.0.1:${SWARM_PORT}`);
+  await init.getByRole('button', { name: 'Initialise swarm' }).click();
+  await expect(page.getByRole('heading', { name: 'Join tokens' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByLabel('worker join token')).toContainText('SWMTKN-');
+
+  // the sidebar now has the swarm's section
+  const swarmNav = page.getByRole('navigation', { name: 'Swarm', exact: true });
+  await swarmNav.getByRole('link', { name: 'Services' }).click();
+  await expect(page.getByText('No services')).toBeVisible();
+  await page.getByRole('link', { name: 'Create service' }).click();
+
+  const form = page.getByRole('form', { name: 'Create service' });
+  await form.getByRole('button', { name: 'Create service' }).click();
+  await expect(form.getByLabel('Image', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('An image is required')).toBeVisible();
+  await form.getByLabel('Name', { exact: true }).fill(service);
+  await form.getByLabel('Image', { exact: true }).fill('berth/busybox:latest');
+  await form
+    .getByLabel('Command', { exact: true })
+    .fill("sh -c 'echo ready-$HOSTNAME; exec sleep 3600'");
+  await form.getByLabel('Environment', { exact: true }).fill('STAGE=e2e');
+  await expect(page.getByLabel('Service spec preview')).toContainText('STAGE=e2e');
+  await form.getByRole('button', { name: 'Create service' }).click();
+  // a local image has no registry to pin its digest from: created anyway, and said so
+  await expect(form.getByRole('note').filter({ hasText: 'Created, with a warning' })).toContainText(
+    'could not be resolved in its registry',
+  );
+  await form.getByRole('button', { name: 'Open the service' }).click();
+
+  await expect(page.getByRole('heading', { name: service })).toBeVisible();
+  await expect(page.getByLabel('Replicas running')).toHaveText('1/1 running', { timeout: 60_000 });
+
+  await page.getByRole('button', { name: `Scale ${service} up` }).click();
+  await expect(page.getByRole('button', { name: `Scale ${service} up` })).toBeEnabled();
+  await page.getByRole('button', { name: `Scale ${service} up` }).click();
+  await expect(page.getByLabel('Replicas running')).toHaveText('3/3 running', { timeout: 60_000 });
+
+  await page.getByRole('tab', { name: /Tasks/ }).click();
+  const tasks = page.getByRole('table', { name: 'Tasks' });
+  await expect(tasks.getByRole('row').filter({ hasText: 'running' })).toHaveCount(3);
+  // each task's container is on this node: its console is one click away
+  await expect(tasks.getByRole('link', { name: /Console of task/ })).toHaveCount(3);
+
+  const inspected = await engineRequest<Array<{ Spec: { Mode: object } }>>(
+    'GET',
+    `/services?filters=${encodeURIComponent(JSON.stringify({ name: [service] }))}`,
+  );
+  expect(inspected.body[0]?.Spec.Mode).toEqual({ Replicated: { Replicas: 3 } });
+
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  await expect(page.getByText(/ready-/).first()).toBeVisible({ timeout: 30_000 });
+
+  // the cluster view shows this node's column with the three tasks
+  await swarmNav.getByRole('link', { name: 'Cluster' }).click();
+  const column = page.getByRole('region', { name: /^Node / });
+  await expect(column.getByRole('listitem').filter({ hasText: service })).toHaveCount(3);
+
+  // leave through the UI: the last manager is warned and needs force
+  await swarmNav.getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Leave swarm' }).click();
+  const leave = page.getByRole('alertdialog', { name: 'Leave the swarm?' });
+  await expect(leave).toContainText('This is the last manager');
+  await leave.getByRole('button', { name: 'Leave', exact: true }).click();
+  await expect(leave.getByRole('alert')).toContainText(/force/i);
+  await leave.getByLabel('Force').check();
+  await leave.getByRole('button', { name: 'Leave', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Initialise a swarm' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('navigation', { name: 'Swarm', exact: true })).toHaveCount(0);
+});
