@@ -11,6 +11,8 @@ export interface Capabilities {
   swarm: boolean;
   plugins: boolean;
   imageGetAll: boolean;
+  /** Files in a container (`/containers/{id}/archive`). */
+  archive: boolean;
   checkpoints: boolean;
   upgrade: boolean;
   daemonUpdate: boolean;
@@ -28,6 +30,7 @@ const DOCKER: Capabilities = {
   swarm: true,
   plugins: true,
   imageGetAll: true,
+  archive: true,
   checkpoints: false,
   upgrade: false,
   daemonUpdate: false,
@@ -43,6 +46,7 @@ const POUCH: Capabilities = {
   swarm: false,
   plugins: false,
   imageGetAll: false,
+  archive: false,
   checkpoints: true,
   upgrade: true,
   daemonUpdate: true,

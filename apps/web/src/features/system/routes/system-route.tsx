@@ -5,10 +5,12 @@ import { Link } from '@tanstack/react-router';
 import { Activity } from 'lucide-react';
 import { buttonClasses } from '@/components/ui/button';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { ErrorState } from '@/components/ui/error-state';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
 import { SkeletonRows } from '@/components/ui/skeleton';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -18,6 +20,7 @@ import {
   infoQueryOptions,
   versionQueryOptions,
 } from '@/lib/queries';
+import { DaemonUpdatePanel } from '../components/daemon-update-panel';
 import { DiskUsagePanel } from '../components/disk-usage-panel';
 
 /** The `/info` fields shown beyond the typed core (older engines leave some out). */
@@ -49,7 +52,9 @@ export function SystemRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('System');
   const can = useEnginePermission();
-  const canCleanUp = can('POST', '/containers/prune').allowed;
+  const engine = useCapabilities(endpointId);
+  const canCleanUp = can('POST', '/containers/prune').allowed && engine.has('prune');
+  const canUpdateDaemon = engine.has('daemonUpdate') && can('POST', '/daemon/update').allowed;
   return (
     <div className="h-full overflow-auto">
       <div className="mx-auto flex max-w-6xl flex-col gap-5 px-6 py-5">
@@ -65,9 +70,27 @@ export function SystemRoute() {
           </Link>
         </div>
         <div className="grid gap-4 lg:grid-cols-2">
-          <PanelErrorBoundary>
-            <DiskUsagePanel endpointId={endpointId} canCleanUp={canCleanUp} />
-          </PanelErrorBoundary>
+          {engine.has('systemDf') ? (
+            <PanelErrorBoundary>
+              <DiskUsagePanel endpointId={endpointId} canCleanUp={canCleanUp} />
+            </PanelErrorBoundary>
+          ) : (
+            <Panel title="Disk usage" id="system-disk" className="lg:col-span-2">
+              <CapabilityNote
+                className="px-4 py-3 whitespace-normal"
+                engineName={engine.engineName}
+                missing={[
+                  ['Disk usage', engine.reason('systemDf')],
+                  ['Clean up', engine.reason('prune')],
+                ]}
+              />
+            </Panel>
+          )}
+          {canUpdateDaemon && (
+            <PanelErrorBoundary>
+              <DaemonUpdatePanel endpointId={endpointId} />
+            </PanelErrorBoundary>
+          )}
           <PanelErrorBoundary>
             <EndpointPanel endpointId={endpointId} />
           </PanelErrorBoundary>
@@ -184,7 +207,15 @@ function InfoPanel({ endpointId }: { endpointId: string }) {
               { label: 'CPUs', value: String(query.data.NCPU) },
               { label: 'Memory', value: formatBytes(query.data.MemTotal) },
               { label: 'Storage driver', value: query.data.Driver, mono: true },
-              { label: 'Root directory', value: query.data.DockerRootDir ?? '', mono: true },
+              {
+                label: 'Root directory',
+                // pouchd reports PouchRootDir instead
+                value:
+                  query.data.DockerRootDir ??
+                  (query.data as { PouchRootDir?: string }).PouchRootDir ??
+                  '',
+                mono: true,
+              },
               {
                 label: 'Containers',
                 value: `${query.data.Containers} (${query.data.ContainersRunning} running, ${query.data.ContainersPaused} paused, ${query.data.ContainersStopped} stopped)`,

@@ -4,10 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Eye, HardDrive, Plus, Scissors, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button, IconButton } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -41,7 +43,9 @@ export function VolumesRoute() {
     ...volumesQueryOptions(endpointId),
     select: (data) => data.Volumes ?? [],
   });
-  const df = useQuery(diskUsageQueryOptions(endpointId));
+  const engine = useCapabilities(endpointId);
+  // Sizes come from /system/df, which PouchContainer has not: not asked for there.
+  const df = useQuery({ ...diskUsageQueryOptions(endpointId), enabled: engine.has('systemDf') });
   const containers = useQuery(containerSummariesQueryOptions(endpointId));
   const endpoints = useQuery(endpointsQueryOptions());
   const sparesNamed = pruneSparesNamed(findEndpoint(endpoints.data, endpointId)?.apiVersion);
@@ -172,7 +176,13 @@ export function VolumesRoute() {
         visibleCount={rows.length}
         actions={
           <>
-            {can('POST', '/volumes/prune').allowed && (
+            {can('POST', '/volumes/prune').allowed && !engine.has('prune') && (
+              <CapabilityNote
+                engineName={engine.engineName}
+                missing={[['Prune', engine.reason('prune')]]}
+              />
+            )}
+            {can('POST', '/volumes/prune').allowed && engine.has('prune') && (
               <Button
                 size="sm"
                 icon={<Scissors className="size-3.5" aria-hidden />}
