@@ -41,5 +41,13 @@ export default defineConfig({
       dependencies: ['setup'],
       use: { storageState: ADMIN_STATE },
     },
+    // PouchContainer against the pouch replay (BERTH_E2E_POUCH): after the others, since it adds
+    // an endpoint that the other specs' pages would list.
+    {
+      name: 'pouch',
+      testMatch: /.*\.pouch\.ts$/,
+      dependencies: ['chromium'],
+      use: { storageState: ADMIN_STATE },
+    },
   ],
 });
