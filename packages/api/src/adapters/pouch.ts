@@ -149,3 +149,12 @@ export function countContainers(summaries: readonly ContainerSummary[]): {
     ContainersStopped: summaries.length - running - paused,
   };
 }
+
+/**
+ * Whether a container's attach stream carries 8-byte frame headers: Docker multiplexes stdout
+ * and stderr unless the container has a TTY; pouchd's attach is raw either way (its logs and
+ * exec output are multiplexed as Docker's).
+ */
+export function attachIsMultiplexed(kind: 'docker' | 'pouch', tty: boolean): boolean {
+  return kind === 'docker' && !tty;
+}

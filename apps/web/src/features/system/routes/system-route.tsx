@@ -218,7 +218,8 @@ function InfoPanel({ endpointId }: { endpointId: string }) {
               },
               {
                 label: 'Containers',
-                value: `${query.data.Containers} (${query.data.ContainersRunning} running, ${query.data.ContainersPaused} paused, ${query.data.ContainersStopped} stopped)`,
+                // pouchd leaves out the counts it has none of (and created containers).
+                value: `${query.data.Containers} (${query.data.ContainersRunning ?? 0} running, ${query.data.ContainersPaused ?? 0} paused, ${query.data.ContainersStopped ?? 0} stopped)`,
               },
               { label: 'Images', value: String(query.data.Images) },
               { label: 'Swarm', value: query.data.Swarm?.LocalNodeState ?? '' },

@@ -1,4 +1,4 @@
-import { formatAgo, formatBytes } from '@berth/api';
+import { formatAgo, formatBytes, volumeCreatedMs } from '@berth/api';
 import type { Volume } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { Eye, HardDrive, Plus, Scissors, Trash2 } from 'lucide-react';
@@ -128,8 +128,10 @@ export function VolumesRoute() {
       key: 'created',
       header: 'Created',
       cell: (volume) => {
-        const created = volume.CreatedAt ? new Date(volume.CreatedAt) : null;
-        return created && !Number.isNaN(created.getTime()) ? (
+        // pouchd writes `2026-11-23 17:27:56` (no zone), Docker RFC 3339: the adapter reads both.
+        const ms = volumeCreatedMs(volume.CreatedAt);
+        const created = ms === null ? null : new Date(ms);
+        return created ? (
           <time className="text-muted" dateTime={volume.CreatedAt} title={created.toLocaleString()}>
             {formatAgo(created.getTime())}
           </time>
