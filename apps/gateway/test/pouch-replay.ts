@@ -2,7 +2,8 @@
 // of a real PouchContainer 1.3.0 (packages/api/fixtures/pouch-1.3.0) on a unix socket. Tests that
 // use it say "pouch replay" in their names.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shortImageName } from '@berth/api';
@@ -99,12 +100,11 @@ export async function startPouchReplay(options: PouchReplayOptions = {}): Promis
   const socket = options.socket ?? join(tmpdir(), `berth-pouch-${process.pid}-${Date.now()}.sock`);
   rmSync(socket, { force: true });
   const seen: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const raw = req.url ?? '/';
-    seen.push(`${req.method} ${raw}`);
+  /** The recording that answers a request, with the path pouchd would see. */
+  const find = (method: string, raw: string) => {
     // pouchd accepts any /vX.Y prefix
     const path = alias(raw.replace(/^\/v\d+\.\d+/, ''));
-    const bare = path.split('?')[0];
+    const bare = path.split('?')[0] ?? path;
     // The recording of the same path whose query parameters are most like the request's.
     const keys = (p: string) => new Set(new URLSearchParams(p.split('?')[1] ?? '').keys());
     const asked = keys(path);
@@ -116,8 +116,14 @@ export async function startPouchReplay(options: PouchReplayOptions = {}): Promis
       return s;
     };
     const match = recordings
-      .filter((r) => r.request.method === req.method && r.request.path.split('?')[0] === bare)
+      .filter((r) => r.request.method === method && r.request.path.split('?')[0] === bare)
       .sort((a, b) => score(b) - score(a))[0];
+    return { match, bare, asked };
+  };
+  const server: Server = createServer((req, res) => {
+    const raw = req.url ?? '/';
+    seen.push(`${req.method} ${raw}`);
+    const { match, bare, asked } = find(req.method ?? 'GET', raw);
     req.resume();
     if (!match) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
@@ -140,6 +146,26 @@ export async function startPouchReplay(options: PouchReplayOptions = {}): Promis
       return res.end();
     }
     res.end(JSON.stringify(match.body));
+  });
+  // Exec start and attach with `Upgrade: tcp`: pouchd answers 101 and hands over the raw stream
+  // (the reference's "hijacking"). The recorded bytes are what it sent after the headers.
+  server.on('upgrade', (req: IncomingMessage, conn: Duplex) => {
+    const raw = req.url ?? '/';
+    seen.push(`${req.method} ${raw} (upgrade)`);
+    const { match, bare } = find(req.method ?? 'POST', raw);
+    if (!match || match.status >= 300 || match.encoding !== 'base64') {
+      const body = JSON.stringify(
+        match?.body ?? { message: `pouch replay has no recording for ${req.method} ${bare}` },
+      );
+      conn.end(
+        `HTTP/1.1 ${match?.status ?? 404} Error\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      return;
+    }
+    conn.write(
+      'HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n',
+    );
+    conn.end(Buffer.from(match.body as string, 'base64'));
   });
   await new Promise<void>((resolve) => server.listen(socket, resolve));
   return {

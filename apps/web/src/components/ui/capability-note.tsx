@@ -10,11 +10,14 @@ export function CapabilityNote({
   engineName,
   missing,
   className,
+  detailed = false,
 }: {
   engineName: string;
   /** What is not offered, each with the reason: `[label, reason]`. */
   missing: ReadonlyArray<readonly [string, string]>;
   className?: string;
+  /** Say the reasons in the text too (where there is room: a page or panel of its own). */
+  detailed?: boolean;
 }) {
   if (missing.length === 0) return null;
   const labels = missing.map(([label]) => label).join(', ');
@@ -25,13 +28,19 @@ export function CapabilityNote({
       title={reasons}
       aria-label={`Not offered by ${engineName}: ${labels}. ${missing.map(([, r]) => r).join(' ')}`}
       className={cn(
-        'flex cursor-help items-center gap-1.5 text-[12px] whitespace-nowrap text-faint',
+        'flex cursor-help items-center gap-1.5 text-[12px] text-faint',
+        detailed ? 'text-[12.5px]' : 'whitespace-nowrap',
         className,
       )}
     >
-      <Info className="size-3.5 shrink-0" aria-hidden />
+      <Info className={cn('size-3.5 shrink-0', detailed && 'mt-0.5 self-start')} aria-hidden />
       <span>
         Not on {engineName}: {labels}
+        {detailed && (
+          <span className="mt-0.5 block text-muted">
+            {missing.map(([, reason]) => reason).join(' ')}
+          </span>
+        )}
       </span>
     </p>
   );

@@ -80,7 +80,7 @@ export function BuildRoute() {
       <div className="mx-auto max-w-3xl px-6 py-5">
         <h1 className="mb-3 text-[17px] font-semibold text-fg">Build image</h1>
         <CapabilityNote
-          className="whitespace-normal"
+          detailed
           engineName={capabilities.engineName}
           missing={[['Build', capabilities.reason('build')]]}
         />

@@ -48,7 +48,7 @@ export function CleanUpRoute() {
       <div className="mx-auto max-w-3xl px-6 py-5">
         <h1 className="mb-3 text-[17px] font-semibold text-fg">Clean up</h1>
         <CapabilityNote
-          className="whitespace-normal"
+          detailed
           engineName={capabilities.engineName}
           missing={[['Clean up', capabilities.reason('prune')]]}
         />

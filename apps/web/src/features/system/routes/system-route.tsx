@@ -6,6 +6,7 @@ import { Activity } from 'lucide-react';
 import { buttonClasses } from '@/components/ui/button';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { CapabilityNote } from '@/components/ui/capability-note';
+import { engineName } from '@/components/ui/engine-badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
@@ -77,7 +78,8 @@ export function SystemRoute() {
           ) : (
             <Panel title="Disk usage" id="system-disk" className="lg:col-span-2">
               <CapabilityNote
-                className="px-4 py-3 whitespace-normal"
+                className="px-4 py-3"
+                detailed
                 engineName={engine.engineName}
                 missing={[
                   ['Disk usage', engine.reason('systemDf')],
@@ -124,7 +126,7 @@ function EndpointPanel({ endpointId }: { endpointId: string }) {
             { label: 'ID', value: endpoint.id, mono: true },
             { label: 'Name', value: endpoint.name },
             { label: 'Address', value: endpoint.url, mono: true },
-            { label: 'Kind', value: endpoint.kind },
+            { label: 'Engine', value: engineName(endpoint.kind) },
             { label: 'Status', value: endpoint.status },
             { label: 'API version in use', value: endpoint.apiVersion ?? '', mono: true },
             {
