@@ -349,3 +349,78 @@ describe('pouch replay: Pouch-only routes', () => {
     }
   });
 });
+
+/** Every endpoint of the PouchContainer reference (shared/reference/004_…, API 1.24). */
+const POUCH_REFERENCE: ReadonlyArray<readonly [string, string]> = [
+  ['POST', '/auth'],
+  ['POST', '/commit'],
+  ['POST', '/containers/create'],
+  ['GET', '/containers/json'],
+  ['DELETE', '/containers/x'],
+  ['POST', '/containers/x/attach'],
+  ['POST', '/containers/x/checkpoints'],
+  ['GET', '/containers/x/checkpoints'],
+  ['DELETE', '/containers/x/checkpoints/cp1'],
+  ['POST', '/containers/x/exec'],
+  ['GET', '/containers/x/json'],
+  ['GET', '/containers/x/logs'],
+  ['POST', '/containers/x/pause'],
+  ['POST', '/containers/x/rename'],
+  ['POST', '/containers/x/resize'],
+  ['POST', '/containers/x/restart'],
+  ['POST', '/containers/x/start'],
+  ['GET', '/containers/x/stats'],
+  ['POST', '/containers/x/stop'],
+  ['GET', '/containers/x/top'],
+  ['POST', '/containers/x/unpause'],
+  ['POST', '/containers/x/update'],
+  ['POST', '/containers/x/upgrade'],
+  ['POST', '/containers/x/wait'],
+  ['POST', '/daemon/update'],
+  ['GET', '/events'],
+  ['GET', '/exec/x/json'],
+  ['POST', '/exec/x/resize'],
+  ['POST', '/exec/x/start'],
+  ['POST', '/images/create'],
+  ['GET', '/images/json'],
+  ['POST', '/images/load'],
+  ['GET', '/images/save'],
+  ['GET', '/images/search'],
+  ['DELETE', '/images/busybox:latest'],
+  ['GET', '/images/busybox:latest/history'],
+  ['GET', '/images/busybox:latest/json'],
+  ['POST', '/images/busybox:latest/push'],
+  ['POST', '/images/busybox:latest/tag'],
+  ['GET', '/info'],
+  ['GET', '/networks'],
+  ['POST', '/networks/create'],
+  ['GET', '/networks/x'],
+  ['DELETE', '/networks/x'],
+  ['POST', '/networks/x/connect'],
+  ['POST', '/networks/x/disconnect'],
+  ['GET', '/version'],
+  ['GET', '/volumes'],
+  ['POST', '/volumes/create'],
+  ['GET', '/volumes/x'],
+  ['DELETE', '/volumes/x'],
+  ['GET', '/_ping'],
+];
+
+describe('pouch replay: the role table', () => {
+  it('covers every endpoint of the PouchContainer reference, for pouchd', () => {
+    const missing = POUCH_REFERENCE.filter(
+      ([method, path]) => !matchEngineRoute(method, path)?.route.engines.includes('pouch'),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('marks Docker-only what pouchd refused when recorded (405, 404)', () => {
+    for (const name of ['container-kill', 'containers-prune', 'system-df']) {
+      const { request, status } = recording(name);
+      expect(status, name).toBeGreaterThanOrEqual(404);
+      expect(matchEngineRoute(request.method, request.path.split('?')[0]!)?.route.engines).toEqual([
+        'docker',
+      ]);
+    }
+  });
+});
