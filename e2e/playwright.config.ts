@@ -41,11 +41,19 @@ export default defineConfig({
       dependencies: ['setup'],
       use: { storageState: ADMIN_STATE },
     },
-    // Swarm mode changes the engine for every other spec (networks, events): it runs alone,
-    // after all of them, and leaves the swarm again at the end.
+    // Swarm mode changes the engine for every other spec (networks, events): it runs after all
+    // of them, and leaves the swarm again at the end.
     {
       name: 'swarm',
       testMatch: /.*\.swarm\.ts$/,
+      dependencies: ['chromium'],
+      use: { storageState: ADMIN_STATE },
+    },
+    // PouchContainer against the pouch replay (BERTH_E2E_POUCH): after the others, since it adds
+    // an endpoint that the other specs' pages would list.
+    {
+      name: 'pouch',
+      testMatch: /.*\.pouch\.ts$/,
       dependencies: ['chromium'],
       use: { storageState: ADMIN_STATE },
     },

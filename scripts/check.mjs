@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
+import { startPouchReplay } from './lib/pouch-replay.mjs';
 import { startRegistry } from './lib/registry.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
 
@@ -32,6 +33,7 @@ const port = Number(values.port);
 const engine = await startPrivateEngine({ name: values.name });
 let registry;
 let gateway;
+let pouch;
 let code = 0;
 try {
   await ensureBaseImage(engine.host);
@@ -50,9 +52,10 @@ try {
       port,
       env: { ...env, HOST: '127.0.0.1', BERTH_DATA: data, LOG_LEVEL: 'warn' },
     });
+    pouch = await startPouchReplay({ root, name: values.name });
     await pnpm(['exec', 'playwright', 'test', '--reporter=list', ...filters], {
       cwd: join(root, 'e2e'),
-      env: { ...env, BERTH_E2E_URL: `http://127.0.0.1:${port}` },
+      env: { ...env, BERTH_E2E_URL: `http://127.0.0.1:${port}`, BERTH_E2E_POUCH: pouch.url },
     });
   }
 } catch (error) {
@@ -60,6 +63,7 @@ try {
   code = 1;
 } finally {
   await stopProcess(gateway);
+  await pouch?.stop();
   await registry?.stop();
   await engine.stop();
 }

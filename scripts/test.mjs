@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
+import { startPouchReplay } from './lib/pouch-replay.mjs';
 import { startRegistry } from './lib/registry.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
 import { ensurePackages } from './lib/system.mjs';
@@ -15,10 +16,13 @@ const E2E_PORT = 7439;
 let engine;
 let gateway;
 let registry;
+let pouch;
 const results = [];
 
 async function cleanup() {
   await stopProcess(gateway);
+  await pouch?.stop();
+  pouch = undefined;
   await registry?.stop();
   registry = undefined;
   if (engine) {
@@ -150,12 +154,14 @@ async function main() {
         LOG_LEVEL: 'warn',
       },
     });
+    pouch = await startPouchReplay({ root, name: 'e2e' });
     await pnpm(['exec', 'playwright', 'test', '--reporter=list,json'], {
       cwd: join(root, 'e2e'),
       env: {
         ...process.env,
         ...engineEnv,
         BERTH_E2E_URL: `http://127.0.0.1:${E2E_PORT}`,
+        BERTH_E2E_POUCH: pouch.url,
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
       },
     });

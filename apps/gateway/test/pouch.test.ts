@@ -121,4 +121,31 @@ describe('pouch replay: the gateway against recorded pouchd answers', () => {
     expect(t.text(1)).toMatch(/^\d{4}-\d\d-\d\dT\S+Z out \d+\n/);
     expect(t.text(2)).toMatch(/^\d{4}-\d\d-\d\dT\S+Z err \d+\n/);
   });
+
+  it('demultiplexes pouchd exec output and reads the exit code from exec inspect', async () => {
+    const cmd = encodeURIComponent(JSON.stringify(['sh', '-c', 'echo hi; echo oops >&2; exit 7']));
+    const t = await openTerminal(
+      `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/exec?container=fx-running&cmd=${cmd}&tty=0&flow=off`,
+      auth,
+    );
+    await t.closed;
+    expect(t.text(1)).toBe('hi\n');
+    expect(t.text(2)).toBe('oops\n');
+    expect(t.statuses).toContainEqual({ type: 'exit', exitCode: 7 });
+    expect(replay.seen).toContain('POST /v1.24/containers/fx-running/exec');
+  });
+
+  it('answers pouchd errors in its own words: exec in a paused container, a running remove', async () => {
+    const exec = await call('/api/endpoints/local/docker/containers/fx-paused/exec', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Cmd: ['true'] }),
+    });
+    expect(exec.status).toBe(500);
+    const remove = await call('/api/endpoints/local/docker/containers/fx-running', {
+      method: 'DELETE',
+    });
+    expect(remove.status).toBe(500);
+    expect(((await remove.json()) as { message: string }).message).toMatch(/\S/);
+  });
 });

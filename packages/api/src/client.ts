@@ -9,6 +9,7 @@ import type {
   SystemVersion,
   VolumeList,
 } from './engine/types';
+import { normalizeContainerStatus, toImageSummaries } from './adapters/pouch';
 import { EngineError } from './errors';
 import type {
   AuditEntry,
@@ -228,8 +229,14 @@ export function createEngineClient(http: Http, endpointId: string) {
       query: { all?: boolean; filters?: string; size?: boolean } = {},
       signal?: AbortSignal,
     ) => call<ContainerSummary[]>('/containers/json', { query, signal }),
-    inspectContainer: (containerId: string, signal?: AbortSignal) =>
-      call<ContainerInspect>(`/containers/${id(containerId)}/json`, { signal }),
+    inspectContainer: async (containerId: string, signal?: AbortSignal) => {
+      const inspect = await call<ContainerInspect>(`/containers/${id(containerId)}/json`, {
+        signal,
+      });
+      // pouchd's `stopped` (after an API stop) is Docker's `exited`.
+      inspect.State.Status = normalizeContainerStatus(inspect.State.Status);
+      return inspect;
+    },
     createContainer: (body: object, name?: string) =>
       call<ContainerCreateResponse>('/containers/create', {
         method: 'POST',
@@ -253,8 +260,12 @@ export function createEngineClient(http: Http, endpointId: string) {
         query: { force: options.force, v: options.volumes },
       }),
 
-    listImages: (query: { all?: boolean; filters?: string } = {}, signal?: AbortSignal) =>
-      call<ImageSummary[]>('/images/json', { query, signal }),
+    // pouchd answers with full image details: the adapter makes summaries of them.
+    listImages: async (
+      query: { all?: boolean; filters?: string } = {},
+      signal?: AbortSignal,
+    ): Promise<ImageSummary[]> =>
+      toImageSummaries(await call<unknown[] | null>('/images/json', { query, signal })),
     listNetworks: (signal?: AbortSignal) => call<Network[]>('/networks', { signal }),
     listVolumes: (signal?: AbortSignal) => call<VolumeList>('/volumes', { signal }),
 

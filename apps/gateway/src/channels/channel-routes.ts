@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { attachIsMultiplexed } from '@berth/api';
 import type { ContainerInspect } from '@berth/api';
 import { z } from 'zod';
 import type { WebSocket } from 'ws';
@@ -205,7 +206,7 @@ export function attachRoute(deps: TerminalDeps) {
         input: socket,
         head,
         // pouchd's attach is raw even without a TTY (the adapter seam decides; Docker multiplexes)
-        multiplexed: !tty && endpoint.kind === 'docker',
+        multiplexed: attachIsMultiplexed(endpoint.kind, tty),
         flowControl: q.flow === 'on',
         resize,
         finish: async () => {

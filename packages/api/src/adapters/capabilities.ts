@@ -11,6 +11,8 @@ export interface Capabilities {
   swarm: boolean;
   plugins: boolean;
   imageGetAll: boolean;
+  /** Files in a container (`/containers/{id}/archive`). */
+  archive: boolean;
   checkpoints: boolean;
   upgrade: boolean;
   daemonUpdate: boolean;
@@ -28,6 +30,7 @@ const DOCKER: Capabilities = {
   swarm: true,
   plugins: true,
   imageGetAll: true,
+  archive: true,
   checkpoints: false,
   upgrade: false,
   daemonUpdate: false,
@@ -43,6 +46,7 @@ const POUCH: Capabilities = {
   swarm: false,
   plugins: false,
   imageGetAll: false,
+  archive: false,
   checkpoints: true,
   upgrade: true,
   daemonUpdate: true,
@@ -57,6 +61,15 @@ export function missingCapabilityReason(kind: EngineKind, capability: Capability
   const engine = kind === 'pouch' ? 'PouchContainer' : 'Docker Engine';
   const honest: Partial<Record<Capability, string>> = {
     kill: `${engine} has no kill API; "stop" with no grace period is not the same thing (it sends SIGTERM first), so Berth does not pretend.`,
+    changes: `${engine} has no API listing a container's filesystem changes.`,
+    export: `${engine} has no container export API.`,
+    archive: `${engine} has no API to read or write files in a container (archive).`,
+    prune: `${engine} has no prune API: remove unused containers, images, networks and volumes one by one.`,
+    systemDf: `${engine} has no disk usage API (/system/df), so sizes and use counts are not known.`,
+    build: `${engine} has no build API: build elsewhere and pull or load the image.`,
+    swarm: `${engine} has no swarm mode.`,
+    plugins: `${engine} has no plugin API.`,
+    imageGetAll: `${engine} saves one image at a time: select a single image.`,
     checkpoints: `${engine} has no checkpoint API (PouchContainer has, with CRIU).`,
     upgrade: `${engine} has no in-place upgrade (PouchContainer has). Use Duplicate/Edit to recreate.`,
     daemonUpdate: `${engine} has no daemon update API.`,

@@ -7,13 +7,20 @@ import { normalizeEvent } from '../engine/events';
 import { computeStats, type RawStats } from '../engine/stats';
 import { Demuxer } from '../streams/multiplex';
 import { toContainerRow } from '../view-models/container';
-import { capabilitiesOf } from './capabilities';
+import { matchEngineRoute } from '../engine/routes';
+import { capabilitiesOf, missingCapabilityReason } from './capabilities';
 import {
+  attachIsMultiplexed,
+  countContainers,
   encodeEventFilters,
   historySeconds,
+  imageLoadPath,
+  imageSaveRequest,
+  normalizeContainerStatus,
   pouchImageSummary,
   shortImageName,
   stateFromStatus,
+  toImageSummaries,
   volumeCreatedMs,
 } from './pouch';
 
@@ -163,5 +170,257 @@ describe('pouch replay: capabilities', () => {
     expect(recording('system-df').status).toBe(404);
     expect(caps.systemDf).toBe(false);
     expect(caps.checkpoints && caps.upgrade && caps.daemonUpdate).toBe(true);
+  });
+});
+
+describe('pouch replay: detection', () => {
+  it('knows pouchd by its /version and /info: no Components or Platform, PouchRootDir, API 1.24', () => {
+    const version = recording('version').body as Record<string, unknown>;
+    expect(version).toMatchObject({ ApiVersion: '1.24', Version: '1.3.0' });
+    expect(version).not.toHaveProperty('Components');
+    expect(version).not.toHaveProperty('Platform');
+    const info = recording('info').body as Record<string, unknown>;
+    expect(info).toHaveProperty('PouchRootDir');
+    expect(info).not.toHaveProperty('ID');
+    expect(info).not.toHaveProperty('DockerRootDir');
+    const headers = recording('version') as unknown as { headers: Record<string, string> };
+    expect(Object.keys(headers.headers).map((k) => k.toLowerCase())).not.toContain('api-version');
+  });
+
+  it('pings with GET: HEAD /_ping (405 on pouchd) is a Docker-only route', () => {
+    expect(recording('ping').status).toBe(200);
+    expect(matchEngineRoute('HEAD', '/_ping')?.route.engines).toEqual(['docker']);
+    expect(matchEngineRoute('GET', '/_ping')?.route.engines).toContain('pouch');
+  });
+});
+
+describe('pouch replay: inspect', () => {
+  it("reads State.Status per state; pouchd's 'stopped' (after an API stop) is 'exited'", () => {
+    const status = (name: string) =>
+      (recording(name).body as { State: { Status: string } }).State.Status;
+    expect(status('container-inspect-stopped')).toBe('stopped');
+    expect(
+      [
+        'container-inspect-running',
+        'container-inspect-paused',
+        'container-inspect-stopped',
+        'container-inspect-exited',
+        'container-inspect-created',
+      ].map((name) => normalizeContainerStatus(status(name))),
+    ).toEqual(['running', 'paused', 'exited', 'exited', 'created']);
+  });
+
+  it('has a Name without a slash, no Path, null Args, and the IP only under Networks', () => {
+    const inspect = recording('container-inspect-running').body as {
+      Name: string;
+      Args: unknown;
+      NetworkSettings: { IPAddress?: string; Networks: Record<string, { IPAddress: string }> };
+    };
+    expect(inspect.Name).toBe('fx-running');
+    expect(inspect).not.toHaveProperty('Path');
+    expect(inspect.Args).toBeNull();
+    expect(inspect.NetworkSettings.IPAddress ?? '').toBe('');
+    const [network] = Object.values(inspect.NetworkSettings.Networks);
+    expect(network?.IPAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('pouch replay: lifecycle', () => {
+  it('answers a stop of a stopped container with 204 and a running remove with 500 and a message', () => {
+    expect(recording('container-stop-again').status).toBe(204);
+    const remove = recording('container-remove-running');
+    expect(remove.status).toBe(500);
+    expect(remove.body).toMatchObject({ message: expect.stringMatching(/\S/) });
+  });
+
+  it('offers no kill, changes or export, and says why instead of faking kill', () => {
+    const caps = capabilitiesOf('pouch');
+    expect([caps.kill, caps.changes, caps.export, caps.archive]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(missingCapabilityReason('pouch', 'kill')).toMatch(/PouchContainer has no kill API/);
+    expect(capabilitiesOf('docker').kill).toBe(true);
+  });
+});
+
+describe('pouch replay: exec and attach', () => {
+  it('creates an exec with an Id; its inspect has no Pid; a paused container refuses with 500', () => {
+    expect(recording('exec-create').body).toMatchObject({
+      Id: expect.stringMatching(/^[0-9a-f]+$/),
+    });
+    expect(recording('exec-inspect').body).not.toHaveProperty('Pid');
+    expect(recording('exec-create-paused')).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/\S/) },
+    });
+  });
+
+  it('reads attach raw on pouchd, multiplexed on Docker without a TTY', () => {
+    expect(attachIsMultiplexed('pouch', false)).toBe(false);
+    expect(attachIsMultiplexed('pouch', true)).toBe(false);
+    expect(attachIsMultiplexed('docker', false)).toBe(true);
+    expect(attachIsMultiplexed('docker', true)).toBe(false);
+  });
+});
+
+describe('pouch replay: image requests', () => {
+  it('makes summaries of the list whatever the engine answers', () => {
+    const summaries = toImageSummaries(recording('images-list').body as unknown[]);
+    expect(summaries[0]).toMatchObject({ Size: 1032482, Containers: -1 });
+    expect(summaries[0]!.Created).toBeGreaterThan(0);
+    const docker = { Id: 'sha256:1', Created: 5, Size: 1, RepoTags: ['a:1'] };
+    expect(toImageSummaries([docker])).toEqual([docker]);
+    expect(toImageSummaries(null)).toEqual([]);
+  });
+
+  it('saves with images/save?name= and loads with ?name= on pouchd; Docker keeps get?names=', () => {
+    const pouch = imageSaveRequest('pouch', ['busybox:latest']);
+    expect(`${pouch.path}?${pouch.query.toString()}`).toBe('/images/save?name=busybox%3Alatest');
+    expect(() => imageSaveRequest('pouch', ['a', 'b'])).toThrow(/one image/);
+    const docker = imageSaveRequest('docker', ['a', 'b']);
+    expect(`${docker.path}?${docker.query.toString()}`).toBe('/images/get?names=a&names=b');
+    expect(imageLoadPath('pouch', 'team/app:1')).toBe('/images/load?name=team%2Fapp%3A1');
+    expect(imageLoadPath('docker', 'ignored')).toBe('/images/load');
+    const caps = capabilitiesOf('pouch');
+    expect([caps.build, caps.imageGetAll]).toEqual([false, false]);
+    expect(matchEngineRoute('GET', '/images/save')?.route.engines).toEqual(['pouch']);
+    expect(matchEngineRoute('POST', '/build')?.route.engines).toEqual(['docker']);
+  });
+
+  it('refuses to remove an image in use with 500 and the reason', () => {
+    expect(recording('image-remove-in-use')).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/\S/) },
+    });
+  });
+});
+
+describe('pouch replay: system', () => {
+  it('counts containers from the list, since /info leaves created ones out', () => {
+    const list = recording('containers-list-states').body as ContainerSummary[];
+    expect(countContainers(list)).toEqual({
+      Containers: 5,
+      ContainersRunning: 1,
+      ContainersPaused: 1,
+      ContainersStopped: 3,
+    });
+    // Recorded with two running containers and exited ones about: /info counted 2, and it
+    // leaves out the paused/stopped counts it has none of.
+    const info = recording('info').body as { Containers: number; ContainersRunning: number };
+    expect(info).toMatchObject({ Containers: 2, ContainersRunning: 2 });
+    expect(info).not.toHaveProperty('ContainersStopped');
+  });
+
+  it('has no /system/df (404)', () => {
+    expect(recording('system-df').status).toBe(404);
+    expect(matchEngineRoute('GET', '/system/df')?.route.engines).toEqual(['docker']);
+  });
+});
+
+describe('pouch replay: Pouch-only routes', () => {
+  it('refuses an upgrade to the same image, updates the daemon, and fails a checkpoint without CRIU', () => {
+    expect(recording('container-upgrade-same-image')).toMatchObject({
+      status: 500,
+      body: { message: expect.stringContaining('image not changed') },
+    });
+    expect(recording('daemon-update').status).toBe(200);
+    expect((recording('info-after-daemon-update').body as { Labels: string[] }).Labels).toContain(
+      'zone=fixture',
+    );
+    expect(recording('container-checkpoint-create')).toMatchObject({
+      status: 500,
+      body: { message: expect.stringContaining('criu failed') },
+    });
+    expect(recording('container-checkpoints-list').body).toBeNull();
+    for (const [method, path, role] of [
+      ['POST', '/containers/x/upgrade', 'operator'],
+      ['POST', '/containers/x/checkpoints', 'operator'],
+      ['GET', '/containers/x/checkpoints', 'viewer'],
+      ['DELETE', '/containers/x/checkpoints/cp1', 'admin'],
+      ['POST', '/daemon/update', 'admin'],
+    ] as const) {
+      expect(matchEngineRoute(method, path)?.route, `${method} ${path}`).toMatchObject({
+        role,
+        engines: ['pouch'],
+      });
+    }
+  });
+});
+
+/** Every endpoint of the PouchContainer reference (shared/reference/004_…, API 1.24). */
+const POUCH_REFERENCE: ReadonlyArray<readonly [string, string]> = [
+  ['POST', '/auth'],
+  ['POST', '/commit'],
+  ['POST', '/containers/create'],
+  ['GET', '/containers/json'],
+  ['DELETE', '/containers/x'],
+  ['POST', '/containers/x/attach'],
+  ['POST', '/containers/x/checkpoints'],
+  ['GET', '/containers/x/checkpoints'],
+  ['DELETE', '/containers/x/checkpoints/cp1'],
+  ['POST', '/containers/x/exec'],
+  ['GET', '/containers/x/json'],
+  ['GET', '/containers/x/logs'],
+  ['POST', '/containers/x/pause'],
+  ['POST', '/containers/x/rename'],
+  ['POST', '/containers/x/resize'],
+  ['POST', '/containers/x/restart'],
+  ['POST', '/containers/x/start'],
+  ['GET', '/containers/x/stats'],
+  ['POST', '/containers/x/stop'],
+  ['GET', '/containers/x/top'],
+  ['POST', '/containers/x/unpause'],
+  ['POST', '/containers/x/update'],
+  ['POST', '/containers/x/upgrade'],
+  ['POST', '/containers/x/wait'],
+  ['POST', '/daemon/update'],
+  ['GET', '/events'],
+  ['GET', '/exec/x/json'],
+  ['POST', '/exec/x/resize'],
+  ['POST', '/exec/x/start'],
+  ['POST', '/images/create'],
+  ['GET', '/images/json'],
+  ['POST', '/images/load'],
+  ['GET', '/images/save'],
+  ['GET', '/images/search'],
+  ['DELETE', '/images/busybox:latest'],
+  ['GET', '/images/busybox:latest/history'],
+  ['GET', '/images/busybox:latest/json'],
+  ['POST', '/images/busybox:latest/push'],
+  ['POST', '/images/busybox:latest/tag'],
+  ['GET', '/info'],
+  ['GET', '/networks'],
+  ['POST', '/networks/create'],
+  ['GET', '/networks/x'],
+  ['DELETE', '/networks/x'],
+  ['POST', '/networks/x/connect'],
+  ['POST', '/networks/x/disconnect'],
+  ['GET', '/version'],
+  ['GET', '/volumes'],
+  ['POST', '/volumes/create'],
+  ['GET', '/volumes/x'],
+  ['DELETE', '/volumes/x'],
+  ['GET', '/_ping'],
+];
+
+describe('pouch replay: the role table', () => {
+  it('covers every endpoint of the PouchContainer reference, for pouchd', () => {
+    const missing = POUCH_REFERENCE.filter(
+      ([method, path]) => !matchEngineRoute(method, path)?.route.engines.includes('pouch'),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('marks Docker-only what pouchd refused when recorded (405, 404)', () => {
+    for (const name of ['container-kill', 'containers-prune', 'system-df']) {
+      const { request, status } = recording(name);
+      expect(status, name).toBeGreaterThanOrEqual(404);
+      expect(matchEngineRoute(request.method, request.path.split('?')[0]!)?.route.engines).toEqual([
+        'docker',
+      ]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // PouchContainer 1.3 answers in Docker's shapes with differences (see packages/api/fixtures/
 // README.md). These map its answers to the same view models the Docker ones give.
 
-import type { ContainerState, ImageSummary } from '../engine/types';
+import type { ContainerState, ContainerSummary, ImageSummary } from '../engine/types';
 
 /**
  * pouchd's container list has no `State`: derive it from the `Status` text
@@ -75,4 +75,86 @@ export function encodeEventFilters(
       entries.map(([k, values]) => [k, Object.fromEntries(values.map((v) => [v, true]))]),
     ),
   );
+}
+
+/**
+ * `/images/json` items as summaries: pouchd answers with full image details (no `Created`, a
+ * `CreatedAt` instead), Docker with summaries already. Decided per item by its shape, so one
+ * list call serves both engines.
+ */
+export function toImageSummaries(items: unknown[] | null): ImageSummary[] {
+  return (items ?? []).map((item) => {
+    const record = item as Record<string, unknown>;
+    return 'CreatedAt' in record && !('Created' in record)
+      ? pouchImageSummary(item as Parameters<typeof pouchImageSummary>[0])
+      : (item as ImageSummary);
+  });
+}
+
+/** Where images are saved as a tar: Docker `images/get?names=…`, pouchd `images/save?name=` (one). */
+export function imageSaveRequest(
+  kind: 'docker' | 'pouch',
+  names: readonly string[],
+): { path: string; query: URLSearchParams } {
+  const query = new URLSearchParams();
+  if (kind === 'pouch') {
+    if (names.length !== 1) throw new Error('PouchContainer saves one image at a time.');
+    query.set('name', names[0] as string);
+    return { path: '/images/save', query };
+  }
+  for (const name of names) query.append('names', name);
+  return { path: '/images/get', query };
+}
+
+/**
+ * `POST /images/load`: Docker reads names from the tar; pouchd takes an OCI tar and the name to
+ * give it (`?name=`, else `unknown/unknown`).
+ */
+export function imageLoadPath(kind: 'docker' | 'pouch', name?: string): string {
+  if (kind === 'pouch' && name?.trim())
+    return `/images/load?${new URLSearchParams({ name: name.trim() }).toString()}`;
+  return '/images/load';
+}
+
+/**
+ * Container `State.Status` as Berth's states: pouchd says `stopped` after an API stop, which is
+ * Docker's `exited` (the process is gone, the container can start again).
+ */
+export function normalizeContainerStatus(status: string): ContainerState {
+  return status === 'stopped' ? 'exited' : (status as ContainerState);
+}
+
+/**
+ * Container counts from the list: pouchd's `/info` counts only running, paused and stopped
+ * containers (not created ones), so on PouchContainer the dashboard counts the list instead.
+ * `ContainersStopped` here is everything neither running nor paused, as Docker counts it.
+ */
+export function countContainers(summaries: readonly ContainerSummary[]): {
+  Containers: number;
+  ContainersRunning: number;
+  ContainersPaused: number;
+  ContainersStopped: number;
+} {
+  let running = 0;
+  let paused = 0;
+  for (const summary of summaries) {
+    const state = (summary.State as ContainerState | undefined) ?? stateFromStatus(summary.Status);
+    if (state === 'running' || state === 'restarting') running++;
+    else if (state === 'paused') paused++;
+  }
+  return {
+    Containers: summaries.length,
+    ContainersRunning: running,
+    ContainersPaused: paused,
+    ContainersStopped: summaries.length - running - paused,
+  };
+}
+
+/**
+ * Whether a container's attach stream carries 8-byte frame headers: Docker multiplexes stdout
+ * and stderr unless the container has a TTY; pouchd's attach is raw either way (its logs and
+ * exec output are multiplexed as Docker's).
+ */
+export function attachIsMultiplexed(kind: 'docker' | 'pouch', tty: boolean): boolean {
+  return kind === 'docker' && !tty;
 }

@@ -1,6 +1,7 @@
 import type { EndpointSummary, Me } from '@berth/api';
 import { Moon, Sun } from 'lucide-react';
 import { IconButton } from '@/components/ui/button';
+import { EngineBadge } from '@/components/ui/engine-badge';
 import { useTheme } from '@/hooks/use-theme';
 import { cn } from '@/lib/cn';
 import { UserMenu } from './user-menu';
@@ -35,8 +36,7 @@ function EndpointStatus({ endpoint }: { endpoint: EndpointSummary | undefined })
         {endpoint.name}
       </span>
       <span className="truncate text-muted">
-        <span className="capitalize">{endpoint.kind}</span>
-        {endpoint.engineVersion && ` ${endpoint.engineVersion}`}
+        <EngineBadge kind={endpoint.kind} version={endpoint.engineVersion} />
         {endpoint.apiVersion && (
           <span className="ml-2 font-mono text-[12px] text-faint">API {endpoint.apiVersion}</span>
         )}

@@ -11,8 +11,9 @@ import {
   StepForward,
   Trash2,
 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { ACTION_LABELS } from '../api/container-actions';
 
@@ -40,6 +41,7 @@ export function BulkToolbar({
   selection,
   busy,
   permitted,
+  notOffered,
   onAction,
   onRemove,
 }: {
@@ -49,6 +51,8 @@ export function BulkToolbar({
   permitted: ReadonlySet<ContainerAction>;
   onAction: (action: ContainerAction) => void;
   onRemove: () => void;
+  /** Actions the engine does not offer, said in a note instead of buttons that would fail. */
+  notOffered?: ComponentProps<typeof CapabilityNote>;
 }) {
   const endpointId = useEndpointId();
   const applicable = (action: ContainerAction) =>
@@ -98,6 +102,7 @@ export function BulkToolbar({
           Remove
         </Button>
       )}
+      {notOffered && <CapabilityNote {...notOffered} className="ml-1" />}
     </div>
   );
 }

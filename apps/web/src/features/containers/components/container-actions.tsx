@@ -3,7 +3,9 @@ import type { ContainerAction, ContainerState } from '@berth/api';
 import { PencilLine } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { RoleNote } from '@/components/ui/role-note';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useEnginePermission } from '@/hooks/use-me';
 import { ACTION_LABELS, actionRequest, useContainerAction } from '../api/container-actions';
 import { ACTION_ICONS } from './bulk-toolbar';
@@ -59,11 +61,14 @@ export function ContainerActions({
   const remove = useContainerAction(endpointId, container, 'remove', { onSuccess: onRemoved });
   const allowed = allowedActions(container.state);
   const can = useEnginePermission();
+  const engine = useCapabilities(endpointId);
   const permitted = (action: ContainerAction | 'rename') => {
     const { method, path } = actionRequest(action, container.id);
     return can(method, path);
   };
-  const lifecycle = LIFECYCLE.filter((action) => permitted(action).allowed);
+  // What the engine lacks is hidden (a note says why), never offered to fail.
+  const offered = (action: ContainerAction) => action !== 'kill' || engine.has('kill');
+  const lifecycle = LIFECYCLE.filter((action) => offered(action) && permitted(action).allowed);
   const canRename = permitted('rename');
   const canRemove = permitted('remove');
   const refused = [...LIFECYCLE, 'rename' as const, 'remove' as const]
@@ -79,6 +84,13 @@ export function ContainerActions({
       {lifecycle.map((action) => (
         <ActionButton key={action} endpointId={endpointId} container={container} action={action} />
       ))}
+      {!offered('kill') && permitted('kill').allowed && (
+        <CapabilityNote
+          engineName={engine.engineName}
+          missing={[['Kill', engine.reason('kill')]]}
+          className="px-1"
+        />
+      )}
       {canRename.allowed && (
         <Button
           size="sm"

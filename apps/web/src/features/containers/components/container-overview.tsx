@@ -146,7 +146,11 @@ export function ContainerOverview({
             },
             { label: 'Started', value: formatTime(state.StartedAt) },
             { label: 'Finished', value: formatTime(state.FinishedAt) },
-            { label: 'Restarts', value: String(inspect.RestartCount) },
+            // pouchd's inspect has no RestartCount: shown as unknown, not "undefined".
+            {
+              label: 'Restarts',
+              value: (inspect.RestartCount as number | undefined)?.toString() ?? '',
+            },
             { label: 'PID', value: state.Pid ? String(state.Pid) : '', mono: true },
             { label: 'OOM killed', value: state.OOMKilled ? 'Yes' : 'No' },
             { label: 'Health', value: <HealthFacts health={state.Health} /> },

@@ -9,19 +9,30 @@ import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
 import { Tabs } from '@/components/ui/tabs';
+import { CapabilityNote } from '@/components/ui/capability-note';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { containerQueryOptions } from '../api/containers-queries';
 import { ContainerActions } from '../components/container-actions';
 import { FileBrowser } from '../components/files/file-browser';
 import { ContainerInspectJson } from '../components/container-inspect';
 import { ContainerOverview } from '../components/container-overview';
+import { CheckpointsPanel } from '../components/pouch/checkpoints-panel';
 import { HealthBadge, StateBadge } from '../components/state-badge';
 import { ChangesPanel } from '../components/toolbox/changes-panel';
 import { ContainerTools } from '../components/toolbox/container-tools';
 import { ProcessesPanel } from '../components/toolbox/processes-panel';
 
 export type ContainerTab =
-  'overview' | 'logs' | 'stats' | 'inspect' | 'console' | 'processes' | 'changes' | 'files';
+  | 'overview'
+  | 'logs'
+  | 'stats'
+  | 'inspect'
+  | 'console'
+  | 'processes'
+  | 'changes'
+  | 'files'
+  | 'checkpoints';
 
 const TABS: readonly ContainerTab[] = [
   'overview',
@@ -32,6 +43,7 @@ const TABS: readonly ContainerTab[] = [
   'processes',
   'changes',
   'files',
+  'checkpoints',
 ];
 
 export function parseContainerSearch(search: Record<string, unknown>): { tab?: ContainerTab } {
@@ -63,6 +75,16 @@ export function ContainerRoute({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const query = useQuery(containerQueryOptions(endpointId, containerId));
+  const engine = useCapabilities(endpointId);
+  // Tabs the engine has no API for are left out (a note says why), never shown to fail.
+  const missingTabs = (
+    [
+      ['Changes', 'changes'],
+      ['Files', 'archive'],
+    ] as const
+  )
+    .filter(([, capability]) => !engine.has(capability))
+    .map(([label, capability]) => [label, engine.reason(capability)] as const);
 
   const name = query.data ? containerName([query.data.Name], query.data.Id) : shortId(containerId);
   useDocumentTitle(name);
@@ -150,8 +172,11 @@ export function ContainerRoute({
             ...(renderStats ? [{ value: 'stats' as const, label: 'Stats' }] : []),
             { value: 'inspect', label: 'Inspect' },
             { value: 'processes', label: 'Processes' },
-            { value: 'changes', label: 'Changes' },
-            { value: 'files', label: 'Files' },
+            ...(engine.has('changes') ? [{ value: 'changes' as const, label: 'Changes' }] : []),
+            ...(engine.has('archive') ? [{ value: 'files' as const, label: 'Files' }] : []),
+            ...(engine.has('checkpoints')
+              ? [{ value: 'checkpoints' as const, label: 'Checkpoints' }]
+              : []),
             ...(renderConsole ? [{ value: 'console' as const, label: 'Console' }] : []),
           ]}
         >
@@ -180,7 +205,26 @@ export function ContainerRoute({
               </PanelErrorBoundary>
             </div>
           )}
-          {(tab === 'processes' || tab === 'changes' || tab === 'files') && (
+          {tab === 'checkpoints' && engine.has('checkpoints') && (
+            <div className="h-full overflow-auto">
+              <PanelErrorBoundary title="The checkpoints failed to render">
+                <CheckpointsPanel
+                  endpointId={endpointId}
+                  containerId={query.data.Id}
+                  running={query.data.State.Running}
+                />
+              </PanelErrorBoundary>
+            </div>
+          )}
+          {(tab === 'changes' && !engine.has('changes')) ||
+          (tab === 'files' && !engine.has('archive')) ? (
+            <div className="p-6">
+              <CapabilityNote engineName={engine.engineName} missing={missingTabs} />
+            </div>
+          ) : null}
+          {(tab === 'processes' ||
+            (tab === 'changes' && engine.has('changes')) ||
+            (tab === 'files' && engine.has('archive'))) && (
             <div className="h-full overflow-auto">
               <PanelErrorBoundary title="This view failed to render">
                 {tab === 'processes' ? (

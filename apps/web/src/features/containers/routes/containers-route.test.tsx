@@ -33,13 +33,16 @@ beforeAll(() => {
 
 afterEach(() => vi.unstubAllGlobals());
 
-function mockEngine() {
+function mockEngine(kind: 'docker' | 'pouch' = 'docker') {
   const calls: string[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string, init?: RequestInit) => {
       const url = new URL(input, 'http://berth.test');
       calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+      // The gateway's endpoint list, where the engine kind comes from.
+      if (url.pathname === '/api/endpoints')
+        return Response.json([{ id: 'local', name: 'local', kind, status: 'up' }]);
       if (url.pathname.endsWith('/containers/json')) return Response.json(list);
       if (url.pathname.includes('/beta')) {
         return Response.json(
@@ -133,5 +136,33 @@ describe('ContainersRoute', () => {
     expect(screen.getByRole('note')).toHaveTextContent(
       'View only: changing containers needs the operator role.',
     );
+  });
+
+  it('offers no Kill on a PouchContainer endpoint and says why (engine mocked)', async () => {
+    mockEngine('pouch');
+    renderWithProviders(<ContainersRoute />, {
+      path: '/endpoints/local/containers',
+      routePath: '/endpoints/$endpointId/containers',
+    });
+    expect(await screen.findByRole('link', { name: 'alpha' })).toBeInTheDocument();
+    const toolbar = screen.getByRole('toolbar', { name: 'Bulk actions' });
+    const note = await within(toolbar).findByRole('note', {
+      name: /Not offered by PouchContainer: Kill/,
+    });
+    expect(note).toHaveAttribute('title', expect.stringContaining('no kill API'));
+    expect(within(toolbar).queryByRole('button', { name: 'Kill' })).not.toBeInTheDocument();
+    expect(within(toolbar).getByRole('button', { name: 'Stop' })).toBeInTheDocument();
+  });
+
+  it('offers Kill on a Docker endpoint', async () => {
+    mockEngine('docker');
+    renderWithProviders(<ContainersRoute />, {
+      path: '/endpoints/local/containers',
+      routePath: '/endpoints/$endpointId/containers',
+    });
+    expect(await screen.findByRole('link', { name: 'alpha' })).toBeInTheDocument();
+    const toolbar = screen.getByRole('toolbar', { name: 'Bulk actions' });
+    expect(await within(toolbar).findByRole('button', { name: 'Kill' })).toBeInTheDocument();
+    expect(within(toolbar).queryByRole('note')).not.toBeInTheDocument();
   });
 });

@@ -14,6 +14,7 @@ import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useNow } from '@/hooks/use-now';
 import { useSlashFocus } from '@/hooks/use-slash-focus';
 import { actionRequest } from '../api/container-actions';
@@ -83,7 +84,13 @@ function ContainersView({ endpointId }: { endpointId: string }) {
     const { method, path } = actionRequest(action, 'any');
     return { action, ...can(method, path) };
   });
-  const permitted = new Set(permissions.filter((p) => p.allowed).map((p) => p.action));
+  // Actions the engine lacks (kill on PouchContainer) are not offered; the toolbar says why.
+  const engine = useCapabilities(endpointId);
+  const permitted = new Set(
+    permissions
+      .filter((p) => p.allowed && (p.action !== 'kill' || engine.has('kill')))
+      .map((p) => p.action),
+  );
   const refused = permissions.find((p) => !p.allowed);
   const selectable = permitted.size > 0;
 
@@ -205,6 +212,11 @@ function ContainersView({ endpointId }: { endpointId: string }) {
               selection={selection}
               busy={busy}
               permitted={permitted}
+              notOffered={
+                engine.has('kill') || !can('POST', '/containers/any/kill').allowed
+                  ? undefined
+                  : { engineName: engine.engineName, missing: [['Kill', engine.reason('kill')]] }
+              }
               onAction={(action) => runBulk(action, selection)}
               onRemove={() => setConfirmRemove(true)}
             />

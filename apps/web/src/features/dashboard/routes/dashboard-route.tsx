@@ -1,18 +1,22 @@
-import { formatBytes } from '@berth/api';
+import { countContainers, formatBytes } from '@berth/api';
 import type { SystemInfo } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Box, Cpu, HardDrive, Layers, MemoryStick, Network, Server } from 'lucide-react';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { EngineBadge, engineName } from '@/components/ui/engine-badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
+import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
 import { LiveUsage } from '../components/live-usage';
 import {
   infoQueryOptions,
@@ -45,6 +49,7 @@ export function DashboardRoute() {
 function EngineSummary({ endpointId }: { endpointId: string }) {
   const info = useQuery(infoQueryOptions(endpointId));
   const version = useQuery(versionQueryOptions(endpointId));
+  const { kind } = useCapabilities(endpointId);
 
   if (info.isError) {
     return (
@@ -61,7 +66,11 @@ function EngineSummary({ endpointId }: { endpointId: string }) {
   const data = info.data;
   return (
     <div className="grid gap-4 md:grid-cols-[1.3fr_1fr]">
-      <Panel title="Engine" id="engine">
+      <Panel
+        title="Engine"
+        id="engine"
+        actions={<EngineBadge kind={kind} version={data?.ServerVersion} />}
+      >
         {data ? (
           <KeyValueList
             className="px-4"
@@ -69,7 +78,7 @@ function EngineSummary({ endpointId }: { endpointId: string }) {
               { label: 'Name', value: data.Name },
               {
                 label: 'Version',
-                value: `Docker ${data.ServerVersion}${version.data ? ` · API ${version.data.ApiVersion}` : ''}`,
+                value: `${engineName(kind)} ${data.ServerVersion}${version.data ? ` · API ${version.data.ApiVersion}` : ''}`,
               },
               { label: 'Operating system', value: data.OperatingSystem },
               { label: 'Kernel', value: data.KernelVersion, mono: true },
@@ -216,7 +225,15 @@ function CountCard({
 }
 
 function ResourceCards({ endpointId }: { endpointId: string }) {
-  const info = useQuery(infoQueryOptions(endpointId));
+  const { kind } = useCapabilities(endpointId);
+  const pouch = kind === 'pouch';
+  const rawInfo = useQuery(infoQueryOptions(endpointId));
+  // pouchd's /info leaves created containers out of its counts: count its list instead.
+  const list = useQuery({ ...containerSummariesQueryOptions(endpointId), enabled: pouch });
+  const counted = useMemo(() => (list.data ? countContainers(list.data) : null), [list.data]);
+  const info = rawInfo;
+  const containerInfo =
+    info.data && pouch ? (counted ? { ...info.data, ...counted } : undefined) : info.data;
   const volumes = useQuery(volumesQueryOptions(endpointId));
   const networks = useQuery(networksQueryOptions(endpointId));
   return (
@@ -227,9 +244,9 @@ function ResourceCards({ endpointId }: { endpointId: string }) {
         icon={<Box className="size-4" />}
         label="Containers"
         query={info}
-        count={info.data?.Containers}
+        count={containerInfo?.Containers}
       >
-        {info.data && <ContainerCounts info={info.data} />}
+        {containerInfo && <ContainerCounts info={containerInfo} />}
       </CountCard>
       <CountCard
         to="/endpoints/$endpointId/images"

@@ -1,3 +1,4 @@
+import { shortImageName } from '@berth/api';
 import type { DiskUsage, ImageSummary } from '@berth/api';
 
 export interface ImageRow {
@@ -26,7 +27,12 @@ export function toImageRows(images: ImageSummary[], usage: DiskUsage | undefined
     return {
       id: image.Id,
       tags,
-      label: tags[0] ?? (digest ? `${digest.split('@')[0]}@<none>` : '<none>'),
+      // pouchd names Docker Hub images `registry.hub.docker.com/library/…`: shown short.
+      label: tags[0]
+        ? shortImageName(tags[0])
+        : digest
+          ? `${digest.split('@')[0]}@<none>`
+          : '<none>',
       size: image.Size,
       sharedSize: shared >= 0 ? shared : 0,
       created: image.Created,

@@ -1,6 +1,7 @@
 // Fetchers for images, one per engine call, and the stream reader for pull/push/build/load.
-import { EngineError, endpointKeys, JsonLines } from '@berth/api';
+import { EngineError, endpointKeys, historySeconds, imageSaveRequest, JsonLines } from '@berth/api';
 import type {
+  EngineKind,
   ImageDeleteItem,
   ImageHistoryItem,
   ImageInspect,
@@ -33,11 +34,14 @@ export function inspectImageQueryOptions(endpointId: string, imageId: string) {
 export function imageHistoryQueryOptions(endpointId: string, imageId: string) {
   return queryOptions({
     queryKey: [...endpointKeys.image(endpointId, imageId), 'history'],
-    queryFn: ({ signal }) =>
-      http.json<ImageHistoryItem[]>(
-        `${engineBase(endpointId)}/images/${imagePath(imageId)}/history`,
-        { signal },
-      ),
+    // pouchd gives layer times in nanoseconds, Docker in seconds.
+    queryFn: async ({ signal }) =>
+      (
+        await http.json<ImageHistoryItem[]>(
+          `${engineBase(endpointId)}/images/${imagePath(imageId)}/history`,
+          { signal },
+        )
+      ).map((layer) => ({ ...layer, Created: historySeconds(layer.Created) })),
   });
 }
 
@@ -146,9 +150,11 @@ export async function streamEngine(
   for (const message of lines.end()) onMessage(message);
 }
 
-/** Where the browser downloads these images as one tar (a plain GET the browser streams). */
-export function saveImagesHref(endpointId: string, names: string[]): string {
-  const query = new URLSearchParams();
-  for (const name of names) query.append('names', name);
-  return `${engineBase(endpointId)}/images/get?${query.toString()}`;
+/**
+ * Where the browser downloads these images as one tar (a plain GET the browser streams):
+ * Docker's `images/get?names=…`, PouchContainer's `images/save?name=` (one image).
+ */
+export function saveImagesHref(endpointId: string, names: string[], kind: EngineKind = 'docker') {
+  const { path, query } = imageSaveRequest(kind, names);
+  return `${engineBase(endpointId)}${path}?${query.toString()}`;
 }

@@ -1,26 +1,49 @@
-import { endpointKeys } from '@berth/api';
+import { endpointKeys, imageLoadPath } from '@berth/api';
+import type { EngineKind } from '@berth/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { FileUp, X } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { TextField } from '@/components/ui/field';
 import { useProgressStream } from '../api/use-progress-stream';
 import { ProgressView } from './progress-view';
 
 /** `POST /images/load` with a tar made by save (or `docker save`); lists what it loaded. */
-export function LoadDialog({ endpointId, onClose }: { endpointId: string; onClose: () => void }) {
+export function LoadDialog({
+  endpointId,
+  kind = 'docker',
+  onClose,
+}: {
+  endpointId: string;
+  /** PouchContainer loads an OCI tar and names it from `?name=` (the tar carries no name). */
+  kind?: EngineKind;
+  onClose: () => void;
+}) {
   const inputId = useId();
+  const [name, setName] = useState('');
+  const [touched, setTouched] = useState(false);
+  const pouch = kind === 'pouch';
+  const nameError =
+    pouch && !name.trim()
+      ? 'Name the image: PouchContainer would call it unknown/unknown.'
+      : pouch && /\s/.test(name)
+        ? 'An image name has no spaces.'
+        : null;
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const stream = useProgressStream();
   const running = stream.phase === 'running';
   const loaded = stream.progress.notes
     .filter((note) => /^Loaded image( ID)?:/.test(note))
-    .map((note) => note.replace(/^Loaded image( ID)?:\s*/, ''));
+    .map((note) => note.replace(/^Loaded image( ID)?:\s*/, ''))
+    // pouchd answers an empty 200: the image is the name it was given.
+    .concat(pouch && stream.phase === 'done' ? [name.trim()] : []);
 
   async function load() {
-    if (!file) return;
-    await stream.start(endpointId, '/images/load', {
+    setTouched(true);
+    if (!file || nameError) return;
+    await stream.start(endpointId, imageLoadPath(kind, name), {
       body: file,
       headers: { 'Content-Type': 'application/x-tar' },
     });
@@ -35,7 +58,11 @@ export function LoadDialog({ endpointId, onClose }: { endpointId: string; onClos
       busy={running}
       title="Load images"
       className="sm:max-w-2xl"
-      description="Loads images from a tar archive made by Save (docker save)."
+      description={
+        pouch
+          ? 'Loads an image from an OCI image tar (as Save makes on PouchContainer).'
+          : 'Loads images from a tar archive made by Save (docker save).'
+      }
     >
       <form
         onSubmit={(event) => {
@@ -57,6 +84,19 @@ export function LoadDialog({ endpointId, onClose }: { endpointId: string; onClos
             className="text-[13px] text-fg file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-panel file:px-3 file:py-1 file:text-fg"
           />
         </div>
+        {pouch && (
+          <TextField
+            label="Image name"
+            placeholder="registry.example.com/team/app:1.0"
+            value={name}
+            spellCheck={false}
+            autoComplete="off"
+            className="font-mono"
+            disabled={running}
+            error={touched ? nameError : null}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
         <ProgressView
           progress={stream.progress}
           phase={stream.phase}

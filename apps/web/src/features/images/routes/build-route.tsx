@@ -5,9 +5,11 @@ import { ChevronRight, Hammer, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { cn } from '@/lib/cn';
 import { parsePairs, toBuildQuery } from '../api/build-request';
@@ -69,7 +71,26 @@ function TextArea({
   );
 }
 
+/** Build needs the engine's `/build`: PouchContainer has none, so it gets a note, not a form. */
 export function BuildRoute() {
+  const { endpointId } = route.useParams();
+  const capabilities = useCapabilities(endpointId);
+  if (!capabilities.has('build')) {
+    return (
+      <div className="mx-auto max-w-3xl px-6 py-5">
+        <h1 className="mb-3 text-[17px] font-semibold text-fg">Build image</h1>
+        <CapabilityNote
+          detailed
+          engineName={capabilities.engineName}
+          missing={[['Build', capabilities.reason('build')]]}
+        />
+      </div>
+    );
+  }
+  return <BuildPage />;
+}
+
+function BuildPage() {
   const { endpointId } = route.useParams();
   useDocumentTitle('Build image');
   const queryClient = useQueryClient();

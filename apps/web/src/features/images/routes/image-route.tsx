@@ -22,6 +22,7 @@ import { Panel } from '@/components/ui/panel';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { Tabs } from '@/components/ui/tabs';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useEnginePermission } from '@/hooks/use-me';
 import { engine } from '@/lib/api-client';
 import {
@@ -54,7 +55,11 @@ export function ImageRoute() {
   const canTag = can('POST', '/images/x/tag').allowed;
   const canPush = can('POST', '/images/x/push').allowed;
   const canRemove = can('DELETE', '/images/x').allowed;
-  const canSave = can('GET', '/images/get').allowed;
+  const engineCaps = useCapabilities(endpointId);
+  const canSave = can(
+    'GET',
+    engineCaps.has('imageGetAll') ? '/images/get' : '/images/save',
+  ).allowed;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -110,7 +115,7 @@ export function ImageRoute() {
               )}
               {canSave && (
                 <a
-                  href={saveImagesHref(endpointId, [tags[0] ?? query.data.Id])}
+                  href={saveImagesHref(endpointId, [tags[0] ?? query.data.Id], engineCaps.kind)}
                   download={`${name.replace(/[/:]/g, '_')}.tar`}
                   className={buttonClasses('secondary', 'md')}
                 >

@@ -3,9 +3,11 @@ import { Link } from '@tanstack/react-router';
 import { Download, FileUp, Hammer, HardDriveDownload, Layers, Search, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { buttonClasses, Button } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -29,7 +31,9 @@ export function ImagesRoute() {
   const can = useEnginePermission();
   const now = useNow(30_000);
   const query = useQuery(imagesQueryOptions(endpointId));
-  const usage = useQuery(diskUsageQueryOptions(endpointId));
+  const engine = useCapabilities(endpointId);
+  // No /system/df on PouchContainer: its answer (usage counts) is simply not asked for.
+  const usage = useQuery({ ...diskUsageQueryOptions(endpointId), enabled: engine.has('systemDf') });
   const [filter, setFilter] = useState('');
   const [danglingOnly, setDanglingOnly] = useState(false);
   const [sort, setSort] = useState<ImageSort>({ key: 'created', direction: 'desc' });
@@ -48,10 +52,26 @@ export function ImagesRoute() {
   const chosen = allRows.filter((row) => selected.has(row.id));
 
   const canPull = can('POST', '/images/create').allowed;
-  const canBuild = can('POST', '/build').allowed;
+  const mayBuild = can('POST', '/build').allowed;
+  const mayPrune = can('POST', '/images/prune').allowed;
+  const canBuild = mayBuild && engine.has('build');
   const canLoad = can('POST', '/images/load').allowed;
-  const canSave = can('GET', '/images/get').allowed;
-  const canPrune = can('POST', '/images/prune').allowed;
+  // PouchContainer saves one image at a time (`images/save?name=`), Docker any number.
+  const canSave =
+    (engine.has('imageGetAll')
+      ? can('GET', '/images/get').allowed
+      : can('GET', '/images/save').allowed) &&
+    (engine.has('imageGetAll') || chosen.length === 1);
+  const canPrune = mayPrune && engine.has('prune');
+  const notOffered = (
+    [
+      ['Build', 'build', mayBuild],
+      ['Prune', 'prune', mayPrune],
+      ['Save several as one tar', 'imageGetAll', chosen.length > 1],
+    ] as const
+  )
+    .filter(([, capability, relevant]) => relevant && !engine.has(capability))
+    .map(([label, capability]) => [label, engine.reason(capability)] as const);
 
   function onSort(key: ImageSortKey) {
     setSort((current) =>
@@ -77,11 +97,13 @@ export function ImagesRoute() {
               checked={danglingOnly}
               onChange={(event) => setDanglingOnly(event.target.checked)}
             />
+            <CapabilityNote engineName={engine.engineName} missing={notOffered} />
             {canSave && chosen.length > 0 && (
               <a
                 href={saveImagesHref(
                   endpointId,
                   chosen.map((row) => row.tags[0] ?? row.id),
+                  engine.kind,
                 )}
                 download={
                   chosen.length === 1
@@ -181,7 +203,9 @@ export function ImagesRoute() {
       {open === 'prune' && (
         <PruneImagesDialog endpointId={endpointId} rows={allRows} onClose={() => setOpen(null)} />
       )}
-      {open === 'load' && <LoadDialog endpointId={endpointId} onClose={() => setOpen(null)} />}
+      {open === 'load' && (
+        <LoadDialog endpointId={endpointId} kind={engine.kind} onClose={() => setOpen(null)} />
+      )}
     </>
   );
 }

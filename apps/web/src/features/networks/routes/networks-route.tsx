@@ -5,10 +5,12 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Network as NetworkIcon, Plus, Scissors } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -113,6 +115,7 @@ export function NetworksRoute() {
   const query = useQuery(networksQueryOptions(endpointId));
   const containers = useQuery(containerSummariesQueryOptions(endpointId));
   const can = useEnginePermission();
+  const engine = useCapabilities(endpointId);
   const [filter, setFilter] = useState('');
   const [dialog, setDialog] = useState<'create' | 'prune' | null>(null);
 
@@ -160,7 +163,13 @@ export function NetworksRoute() {
         visibleCount={rows.length}
         actions={
           <>
-            {can('POST', '/networks/prune').allowed && (
+            {can('POST', '/networks/prune').allowed && !engine.has('prune') && (
+              <CapabilityNote
+                engineName={engine.engineName}
+                missing={[['Prune', engine.reason('prune')]]}
+              />
+            )}
+            {can('POST', '/networks/prune').allowed && engine.has('prune') && (
               <Button
                 size="sm"
                 icon={<Scissors className="size-3.5" aria-hidden />}

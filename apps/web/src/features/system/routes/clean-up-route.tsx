@@ -4,12 +4,14 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { Check, ChevronRight, Eraser, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { Checkbox, CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { RoleNote } from '@/components/ui/role-note';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEnginePermission } from '@/hooks/use-me';
 import { engine } from '@/lib/api-client';
@@ -37,7 +39,26 @@ type Outcome =
   | { state: 'ok'; removed: number; space: number }
   | { state: 'failed'; message: string };
 
+/** Clean up is prune: an engine without prune (PouchContainer) gets a note, not a failing page. */
 export function CleanUpRoute() {
+  const { endpointId } = route.useParams();
+  const capabilities = useCapabilities(endpointId);
+  if (!capabilities.has('prune')) {
+    return (
+      <div className="mx-auto max-w-3xl px-6 py-5">
+        <h1 className="mb-3 text-[17px] font-semibold text-fg">Clean up</h1>
+        <CapabilityNote
+          detailed
+          engineName={capabilities.engineName}
+          missing={[['Clean up', capabilities.reason('prune')]]}
+        />
+      </div>
+    );
+  }
+  return <CleanUpPage />;
+}
+
+function CleanUpPage() {
   const { endpointId } = route.useParams();
   useDocumentTitle('Clean up');
   const can = useEnginePermission();

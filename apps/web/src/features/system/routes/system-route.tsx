@@ -5,10 +5,13 @@ import { Link } from '@tanstack/react-router';
 import { Activity } from 'lucide-react';
 import { buttonClasses } from '@/components/ui/button';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { CapabilityNote } from '@/components/ui/capability-note';
+import { engineName } from '@/components/ui/engine-badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
 import { SkeletonRows } from '@/components/ui/skeleton';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -18,6 +21,7 @@ import {
   infoQueryOptions,
   versionQueryOptions,
 } from '@/lib/queries';
+import { DaemonUpdatePanel } from '../components/daemon-update-panel';
 import { DiskUsagePanel } from '../components/disk-usage-panel';
 
 /** The `/info` fields shown beyond the typed core (older engines leave some out). */
@@ -49,7 +53,9 @@ export function SystemRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('System');
   const can = useEnginePermission();
-  const canCleanUp = can('POST', '/containers/prune').allowed;
+  const engine = useCapabilities(endpointId);
+  const canCleanUp = can('POST', '/containers/prune').allowed && engine.has('prune');
+  const canUpdateDaemon = engine.has('daemonUpdate') && can('POST', '/daemon/update').allowed;
   return (
     <div className="h-full overflow-auto">
       <div className="mx-auto flex max-w-6xl flex-col gap-5 px-6 py-5">
@@ -65,9 +71,28 @@ export function SystemRoute() {
           </Link>
         </div>
         <div className="grid gap-4 lg:grid-cols-2">
-          <PanelErrorBoundary>
-            <DiskUsagePanel endpointId={endpointId} canCleanUp={canCleanUp} />
-          </PanelErrorBoundary>
+          {engine.has('systemDf') ? (
+            <PanelErrorBoundary>
+              <DiskUsagePanel endpointId={endpointId} canCleanUp={canCleanUp} />
+            </PanelErrorBoundary>
+          ) : (
+            <Panel title="Disk usage" id="system-disk" className="lg:col-span-2">
+              <CapabilityNote
+                className="px-4 py-3"
+                detailed
+                engineName={engine.engineName}
+                missing={[
+                  ['Disk usage', engine.reason('systemDf')],
+                  ['Clean up', engine.reason('prune')],
+                ]}
+              />
+            </Panel>
+          )}
+          {canUpdateDaemon && (
+            <PanelErrorBoundary>
+              <DaemonUpdatePanel endpointId={endpointId} />
+            </PanelErrorBoundary>
+          )}
           <PanelErrorBoundary>
             <EndpointPanel endpointId={endpointId} />
           </PanelErrorBoundary>
@@ -101,7 +126,7 @@ function EndpointPanel({ endpointId }: { endpointId: string }) {
             { label: 'ID', value: endpoint.id, mono: true },
             { label: 'Name', value: endpoint.name },
             { label: 'Address', value: endpoint.url, mono: true },
-            { label: 'Kind', value: endpoint.kind },
+            { label: 'Engine', value: engineName(endpoint.kind) },
             { label: 'Status', value: endpoint.status },
             { label: 'API version in use', value: endpoint.apiVersion ?? '', mono: true },
             {
@@ -184,10 +209,19 @@ function InfoPanel({ endpointId }: { endpointId: string }) {
               { label: 'CPUs', value: String(query.data.NCPU) },
               { label: 'Memory', value: formatBytes(query.data.MemTotal) },
               { label: 'Storage driver', value: query.data.Driver, mono: true },
-              { label: 'Root directory', value: query.data.DockerRootDir ?? '', mono: true },
+              {
+                label: 'Root directory',
+                // pouchd reports PouchRootDir instead
+                value:
+                  query.data.DockerRootDir ??
+                  (query.data as { PouchRootDir?: string }).PouchRootDir ??
+                  '',
+                mono: true,
+              },
               {
                 label: 'Containers',
-                value: `${query.data.Containers} (${query.data.ContainersRunning} running, ${query.data.ContainersPaused} paused, ${query.data.ContainersStopped} stopped)`,
+                // pouchd leaves out the counts it has none of (and created containers).
+                value: `${query.data.Containers} (${query.data.ContainersRunning ?? 0} running, ${query.data.ContainersPaused ?? 0} paused, ${query.data.ContainersStopped ?? 0} stopped)`,
               },
               { label: 'Images', value: String(query.data.Images) },
               { label: 'Swarm', value: query.data.Swarm?.LocalNodeState ?? '' },

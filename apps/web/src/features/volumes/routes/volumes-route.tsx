@@ -1,13 +1,15 @@
-import { formatAgo, formatBytes } from '@berth/api';
+import { formatAgo, formatBytes, volumeCreatedMs } from '@berth/api';
 import type { Volume } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { Eye, HardDrive, Plus, Scissors, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button, IconButton } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -41,7 +43,9 @@ export function VolumesRoute() {
     ...volumesQueryOptions(endpointId),
     select: (data) => data.Volumes ?? [],
   });
-  const df = useQuery(diskUsageQueryOptions(endpointId));
+  const engine = useCapabilities(endpointId);
+  // Sizes come from /system/df, which PouchContainer has not: not asked for there.
+  const df = useQuery({ ...diskUsageQueryOptions(endpointId), enabled: engine.has('systemDf') });
   const containers = useQuery(containerSummariesQueryOptions(endpointId));
   const endpoints = useQuery(endpointsQueryOptions());
   const sparesNamed = pruneSparesNamed(findEndpoint(endpoints.data, endpointId)?.apiVersion);
@@ -124,8 +128,10 @@ export function VolumesRoute() {
       key: 'created',
       header: 'Created',
       cell: (volume) => {
-        const created = volume.CreatedAt ? new Date(volume.CreatedAt) : null;
-        return created && !Number.isNaN(created.getTime()) ? (
+        // pouchd writes `2026-11-23 17:27:56` (no zone), Docker RFC 3339: the adapter reads both.
+        const ms = volumeCreatedMs(volume.CreatedAt);
+        const created = ms === null ? null : new Date(ms);
+        return created ? (
           <time className="text-muted" dateTime={volume.CreatedAt} title={created.toLocaleString()}>
             {formatAgo(created.getTime())}
           </time>
@@ -172,7 +178,13 @@ export function VolumesRoute() {
         visibleCount={rows.length}
         actions={
           <>
-            {can('POST', '/volumes/prune').allowed && (
+            {can('POST', '/volumes/prune').allowed && !engine.has('prune') && (
+              <CapabilityNote
+                engineName={engine.engineName}
+                missing={[['Prune', engine.reason('prune')]]}
+              />
+            )}
+            {can('POST', '/volumes/prune').allowed && engine.has('prune') && (
               <Button
                 size="sm"
                 icon={<Scissors className="size-3.5" aria-hidden />}

@@ -1,14 +1,20 @@
 import type { ContainerInspect } from '@berth/api';
 import { Link } from '@tanstack/react-router';
-import { Copy, Download, GitCommitHorizontal, Gauge } from 'lucide-react';
+import { ArrowUpCircle, Copy, Download, GitCommitHorizontal, Gauge } from 'lucide-react';
 import { useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
+import { CapabilityNote } from '@/components/ui/capability-note';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { useEnginePermission } from '@/hooks/use-me';
 import { exportUrl } from '../../api/toolbox';
+import { UpgradeDialog } from '../pouch/upgrade-dialog';
 import { CommitDialog } from './commit-dialog';
 import { UpdateResourcesDialog } from './update-resources-dialog';
 
-/** Duplicate/edit, live resource update, commit and export, each shown when the role allows. */
+/**
+ * Duplicate/edit, live resource update, upgrade (PouchContainer), commit and export, each shown
+ * when the role allows and the engine offers it.
+ */
 export function ContainerTools({
   endpointId,
   inspect,
@@ -17,11 +23,15 @@ export function ContainerTools({
   inspect: ContainerInspect;
 }) {
   const can = useEnginePermission();
-  const [dialog, setDialog] = useState<'update' | 'commit' | null>(null);
+  const [dialog, setDialog] = useState<'update' | 'commit' | 'upgrade' | null>(null);
   const canCreate = can('POST', '/containers/create').allowed;
   const canUpdate = can('POST', `/containers/${inspect.Id}/update`).allowed;
   const canCommit = can('POST', '/commit').allowed;
-  const canExport = can('GET', `/containers/${inspect.Id}/export`).allowed;
+  const engine = useCapabilities(endpointId);
+  const mayExport = can('GET', `/containers/${inspect.Id}/export`).allowed;
+  const canExport = mayExport && engine.has('export');
+  const canUpgrade =
+    engine.has('upgrade') && can('POST', `/containers/${inspect.Id}/upgrade`).allowed;
   return (
     <div
       role="toolbar"
@@ -48,6 +58,15 @@ export function ContainerTools({
           Update resources
         </Button>
       )}
+      {canUpgrade && (
+        <Button
+          size="sm"
+          icon={<ArrowUpCircle className="size-3.5" aria-hidden />}
+          onClick={() => setDialog('upgrade')}
+        >
+          Upgrade
+        </Button>
+      )}
       {canCommit && (
         <Button
           size="sm"
@@ -67,6 +86,18 @@ export function ContainerTools({
           Export
         </a>
       )}
+      <CapabilityNote
+        engineName={engine.engineName}
+        missing={(
+          [
+            ['Export', 'export', mayExport],
+            ['Changes', 'changes', true],
+            ['Files', 'archive', true],
+          ] as const
+        )
+          .filter(([, capability, permitted]) => permitted && !engine.has(capability))
+          .map(([label, capability]) => [label, engine.reason(capability)] as const)}
+      />
       {dialog === 'update' && (
         <UpdateResourcesDialog
           endpointId={endpointId}
@@ -74,6 +105,9 @@ export function ContainerTools({
           open
           onClose={() => setDialog(null)}
         />
+      )}
+      {dialog === 'upgrade' && (
+        <UpgradeDialog endpointId={endpointId} inspect={inspect} onClose={() => setDialog(null)} />
       )}
       {dialog === 'commit' && (
         <CommitDialog
