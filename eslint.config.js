@@ -25,6 +25,9 @@ const webFeatures = [
   'stats',
   'logs',
   'registries',
+  'endpoints',
+  'fleet',
+  'wall',
 ];
 
 export default tseslint.config(

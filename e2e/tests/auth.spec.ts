@@ -3,7 +3,7 @@ import { expect, test } from '../support/fixtures';
 
 test.use({ storageState: NO_SESSION });
 
-test('a wrong password shows the gateway’s message; the right one lands on the dashboard', async ({
+test('a wrong password shows the gateway’s message; the right one lands on the fleet overview', async ({
   page,
   users,
 }) => {
@@ -19,8 +19,8 @@ test('a wrong password shows the gateway’s message; the right one lands on the
 
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/endpoints\/local\/dashboard$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Fleet' })).toBeVisible();
   await expect(page.getByTestId('current-user')).toHaveText(user.username);
 });
 
