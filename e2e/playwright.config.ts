@@ -41,5 +41,13 @@ export default defineConfig({
       dependencies: ['setup'],
       use: { storageState: ADMIN_STATE },
     },
+    // Specs that add the harness's second engine as an endpoint: after the others, so endpoint
+    // lists elsewhere never change under a running spec.
+    {
+      name: 'multi-endpoint',
+      testMatch: /.*\.multi\.ts$/,
+      dependencies: ['chromium'],
+      use: { storageState: ADMIN_STATE },
+    },
   ],
 });

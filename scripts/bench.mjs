@@ -95,6 +95,16 @@ async function main() {
       BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
     },
   });
+
+  // The wall open for BERTH_SOAK_MINUTES (default 30) while 50 containers change state: JS heap.
+  await pnpm(['exec', 'tsx', '../../e2e/bench/wall-soak.bench.ts'], {
+    cwd: join(root, 'apps', 'gateway'),
+    env: {
+      ...process.env,
+      BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
+      BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
+    },
+  });
   await cleanup();
 }
 

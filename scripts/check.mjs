@@ -32,6 +32,7 @@ const port = Number(values.port);
 const engine = await startPrivateEngine({ name: values.name });
 let registry;
 let gateway;
+let engine2;
 let code = 0;
 try {
   await ensureBaseImage(engine.host);
@@ -43,6 +44,9 @@ try {
       env,
     });
   } else {
+    // A second private engine for the multi-endpoint specs, started after the first.
+    engine2 = await startPrivateEngine({ name: `${values.name}2` });
+    await ensureBaseImage(engine2.host);
     const data = join(engine.dataDir, 'berth');
     mkdirSync(data, { recursive: true });
     gateway = await startGatewayProcess({
@@ -52,7 +56,11 @@ try {
     });
     await pnpm(['exec', 'playwright', 'test', '--reporter=list', ...filters], {
       cwd: join(root, 'e2e'),
-      env: { ...env, BERTH_E2E_URL: `http://127.0.0.1:${port}` },
+      env: {
+        ...env,
+        BERTH_E2E_URL: `http://127.0.0.1:${port}`,
+        BERTH_E2E_SECOND_ENGINE: engine2.host,
+      },
     });
   }
 } catch (error) {
@@ -62,5 +70,6 @@ try {
   await stopProcess(gateway);
   await registry?.stop();
   await engine.stop();
+  await engine2?.stop();
 }
 process.exit(code);

@@ -245,7 +245,8 @@ function PairPanel({ layouts }: { layouts: WallLayoutSummary[] }) {
         <div aria-live="polite">
           {approve.isSuccess && (
             <InlineAlert tone="info">
-              Paired {approve.data.name}. The wall shows its layout within a few seconds.
+              Paired {approve.variables.name} as {approve.data.name}. The wall shows its layout
+              within a few seconds.
             </InlineAlert>
           )}
           {approve.isError && <InlineAlert title="Not paired">{approve.error.message}</InlineAlert>}
