@@ -45,7 +45,7 @@ export function LayoutEditorDialog({
       busy={save.isPending}
       title={existing ? `Edit ${existing.name}` : 'New wall layout'}
       description="Pages of tiles; a wall shows one page at a time and moves to the next on the timer."
-      className="max-w-3xl"
+      className="max-w-3xl!"
     >
       <form
         noValidate

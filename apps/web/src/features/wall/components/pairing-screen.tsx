@@ -78,7 +78,7 @@ export function PairingScreen({ onPaired }: { onPaired: (layoutId: number | null
           <p
             aria-label="Pairing code"
             data-testid="pairing-code"
-            className="rounded-3xl border-2 border-zinc-700 bg-zinc-900 px-14 py-8 font-mono text-[120px] leading-none font-bold tracking-[0.25em] text-white"
+            className="rounded-3xl border-2 border-zinc-700 bg-zinc-900 px-14 py-8 font-mono text-[120px] leading-none font-bold tracking-[0.25em] indent-[0.25em] text-white"
           >
             {view.pairing.code}
           </p>

@@ -83,7 +83,11 @@ export function WallScreen({
             </span>
           )}
           <time className="text-[34px] font-semibold text-zinc-200 tabular-nums">
-            {new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+            {new Date(now).toLocaleTimeString([], {
+              hour: '2-digit',
+              minute: '2-digit',
+              hour12: false,
+            })}
           </time>
         </div>
       </header>

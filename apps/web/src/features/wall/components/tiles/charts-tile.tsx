@@ -84,9 +84,9 @@ function ContainerChart({
     if (cpuCanvas.current)
       drawSparkline(cpuCanvas.current, series.tail('cpuPercent', WINDOW), { color: CPU_COLOUR });
     if (memCanvas.current)
+      // Scaled to its own peak: against the host's memory most containers draw a flat line.
       drawSparkline(memCanvas.current, series.tail('memoryUsage', WINDOW), {
         color: MEMORY_COLOUR,
-        max: latest?.memoryLimit || undefined,
       });
     // Text nodes are written directly: a React render per sample per chart adds up over days.
     if (cpuText.current) cpuText.current.textContent = formatPercent(latest?.cpuPercent);

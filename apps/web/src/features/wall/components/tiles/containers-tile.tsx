@@ -59,7 +59,7 @@ export function ContainersTile({ endpoint }: { endpoint: EndpointSummary | undef
       ) : (
         <ul
           aria-label={`Containers on ${endpoint.name}`}
-          className="grid grid-cols-[repeat(auto-fill,minmax(210px,1fr))] gap-2"
+          className="grid grid-cols-[repeat(auto-fill,minmax(250px,1fr))] gap-2"
         >
           {rows.map((row, i) => {
             const restarts = details[i]?.data?.RestartCount ?? 0;

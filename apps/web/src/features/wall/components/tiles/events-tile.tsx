@@ -31,10 +31,12 @@ export function EventsTile({
             const { subject, action } = describeEvent(event);
             return (
               <li key={key} className="flex items-baseline gap-4 text-[22px] leading-tight">
-                <span className="w-[5.5ch] shrink-0 text-zinc-500 tabular-nums">
+                <span className="shrink-0 text-zinc-500 tabular-nums">
                   {new Date(event.time * 1000).toLocaleTimeString([], {
                     hour: '2-digit',
                     minute: '2-digit',
+                    second: '2-digit',
+                    hour12: false,
                   })}
                 </span>
                 <span
