@@ -19,7 +19,8 @@ describe('endpoint form', () => {
     expect(validateUrl('tcp://10.0.0.5:2376')).toBeNull();
     expect(validateUrl('tcp://10.0.0.5')).toMatch(/host and port/);
     expect(validateUrl('ssh://deploy@box:2222/run/docker.sock')).toBeNull();
-    expect(validateUrl('ssh://box')).toMatch(/user and host/);
+    expect(validateUrl('ssh://box')).toBeNull();
+    expect(validateUrl('ssh://deploy@')).toMatch(/Give a host/);
     expect(validateUrl('')).toMatch(/Enter/);
     expect(validateUrl('docker.example.com')).toMatch(/unix:\/\/, tcp:\/\/ or ssh:\/\//);
   });

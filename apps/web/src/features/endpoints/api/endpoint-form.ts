@@ -90,9 +90,9 @@ export function validateUrl(raw: string): string | null {
         ? null
         : 'Give a host and port: tcp://10.0.0.5:2376.';
     case 'ssh':
-      return /^ssh:\/\/[^@\s/]+@[^/\s:]+(:\d{1,5})?(\/\S*)?$/.test(url)
+      return /^ssh:\/\/([^@\s/]+@)?[^/\s:@]+(:\d{1,5})?(\/\S*)?$/.test(url)
         ? null
-        : 'Give a user and host: ssh://deploy@build-box or ssh://deploy@10.0.0.5:2222.';
+        : 'Give a host, and usually a user: ssh://deploy@build-box or ssh://deploy@10.0.0.5:2222.';
     default:
       return 'Start with unix://, tcp:// or ssh://.';
   }

@@ -148,7 +148,7 @@ export function EndpointDialog({
               error={errors.sshKey}
               stored={editing && existing?.url.startsWith('ssh://') === true}
               accept="*"
-              hint="OpenSSH or PEM text (id_ed25519); stored encrypted. Leave blank to use the gateway's SSH agent."
+              hint="OpenSSH or PEM text, e.g. id_ed25519; stored encrypted, never sent back to the browser."
               onChange={(value) => set('sshKey', value)}
             />
             <TextField
