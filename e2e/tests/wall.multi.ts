@@ -155,3 +155,32 @@ test('an admin arranges a wall layout in the editor', async ({ page, adminApi })
     .click();
   await expect(layouts.getByText(name)).toHaveCount(0);
 });
+
+test('the wall says it is reconnecting while the network is gone, and recovers by itself', async ({
+  page,
+  adminApi,
+}) => {
+  const name = `e2e-offline-${Math.random().toString(36).slice(2, 8)}`;
+  const created = await adminApi.post('/api/wall/layouts', {
+    data: { name, config: { rotateSeconds: 60, pages: [{ tiles: [{ type: 'endpoints' }] }] } },
+  });
+  const layout = (await created.json()) as WallLayoutSummary;
+  try {
+    await page.goto(`/wall?layout=${layout.id}`);
+    const health = page.getByRole('region', { name: /^Endpoint health/ });
+    await expect(health).toContainText('local');
+    await expect(page.getByTestId('wall-reconnecting')).toHaveCount(0);
+
+    await page.context().setOffline(true);
+    await expect(page.getByTestId('wall-reconnecting')).toBeVisible({ timeout: 20_000 });
+    // what it showed stays on screen meanwhile
+    await expect(health).toContainText('local');
+
+    await page.context().setOffline(false);
+    await expect(page.getByTestId('wall-reconnecting')).toHaveCount(0, { timeout: 30_000 });
+    await expect(health).toContainText('local');
+  } finally {
+    await page.context().setOffline(false);
+    await adminApi.delete(`/api/wall/layouts/${layout.id}`);
+  }
+});
