@@ -27,6 +27,9 @@ const webFeatures = [
   'registries',
   'swarm',
   'plugins',
+  'endpoints',
+  'fleet',
+  'wall',
 ];
 
 export default tseslint.config(

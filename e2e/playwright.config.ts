@@ -41,20 +41,29 @@ export default defineConfig({
       dependencies: ['setup'],
       use: { storageState: ADMIN_STATE },
     },
-    // Swarm mode changes the engine for every other spec (networks, events): it runs after all
-    // of them, and leaves the swarm again at the end.
-    {
-      name: 'swarm',
-      testMatch: /.*\.swarm\.ts$/,
-      dependencies: ['chromium'],
-      use: { storageState: ADMIN_STATE },
-    },
-    // PouchContainer against the pouch replay (BERTH_E2E_POUCH): after the others, since it adds
-    // an endpoint that the other specs' pages would list.
+    // The projects below change what every page sees (extra endpoints, swarm mode), so they run
+    // one after the other once the ordinary specs are done.
+    // PouchContainer against the pouch replay (BERTH_E2E_POUCH): adds an endpoint.
     {
       name: 'pouch',
       testMatch: /.*\.pouch\.ts$/,
       dependencies: ['chromium'],
+      use: { storageState: ADMIN_STATE },
+    },
+    // Specs that add the harness's second engine as an endpoint: after the others, so endpoint
+    // lists elsewhere never change under a running spec.
+    {
+      name: 'multi-endpoint',
+      testMatch: /.*\.multi\.ts$/,
+      dependencies: ['pouch'],
+      use: { storageState: ADMIN_STATE },
+    },
+    // Swarm mode changes the engine for every other spec (networks, events, the wall): it runs
+    // last, alone, and leaves the swarm again at the end.
+    {
+      name: 'swarm',
+      testMatch: /.*\.swarm\.ts$/,
+      dependencies: ['multi-endpoint'],
       use: { storageState: ADMIN_STATE },
     },
   ],

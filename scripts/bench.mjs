@@ -11,7 +11,8 @@ const root = new URL('..', import.meta.url).pathname;
 const PORT = 7441;
 const CONTAINERS = 120;
 const BENCH_PASSWORD = 'bench-harbour-2026';
-// `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, log-viewer).
+// `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, log-viewer;
+// `soak`, the 30-minute wall run, only when named).
 const ONLY = process.argv.slice(2);
 const wanted = (suite) => ONLY.length === 0 || ONLY.includes(suite);
 
@@ -94,6 +95,19 @@ async function main() {
     await ensurePackages(['chromium', 'fonts-liberation']);
     // tsx lives in the gateway's devDependencies; the script resolves its imports from e2e/.
     await pnpm(['exec', 'tsx', '../../e2e/bench/log-viewer.bench.ts'], {
+      cwd: join(root, 'apps', 'gateway'),
+      env: {
+        ...process.env,
+        BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
+        BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
+      },
+    });
+  }
+
+  // The wall open for BERTH_SOAK_MINUTES (default 30) while 50 containers change state: JS heap.
+  // Half an hour is a run of its own: only when named (`npm run bench -- soak`).
+  if (ONLY.includes('soak')) {
+    await pnpm(['exec', 'tsx', '../../e2e/bench/wall-soak.bench.ts'], {
       cwd: join(root, 'apps', 'gateway'),
       env: {
         ...process.env,

@@ -34,6 +34,7 @@ const engine = await startPrivateEngine({ name: values.name });
 let registry;
 let gateway;
 let pouch;
+let engine2;
 let code = 0;
 try {
   await ensureBaseImage(engine.host);
@@ -45,6 +46,9 @@ try {
       env,
     });
   } else {
+    // A second private engine for the multi-endpoint specs, started after the first.
+    engine2 = await startPrivateEngine({ name: `${values.name}2` });
+    await ensureBaseImage(engine2.host);
     const data = join(engine.dataDir, 'berth');
     mkdirSync(data, { recursive: true });
     gateway = await startGatewayProcess({
@@ -55,7 +59,12 @@ try {
     pouch = await startPouchReplay({ root, name: values.name });
     await pnpm(['exec', 'playwright', 'test', '--reporter=list', ...filters], {
       cwd: join(root, 'e2e'),
-      env: { ...env, BERTH_E2E_URL: `http://127.0.0.1:${port}`, BERTH_E2E_POUCH: pouch.url },
+      env: {
+        ...env,
+        BERTH_E2E_URL: `http://127.0.0.1:${port}`,
+        BERTH_E2E_POUCH: pouch.url,
+        BERTH_E2E_SECOND_ENGINE: engine2.host,
+      },
     });
   }
 } catch (error) {
@@ -66,5 +75,6 @@ try {
   await pouch?.stop();
   await registry?.stop();
   await engine.stop();
+  await engine2?.stop();
 }
 process.exit(code);

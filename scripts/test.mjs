@@ -14,6 +14,8 @@ const reports = join(root, 'test-results');
 const E2E_PORT = 7439;
 
 let engine;
+// A second private engine for the multi-endpoint e2e specs (fleet, wall): added as an endpoint.
+let engine2;
 let gateway;
 let registry;
 let pouch;
@@ -30,6 +32,8 @@ async function cleanup() {
     await engine.stop();
     engine = undefined;
   }
+  await engine2?.stop();
+  engine2 = undefined;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -144,6 +148,9 @@ async function main() {
   const e2eReport = join(reports, 'e2e.json');
   await step('build', () => pnpm(['-r', 'run', 'build'], { cwd: root }));
   await step('e2e (Playwright, Debian chromium)', async () => {
+    // Started after the first (never two dockerd starting at once), with a name of its own.
+    engine2 = await startPrivateEngine({ name: 'test2' });
+    await ensureBaseImage(engine2.host);
     gateway = await startGatewayProcess({
       cwd: root,
       port: E2E_PORT,
@@ -162,6 +169,7 @@ async function main() {
         ...engineEnv,
         BERTH_E2E_URL: `http://127.0.0.1:${E2E_PORT}`,
         BERTH_E2E_POUCH: pouch.url,
+        BERTH_E2E_SECOND_ENGINE: engine2.host,
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
       },
     });

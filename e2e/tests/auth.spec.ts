@@ -3,7 +3,7 @@ import { expect, test } from '../support/fixtures';
 
 test.use({ storageState: NO_SESSION });
 
-test('a wrong password shows the gateway’s message; the right one lands on the dashboard', async ({
+test('a wrong password shows the gateway’s message; the right one lands on the fleet overview', async ({
   page,
   users,
 }) => {
@@ -19,8 +19,8 @@ test('a wrong password shows the gateway’s message; the right one lands on the
 
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/endpoints\/local\/dashboard$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Fleet' })).toBeVisible();
   await expect(page.getByTestId('current-user')).toHaveText(user.username);
 });
 
@@ -70,17 +70,18 @@ test('a session ended elsewhere sends the next request to login, keeping the pag
   const reset = await adminApi.patch(`/api/users/${user.id}`, { data: { password: newPassword } });
   expect(reset.status()).toBe(200);
 
-  // The containers list is not in the cache yet: its request is the one that finds out.
-  await nav.getByRole('link', { name: 'Containers' }).click();
+  // The volumes list is not in the cache yet (the fleet page read the containers): its request
+  // is the one that finds out.
+  await nav.getByRole('link', { name: 'Volumes' }).click();
   await expect(page).toHaveURL(/\/login\?/);
   const search = new URL(page.url()).searchParams;
-  expect(search.get('next')).toBe('/endpoints/local/containers');
+  expect(search.get('next')).toBe('/endpoints/local/volumes');
   expect(search.get('reason')).toBe('expired');
   await expect(page.getByRole('note')).toContainText('Your session ended');
 
   await page.getByLabel('User name').fill(user.username);
   await page.getByLabel('Password').fill(newPassword);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/endpoints\/local\/containers$/);
-  await expect(page.getByRole('heading', { level: 1, name: /^Containers/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/endpoints\/local\/volumes$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Volumes/ })).toBeVisible();
 });

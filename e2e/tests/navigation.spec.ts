@@ -15,13 +15,13 @@ test('a deep link to a container page works on reload', async ({ page, container
   await expect(page.getByRole('table', { name: 'Labels' })).toBeVisible();
 });
 
-test('the root redirects to the first endpoint and the theme toggle switches and sticks', async ({
+test('the root is the fleet overview and the theme toggle switches and sticks', async ({
   page,
 }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
-  await expect(page).toHaveURL(/\/endpoints\/local\/dashboard$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fleet' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'local' })).toBeVisible();
 
   const html = page.locator('html');
   await expect(html).not.toHaveClass(/\bdark\b/);

@@ -24,6 +24,11 @@ export async function sendToLogin(
 ): Promise<void> {
   const { pathname, href } = router.state.location;
   if (pathname === '/login' || pathname === '/setup') return;
+  // A wall never shows the login page: it goes back to its pairing screen (it watches `me`).
+  if (pathname === '/wall') {
+    queryClient.setQueryData(gatewayKeys.me(), null);
+    return;
+  }
   queryClient.setQueryData(gatewayKeys.me(), null);
   await router.navigate({
     to: '/login',

@@ -40,8 +40,13 @@ import { CleanUpRoute } from '@/features/system/routes/clean-up-route';
 import { SystemRoute } from '@/features/system/routes/system-route';
 import { VolumesRoute } from '@/features/volumes/routes/volumes-route';
 import { StatsRoute } from '@/features/stats/routes/stats-route';
+import { EndpointsRoute } from '@/features/endpoints/routes/endpoints-route';
+import { FleetRoute } from '@/features/fleet/routes/fleet-route';
+import { WallAdminRoute } from '@/features/wall/routes/wall-admin-route';
+import { WallRoute } from '@/features/wall/routes/wall-route';
+import { parseWallSearch } from '@/features/wall/api/wall-api';
 import { parseTerminalSearch } from '@/features/terminal/api/terminal-target';
-import { endpointsQueryOptions, meQueryOptions, setupStatusQueryOptions } from '@/lib/queries';
+import { meQueryOptions, setupStatusQueryOptions } from '@/lib/queries';
 import { ClusterRoute } from '@/features/swarm/routes/cluster-route';
 import { CreateServiceRoute } from '@/features/swarm/routes/create-service-route';
 import { ConfigsRoute, SecretsRoute } from '@/features/swarm/routes/data-route';
@@ -135,18 +140,7 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: async ({ context }) => {
-    // The first endpoint is `local` by contract; ask anyway so a renamed registry still works.
-    const endpoints = await context.queryClient
-      .ensureQueryData(endpointsQueryOptions())
-      .catch(() => []);
-    const endpointId = endpoints[0]?.id ?? 'local';
-    throw redirect({
-      to: '/endpoints/$endpointId/dashboard',
-      params: { endpointId },
-      replace: true,
-    });
-  },
+  component: FleetRoute,
 });
 
 const endpointRoute = createRoute({
@@ -347,6 +341,18 @@ const usersRoute = createRoute({
   component: UsersRoute,
 });
 
+const adminEndpointsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'endpoints',
+  component: EndpointsRoute,
+});
+
+const adminWallRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'wall',
+  component: WallAdminRoute,
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'audit',
@@ -375,10 +381,19 @@ const terminalWindowRoute = createRoute({
   ),
 });
 
+// ── the wall: full screen, its own guard (a pairing screen instead of the login page) ──
+const wallRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/wall',
+  validateSearch: parseWallSearch,
+  component: WallRoute,
+});
+
 export const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   terminalWindowRoute,
+  wallRoute,
   appRoute.addChildren([
     indexRoute,
     endpointRoute.addChildren([
@@ -410,7 +425,14 @@ export const routeTree = rootRoute.addChildren([
       pluginsRoute,
     ]),
     tokensRoute,
-    adminRoute.addChildren([adminIndexRoute, usersRoute, auditRoute, securityRoute]),
+    adminRoute.addChildren([
+      adminIndexRoute,
+      usersRoute,
+      adminEndpointsRoute,
+      adminWallRoute,
+      auditRoute,
+      securityRoute,
+    ]),
   ]),
 ]);
 

@@ -14,9 +14,12 @@ import {
   KeyRound,
   Layers,
   LayoutDashboard,
+  LayoutGrid,
+  MonitorPlay,
   Network,
   ScrollText,
   Server,
+  ServerCog,
   ShieldCheck,
   Users,
 } from 'lucide-react';
@@ -34,7 +37,8 @@ type EngineTo =
   | '/endpoints/$endpointId/stats'
   | '/endpoints/$endpointId/system';
 
-type AdminTo = '/admin/users' | '/admin/audit' | '/admin/security';
+type AdminTo =
+  '/admin/users' | '/admin/endpoints' | '/admin/wall' | '/admin/audit' | '/admin/security';
 
 const ITEMS: Array<{ to: EngineTo; label: string; icon: ReactNode }> = [
   { to: '/endpoints/$endpointId/dashboard', label: 'Dashboard', icon: <LayoutDashboard /> },
@@ -50,6 +54,8 @@ const ITEMS: Array<{ to: EngineTo; label: string; icon: ReactNode }> = [
 
 const ADMIN_ITEMS: Array<{ to: AdminTo; label: string; icon: ReactNode }> = [
   { to: '/admin/users', label: 'Users', icon: <Users /> },
+  { to: '/admin/endpoints', label: 'Endpoints', icon: <ServerCog /> },
+  { to: '/admin/wall', label: 'Wall', icon: <MonitorPlay /> },
   { to: '/admin/audit', label: 'Audit log', icon: <ScrollText /> },
   { to: '/admin/security', label: 'Security settings', icon: <ShieldCheck /> },
 ];
@@ -89,8 +95,7 @@ export function Sidebar({ endpointId, isAdmin }: { endpointId: string; isAdmin: 
   return (
     <aside className="flex w-52 shrink-0 flex-col border-r border-line bg-panel">
       <Link
-        to="/endpoints/$endpointId/dashboard"
-        params={{ endpointId }}
+        to="/"
         className="flex h-12 items-center gap-2.5 border-b border-line px-4"
         aria-label="Berth home"
       >
@@ -98,6 +103,12 @@ export function Sidebar({ endpointId, isAdmin }: { endpointId: string; isAdmin: 
         <span className="text-[15px] font-semibold tracking-tight text-fg">Berth</span>
       </Link>
       <nav aria-label="Main" className="flex flex-col gap-0.5 p-2">
+        <Link to="/" activeOptions={{ exact: true }} className={LINK}>
+          <Icon>
+            <LayoutGrid />
+          </Icon>
+          Fleet
+        </Link>
         {ITEMS.map((item) => (
           <Link
             key={item.to}

@@ -1,7 +1,7 @@
 import { formatAgo } from '@berth/api';
 import type { UserSummary } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { Ban, CircleCheck, KeyRound, Shield, Trash2, UserPlus, Users } from 'lucide-react';
+import { Ban, CircleCheck, KeyRound, Server, Shield, Trash2, UserPlus, Users } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -17,6 +17,7 @@ import { useUpdateUser } from '../api/users';
 import { AddUserDialog } from '../components/add-user-dialog';
 import { ChangeRoleDialog } from '../components/change-role-dialog';
 import { DeleteUserDialog } from '../components/delete-user-dialog';
+import { EndpointAccessDialog } from '../components/endpoint-access-dialog';
 import { ResetPasswordDialog } from '../components/reset-password-dialog';
 
 function StatusPill({ disabled }: { disabled: boolean }) {
@@ -76,6 +77,7 @@ export function UsersRoute() {
   const [roleFor, setRoleFor] = useState<UserSummary | null>(null);
   const [passwordFor, setPasswordFor] = useState<UserSummary | null>(null);
   const [deleting, setDeleting] = useState<UserSummary | null>(null);
+  const [accessFor, setAccessFor] = useState<UserSummary | null>(null);
 
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -119,6 +121,15 @@ export function UsersRoute() {
               onClick={() => setRoleFor(user)}
             >
               Role
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Endpoint access of ${user.username}`}
+              icon={<Server className="size-3.5" aria-hidden />}
+              onClick={() => setAccessFor(user)}
+            >
+              Endpoints
             </Button>
             <Button
               size="sm"
@@ -188,6 +199,7 @@ export function UsersRoute() {
         onClose={() => setPasswordFor(null)}
       />
       <DeleteUserDialog user={deleting} onClose={() => setDeleting(null)} />
+      <EndpointAccessDialog user={accessFor} onClose={() => setAccessFor(null)} />
     </>
   );
 }

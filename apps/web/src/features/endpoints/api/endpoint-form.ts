@@ -1,0 +1,125 @@
+// The add/edit endpoint form as a view model: what the person types, validated in words they can
+// act on, and turned into the gateway's `EndpointInput`. Secrets (PEM, private keys) are
+// write-only: an empty field while editing keeps what the gateway has stored.
+import type { EndpointInput, EndpointSummary } from '@berth/api';
+
+export type Transport = 'unix' | 'tcp' | 'ssh' | 'other';
+
+export interface EndpointForm {
+  name: string;
+  url: string;
+  tls: boolean;
+  tlsVerify: boolean;
+  ca: string;
+  cert: string;
+  key: string;
+  sshKey: string;
+  sshPassphrase: string;
+  sshHostKey: string;
+}
+
+export type EndpointFormErrors = Partial<Record<keyof EndpointForm, string>>;
+
+export function transportOf(url: string): Transport {
+  const value = url.trim();
+  if (value.startsWith('unix://')) return 'unix';
+  if (value.startsWith('tcp://')) return 'tcp';
+  if (value.startsWith('ssh://')) return 'ssh';
+  return 'other';
+}
+
+export function emptyForm(existing?: EndpointSummary | null): EndpointForm {
+  return {
+    name: existing?.name ?? '',
+    url: existing?.url ?? '',
+    tls: existing?.tls ?? false,
+    tlsVerify: true,
+    ca: '',
+    cert: '',
+    key: '',
+    sshKey: '',
+    sshPassphrase: '',
+    sshHostKey: '',
+  };
+}
+
+const PEM = /-----BEGIN [A-Z0-9 ]+-----/;
+
+/** `editing`: blank secrets keep the stored ones, so they are never required. */
+export function validateForm(form: EndpointForm, editing: boolean): EndpointFormErrors {
+  const errors: EndpointFormErrors = {};
+  if (!form.name.trim()) errors.name = 'Give the endpoint a name, e.g. Build box.';
+  else if (form.name.trim().length > 100) errors.name = 'Keep the name under 100 characters.';
+  const errorUrl = validateUrl(form.url);
+  if (errorUrl) errors.url = errorUrl;
+  const transport = transportOf(form.url);
+  if (transport === 'tcp' && form.tls) {
+    for (const field of ['ca', 'cert', 'key'] as const) {
+      const value = form[field].trim();
+      if (value && !PEM.test(value))
+        errors[field] = 'This is not PEM text (it should start with -----BEGIN …-----).';
+    }
+    if (!editing && Boolean(form.cert.trim()) !== Boolean(form.key.trim())) {
+      const missing = form.cert.trim() ? 'key' : 'cert';
+      errors[missing] = 'A client certificate needs its key, and a key its certificate.';
+    }
+  }
+  if (transport === 'ssh') {
+    const key = form.sshKey.trim();
+    if (key && !/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(key))
+      errors.sshKey =
+        'This is not a private key (it should start with -----BEGIN … PRIVATE KEY-----).';
+    const hostKey = form.sshHostKey.trim();
+    if (hostKey && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(hostKey))
+      errors.sshHostKey =
+        'Use the SHA256 fingerprint as ssh-keygen -lf prints it, e.g. SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8.';
+  }
+  return errors;
+}
+
+export function validateUrl(raw: string): string | null {
+  const url = raw.trim();
+  if (!url) return 'Enter where the engine listens.';
+  switch (transportOf(url)) {
+    case 'unix':
+      return /^unix:\/\/\/.+/.test(url)
+        ? null
+        : 'A socket path is absolute: unix:///var/run/docker.sock.';
+    case 'tcp':
+      return /^tcp:\/\/[^/\s:]+:\d{1,5}$/.test(url)
+        ? null
+        : 'Give a host and port: tcp://10.0.0.5:2376.';
+    case 'ssh':
+      return /^ssh:\/\/([^@\s/]+@)?[^/\s:@]+(:\d{1,5})?(\/\S*)?$/.test(url)
+        ? null
+        : 'Give a host, and usually a user: ssh://deploy@build-box or ssh://deploy@10.0.0.5:2222.';
+    default:
+      return 'Start with unix://, tcp:// or ssh://.';
+  }
+}
+
+/** The gateway's body: TLS only for tcp://, SSH only for ssh://, blank secrets left out. */
+export function toRequest(form: EndpointForm): EndpointInput {
+  const url = form.url.trim();
+  const input: EndpointInput = { name: form.name.trim(), url };
+  const transport = transportOf(url);
+  if (transport === 'tcp') {
+    if (form.tls) {
+      const tls: NonNullable<EndpointInput['tls']> = { verify: form.tlsVerify };
+      if (form.ca.trim()) tls.ca = form.ca.trim();
+      if (form.cert.trim()) tls.cert = form.cert.trim();
+      if (form.key.trim()) tls.key = form.key.trim();
+      input.tls = tls;
+    } else {
+      input.tls = null;
+    }
+  }
+  if (transport === 'ssh') {
+    const ssh: NonNullable<EndpointInput['ssh']> = {};
+    if (form.sshKey.trim()) ssh.privateKey = `${form.sshKey.trim()}\n`;
+    if (form.sshPassphrase) ssh.passphrase = form.sshPassphrase;
+    if (form.sshHostKey.trim()) ssh.hostKey = form.sshHostKey.trim();
+    input.ssh = ssh;
+  }
+  return input;
+}

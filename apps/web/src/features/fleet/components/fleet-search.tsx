@@ -1,0 +1,149 @@
+import type { ContainerRow, EndpointSummary } from '@berth/api';
+import { useQueries } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Search } from 'lucide-react';
+import { useRef } from 'react';
+import { TextInput } from '@/components/ui/input';
+import { useSlashFocus } from '@/hooks/use-slash-focus';
+import { cn } from '@/lib/cn';
+import { containerListQueryOptions } from '@/lib/container-list-query';
+
+const LIMIT = 50;
+
+export interface FleetMatch {
+  endpoint: EndpointSummary;
+  row: ContainerRow;
+}
+
+/** Containers of every endpoint whose name, id or image contains the text (names first). */
+export function searchFleet(
+  lists: Array<{ endpoint: EndpointSummary; rows: readonly ContainerRow[] | undefined }>,
+  text: string,
+): FleetMatch[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [];
+  const byName: FleetMatch[] = [];
+  const other: FleetMatch[] = [];
+  for (const { endpoint, rows } of lists) {
+    for (const row of rows ?? []) {
+      if (row.name.toLowerCase().includes(needle)) byName.push({ endpoint, row });
+      else if (row.id.startsWith(needle) || row.image.toLowerCase().includes(needle))
+        other.push({ endpoint, row });
+    }
+  }
+  return [...byName, ...other];
+}
+
+/** One search box over the containers of every endpoint the user can see. */
+export function FleetSearch({
+  endpoints,
+  value,
+  onChange,
+}: {
+  endpoints: EndpointSummary[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  useSlashFocus(input);
+  const up = endpoints.filter((e) => e.status === 'up');
+  const lists = useQueries({
+    queries: up.map((e) => containerListQueryOptions(e.id, { all: true })),
+  });
+  // Plain filtering over cached lists: cheap next to rendering, and typing stays instant.
+  const matches = searchFleet(
+    up.map((endpoint, i) => ({ endpoint, rows: lists[i]?.data })),
+    value,
+  );
+  const searching = value.trim().length > 0;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="relative">
+        <Search
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-faint"
+          aria-hidden
+        />
+        <TextInput
+          ref={input}
+          type="search"
+          aria-label="Find a container on every endpoint"
+          placeholder="Find a container on every endpoint (name, id or image)"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className="h-10 w-full pl-9 text-[14px]"
+        />
+      </div>
+      {searching && (
+        <div className="overflow-hidden rounded-lg border border-line bg-panel">
+          {matches.length === 0 ? (
+            <p className="px-4 py-6 text-center text-[13px] text-muted">
+              No container on {up.length === 1 ? 'the endpoint' : `the ${up.length} endpoints`}{' '}
+              matches “{value.trim()}”.
+            </p>
+          ) : (
+            <table aria-label="Containers found" className="w-full text-left text-[13px]">
+              <thead className="bg-subtle text-[12px] text-muted">
+                <tr className="border-b border-line">
+                  <th scope="col" className="h-8 px-4 font-medium">
+                    Container
+                  </th>
+                  <th scope="col" className="px-4 font-medium">
+                    Endpoint
+                  </th>
+                  <th scope="col" className="px-4 font-medium">
+                    Image
+                  </th>
+                  <th scope="col" className="px-4 font-medium">
+                    State
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {matches.slice(0, LIMIT).map(({ endpoint, row }) => (
+                  <tr
+                    key={`${endpoint.id}/${row.id}`}
+                    className="border-b border-line/70 last:border-0 hover:bg-subtle"
+                  >
+                    <td className="px-4 py-1.5">
+                      <Link
+                        to="/endpoints/$endpointId/containers/$containerId"
+                        params={{ endpointId: endpoint.id, containerId: row.id }}
+                        className="font-mono text-[12.5px] font-medium text-fg hover:text-accent-text hover:underline"
+                      >
+                        {row.name}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-1.5 text-muted">{endpoint.name}</td>
+                    <td className="max-w-[280px] truncate px-4 py-1.5 font-mono text-[12px] text-muted">
+                      {row.image}
+                    </td>
+                    <td className="px-4 py-1.5">
+                      <span
+                        className={cn(
+                          'text-[12.5px]',
+                          row.state === 'running'
+                            ? 'text-emerald-700 dark:text-emerald-400'
+                            : row.state === 'restarting' || row.health === 'unhealthy'
+                              ? 'text-amber-700 dark:text-amber-400'
+                              : 'text-muted',
+                        )}
+                      >
+                        {row.state}
+                        {row.health && ` · ${row.health}`}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {matches.length > LIMIT && (
+            <p className="border-t border-line px-4 py-2 text-[12px] text-muted">
+              Showing {LIMIT} of {matches.length}; type more to narrow it down.
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+import { formatAgo } from '@berth/api';
+import type { WallDeviceSummary, WallLayoutSummary } from '@berth/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { ExternalLink, MonitorPlay, Pencil, Plus, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { TextField } from '@/components/ui/field';
+import { InlineAlert } from '@/components/ui/inline-alert';
+import { Select } from '@/components/ui/input';
+import { Panel } from '@/components/ui/panel';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useNow } from '@/hooks/use-now';
+import {
+  approvePairing,
+  deleteLayout,
+  devicesQueryOptions,
+  layoutsQueryOptions,
+  revokeDevice,
+  wallKeys,
+} from '../api/wall-api';
+import { LayoutEditorDialog } from '../components/layout-editor-dialog';
+
+type Open =
+  | null
+  | { kind: 'edit'; layout: WallLayoutSummary | null }
+  | { kind: 'delete'; layout: WallLayoutSummary }
+  | { kind: 'revoke'; device: WallDeviceSummary };
+
+/** Administration › Wall: pair a screen, see and revoke paired screens, arrange layouts. */
+export function WallAdminRoute() {
+  useDocumentTitle('Wall');
+  const layouts = useQuery(layoutsQueryOptions());
+  const [open, setOpen] = useState<Open>(null);
+  return (
+    <div className="h-full overflow-auto">
+      <div className="mx-auto flex max-w-5xl flex-col gap-5 px-6 py-5">
+        <div>
+          <h1 className="text-[17px] font-semibold text-fg">Wall</h1>
+          <p className="text-[12.5px] text-muted">
+            A full-screen view for a TV across the room. Open{' '}
+            <a
+              href="/wall"
+              target="_blank"
+              rel="noreferrer"
+              className="font-mono text-accent-text hover:underline"
+            >
+              {window.location.origin}/wall
+            </a>{' '}
+            on the screen: it shows a code to approve here. No password is typed on the TV.
+          </p>
+        </div>
+        <PairPanel layouts={layouts.data ?? []} />
+        <Panel
+          title="Layouts"
+          id="wall-layouts"
+          actions={
+            <Button
+              size="sm"
+              variant="primary"
+              icon={<Plus className="size-3.5" aria-hidden />}
+              onClick={() => setOpen({ kind: 'edit', layout: null })}
+            >
+              New layout
+            </Button>
+          }
+        >
+          {layouts.isError ? (
+            <ErrorState
+              title="Could not list the layouts"
+              message={layouts.error.message}
+              onRetry={() => void layouts.refetch()}
+            />
+          ) : !layouts.data ? (
+            <SkeletonRows rows={2} label="Loading layouts" />
+          ) : layouts.data.length === 0 ? (
+            <EmptyState
+              icon={<MonitorPlay className="size-8" aria-hidden />}
+              title="No layouts yet"
+            >
+              Create one: endpoint health, container grids, live charts, an events ticker and swarm
+              services, on pages that rotate.
+            </EmptyState>
+          ) : (
+            <ul aria-label="Layouts" className="divide-y divide-line">
+              {layouts.data.map((layout) => (
+                <li key={layout.id} className="flex items-center gap-3 px-4 py-2.5 text-[13px]">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium text-fg">{layout.name}</p>
+                    <p className="text-[12px] text-muted">
+                      {layout.config.pages.length} page{layout.config.pages.length === 1 ? '' : 's'}{' '}
+                      · {layout.config.pages.reduce((n, p) => n + p.tiles.length, 0)} tiles · next
+                      page every {layout.config.rotateSeconds} s
+                    </p>
+                  </div>
+                  <a
+                    href={`/wall?layout=${layout.id}`}
+                    target="_blank"
+                    rel="noreferrer"
+                    className={buttonClasses('ghost', 'sm')}
+                    aria-label={`Open ${layout.name} on this screen`}
+                  >
+                    <ExternalLink className="size-3" aria-hidden />
+                    Open
+                  </a>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    icon={<Pencil className="size-3" aria-hidden />}
+                    aria-label={`Edit ${layout.name}`}
+                    onClick={() => setOpen({ kind: 'edit', layout })}
+                  >
+                    Edit
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="text-danger hover:text-danger"
+                    icon={<Trash2 className="size-3" aria-hidden />}
+                    aria-label={`Delete ${layout.name}`}
+                    onClick={() => setOpen({ kind: 'delete', layout })}
+                  >
+                    Delete
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+        <DevicesPanel
+          layouts={layouts.data ?? []}
+          onRevoke={(device) => setOpen({ kind: 'revoke', device })}
+        />
+      </div>
+      {open?.kind === 'edit' && (
+        <LayoutEditorDialog existing={open.layout} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${open.layout.name}?`}
+          description="Screens showing it fall back to the first layout left."
+          action="Delete layout"
+          run={() => deleteLayout(open.layout.id)}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === 'revoke' && (
+        <ConfirmDialog
+          title={`Revoke ${open.device.name}?`}
+          description="Its session ends at once; the screen goes back to showing a pairing code."
+          action="Revoke screen"
+          run={() => revokeDevice(open.device.id)}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+function PairPanel({ layouts }: { layouts: WallLayoutSummary[] }) {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [layoutId, setLayoutId] = useState<string>('');
+  const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
+  const approve = useMutation({
+    mutationFn: approvePairing,
+    meta: { toastOnError: false, invalidates: [wallKeys.devices()] },
+    onSuccess: () => {
+      setCode('');
+      setName('');
+    },
+  });
+  const chosen = layoutId || (layouts[0] ? String(layouts[0].id) : '');
+  return (
+    <Panel title="Pair a screen" id="wall-pair">
+      <form
+        noValidate
+        aria-label="Pair a screen"
+        className="flex flex-col gap-3 p-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const clean = code.replace(/[^a-z0-9]/gi, '');
+          const next: typeof errors = {};
+          if (clean.length < 4) next.code = 'Enter the code the wall shows.';
+          if (!name.trim()) next.name = 'Name the screen, e.g. Ops room TV.';
+          setErrors(next);
+          if (next.code || next.name) return;
+          approve.mutate({
+            code: clean,
+            name: name.trim(),
+            layoutId: chosen ? Number(chosen) : null,
+          });
+        }}
+      >
+        <div className="grid gap-3 md:grid-cols-[160px_1fr_1fr_auto] md:items-start">
+          <TextField
+            label="Code on the wall"
+            value={code}
+            error={errors.code}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono tracking-widest uppercase"
+            onChange={(event) => setCode(event.target.value)}
+          />
+          <TextField
+            label="Screen name"
+            value={name}
+            error={errors.name}
+            placeholder="Ops room TV"
+            onChange={(event) => setName(event.target.value)}
+          />
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="pair-layout" className="text-[12.5px] font-medium text-fg">
+              Layout
+            </label>
+            <Select
+              id="pair-layout"
+              value={chosen}
+              onChange={(event) => setLayoutId(event.target.value)}
+            >
+              {layouts.length === 0 && <option value="">No layouts yet</option>}
+              {layouts.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button
+            type="submit"
+            variant="primary"
+            loading={approve.isPending}
+            className="md:mt-[22px]"
+          >
+            Approve
+          </Button>
+        </div>
+        <p className="text-[12px] text-muted">
+          The screen becomes a viewer that sees only this layout; it cannot log in with a password,
+          and you can revoke it below at any time.
+        </p>
+        <div aria-live="polite">
+          {approve.isSuccess && (
+            <InlineAlert tone="info">
+              Paired {approve.variables.name} as {approve.data.name}. The wall shows its layout
+              within a few seconds.
+            </InlineAlert>
+          )}
+          {approve.isError && <InlineAlert title="Not paired">{approve.error.message}</InlineAlert>}
+        </div>
+      </form>
+    </Panel>
+  );
+}
+
+function DevicesPanel({
+  layouts,
+  onRevoke,
+}: {
+  layouts: WallLayoutSummary[];
+  onRevoke: (device: WallDeviceSummary) => void;
+}) {
+  const devices = useQuery(devicesQueryOptions());
+  const now = useNow(30_000);
+  const layoutName = (id: number | null) =>
+    id === null ? 'First layout' : (layouts.find((l) => l.id === id)?.name ?? `#${id}`);
+  return (
+    <Panel title="Paired screens" id="wall-devices">
+      {devices.isError ? (
+        <ErrorState title="Could not list the screens" message={devices.error.message} />
+      ) : !devices.data ? (
+        <SkeletonRows rows={2} label="Loading screens" />
+      ) : devices.data.length === 0 ? (
+        <p className="px-4 py-6 text-center text-[13px] text-muted">
+          No screens paired. Open /wall on a TV and approve its code above.
+        </p>
+      ) : (
+        <ul aria-label="Paired screens" className="divide-y divide-line">
+          {devices.data.map((device) => (
+            <li key={device.id} className="flex items-center gap-3 px-4 py-2.5 text-[13px]">
+              <div className="min-w-0 flex-1">
+                <p className="font-medium text-fg">{device.name}</p>
+                <p className="text-[12px] text-muted">
+                  {layoutName(device.layoutId)} · paired {formatAgo(device.createdAt, now)}
+                  {device.lastSeenAt && ` · seen ${formatAgo(device.lastSeenAt, now)}`}
+                </p>
+              </div>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="text-danger hover:text-danger"
+                aria-label={`Revoke ${device.name}`}
+                onClick={() => onRevoke(device)}
+              >
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function ConfirmDialog({
+  title,
+  description,
+  action,
+  run,
+  onClose,
+}: {
+  title: string;
+  description: string;
+  action: string;
+  run: () => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const mutation = useMutation({
+    mutationFn: run,
+    meta: { toastOnError: false, invalidates: [wallKeys.all()] },
+    onSuccess: onClose,
+  });
+  return (
+    <Dialog
+      open
+      role="alertdialog"
+      onClose={onClose}
+      busy={mutation.isPending}
+      title={title}
+      description={description}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={mutation.isPending} data-autofocus>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
+            {action}
+          </Button>
+        </>
+      }
+    >
+      {mutation.isError && <InlineAlert>{mutation.error.message}</InlineAlert>}
+    </Dialog>
+  );
+}
