@@ -15,7 +15,7 @@ async function leaveSwarm() {
 test.beforeAll(leaveSwarm);
 test.afterAll(leaveSwarm);
 
-test('initialise a swarm, create a service from the form, scale it and see its tasks, leave', async ({
+test('initialise a swarm; a secret, a config and a service using them from the form; scale it, see its tasks and logs; leave', async ({
   page,
 }) => {
   test.setTimeout(180_000);
