@@ -15,7 +15,7 @@ async function leaveSwarm() {
 test.beforeAll(leaveSwarm);
 test.afterAll(leaveSwarm);
 
-test('initialise a swarm, create a service from the form, scale it and see its tasks, leave', async ({
+test('initialise a swarm; a secret, a config and a service using them from the form; scale it, see its tasks and logs; leave', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -33,6 +33,27 @@ test('initialise a swarm, create a service from the form, scale it and see its t
 
   // the sidebar now has the swarm's section
   const swarmNav = page.getByRole('navigation', { name: 'Swarm', exact: true });
+
+  // a secret and a config from typed text; the config's content can be read back, the secret's not
+  const secret = uniqueName('secret');
+  const config = uniqueName('config');
+  await swarmNav.getByRole('link', { name: 'Secrets' }).click();
+  await page.getByRole('button', { name: 'Create secret' }).click();
+  const newSecret = page.getByRole('dialog', { name: 'Create secret' });
+  await newSecret.getByLabel('Name', { exact: true }).fill(secret);
+  await newSecret.getByLabel('Content').fill('s3cret');
+  await newSecret.getByRole('button', { name: 'Create secret' }).click();
+  await expect(page.getByRole('row').filter({ hasText: secret })).toContainText('unused');
+  await swarmNav.getByRole('link', { name: 'Configs' }).click();
+  await page.getByRole('button', { name: 'Create config' }).click();
+  const newConfig = page.getByRole('dialog', { name: 'Create config' });
+  await newConfig.getByLabel('Name', { exact: true }).fill(config);
+  await newConfig.getByLabel('Content').fill('greeting=hi');
+  await newConfig.getByRole('button', { name: 'Create config' }).click();
+  await page.getByRole('button', { name: `Inspect ${config}` }).click();
+  await expect(page.getByLabel('Config content')).toHaveText('greeting=hi');
+  await page.getByRole('button', { name: 'Close' }).first().click();
+
   await swarmNav.getByRole('link', { name: 'Services' }).click();
   await expect(page.getByText('No services')).toBeVisible();
   await page.getByRole('link', { name: 'Create service' }).click();
@@ -45,8 +66,16 @@ test('initialise a swarm, create a service from the form, scale it and see its t
   await form.getByLabel('Image', { exact: true }).fill('berth/busybox:latest');
   await form
     .getByLabel('Command', { exact: true })
-    .fill("sh -c 'echo ready-$HOSTNAME; exec sleep 3600'");
+    .fill(
+      "sh -c 'echo ready-$(cat /run/secrets/db-password)-$(cat /etc/app.conf); exec sleep 3600'",
+    );
   await form.getByLabel('Environment', { exact: true }).fill('STAGE=e2e');
+  await form.getByRole('button', { name: 'Add secret' }).click();
+  await form.getByLabel('Secret 1', { exact: true }).selectOption({ label: secret });
+  await form.getByLabel('Secret 1 target').fill('db-password');
+  await form.getByRole('button', { name: 'Add config' }).click();
+  await form.getByLabel('Config 1', { exact: true }).selectOption({ label: config });
+  await form.getByLabel('Config 1 target').fill('/etc/app.conf');
   await expect(page.getByLabel('Service spec preview')).toContainText('STAGE=e2e');
   await form.getByRole('button', { name: 'Create service' }).click();
   // a local image has no registry to pin its digest from: created anyway, and said so
@@ -76,7 +105,13 @@ test('initialise a swarm, create a service from the form, scale it and see its t
   expect(inspected.body[0]?.Spec.Mode).toEqual({ Replicated: { Replicas: 3 } });
 
   await page.getByRole('tab', { name: 'Logs' }).click();
-  await expect(page.getByText(/ready-/).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('ready-s3cret-greeting=hi').first()).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // the secret now says which service uses it
+  await swarmNav.getByRole('link', { name: 'Secrets' }).click();
+  await expect(page.getByRole('row').filter({ hasText: secret })).toContainText(service);
 
   // the cluster view shows this node's column with the three tasks
   await swarmNav.getByRole('link', { name: 'Cluster' }).click();

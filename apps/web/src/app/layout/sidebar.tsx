@@ -24,7 +24,7 @@ import {
   Users,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { infoQueryOptions } from '@/lib/queries';
+import { endpointsQueryOptions, findEndpoint, infoQueryOptions } from '@/lib/queries';
 
 type EngineTo =
   | '/endpoints/$endpointId/dashboard'
@@ -154,8 +154,11 @@ export function Sidebar({ endpointId, isAdmin }: { endpointId: string; isAdmin: 
  */
 function SwarmNav({ endpointId, isAdmin }: { endpointId: string; isAdmin: boolean }) {
   const info = useQuery(infoQueryOptions(endpointId));
+  const endpoints = useQuery(endpointsQueryOptions());
   const swarm = info.data?.Swarm;
   const manager = swarm?.LocalNodeState === 'active' && swarm.ControlAvailable === true;
+  // PouchContainer has neither swarm mode nor managed plugins.
+  if (findEndpoint(endpoints.data, endpointId)?.kind === 'pouch') return null;
   if (!swarm && !isAdmin) return null;
   return (
     <nav aria-labelledby="sidebar-swarm" className="flex flex-col gap-0.5 px-2 pb-2">

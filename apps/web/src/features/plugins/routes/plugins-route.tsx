@@ -403,7 +403,7 @@ function InstallDialog({
           <div className="flex flex-col gap-2">
             <h3 className="text-[13px] font-semibold text-fg">This plugin asks for</h3>
             {privileges.length === 0 ? (
-              <p className="text-[12.5px] text-muted">No privileges.</p>
+              <p className="text-[12.5px] text-muted">The engine reports no privileges for it.</p>
             ) : (
               <ul
                 aria-label="Requested privileges"
