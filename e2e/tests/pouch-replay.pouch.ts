@@ -119,6 +119,18 @@ test('pouch replay: no prune, build, clean up or disk usage where pouchd has non
     page.getByRole('note', { name: /Not offered by PouchContainer: Build, Prune/ }),
   ).toBeVisible();
   await expect(page.getByRole('link', { name: 'busybox:latest' }).first()).toBeVisible();
+  // pouchd saves one image, by name: images/save?name=
+  await page.getByRole('checkbox', { name: 'Select busybox:latest' }).check();
+  await expect(page.getByRole('link', { name: 'Save 1 as tar' })).toHaveAttribute(
+    'href',
+    /\/docker\/images\/save\?name=registry\.hub\.docker\.com%2Flibrary%2Fbusybox%3Alatest$/,
+  );
+  // History times come in nanoseconds from pouchd: shown as an age, not a date far ahead.
+  await page.getByRole('link', { name: 'busybox:latest' }).first().click();
+  await page.getByRole('tab', { name: 'Layers' }).click();
+  await expect(page.getByRole('table', { name: 'Layers' }).getByRole('row').nth(1)).toContainText(
+    /ago/,
+  );
 
   await page.goto(at('volumes'));
   await expect(page.getByRole('button', { name: 'Create volume' })).toBeVisible();

@@ -5,11 +5,11 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { ChevronRight } from 'lucide-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { CapabilityNote } from '@/components/ui/capability-note';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
 import { Tabs } from '@/components/ui/tabs';
-import { CapabilityNote } from '@/components/ui/capability-note';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { containerQueryOptions } from '../api/containers-queries';
@@ -46,6 +46,9 @@ const TABS: readonly ContainerTab[] = [
   'checkpoints',
 ];
 
+/** Tabs that need an engine capability (PouchContainer has no changes or archive API). */
+const TAB_NEEDS = { changes: 'changes', files: 'archive', checkpoints: 'checkpoints' } as const;
+
 export function parseContainerSearch(search: Record<string, unknown>): { tab?: ContainerTab } {
   const tab = TABS.find((t) => t !== 'overview' && t === search.tab);
   return tab ? { tab } : {};
@@ -76,15 +79,10 @@ export function ContainerRoute({
   const queryClient = useQueryClient();
   const query = useQuery(containerQueryOptions(endpointId, containerId));
   const engine = useCapabilities(endpointId);
-  // Tabs the engine has no API for are left out (a note says why), never shown to fail.
-  const missingTabs = (
-    [
-      ['Changes', 'changes'],
-      ['Files', 'archive'],
-    ] as const
-  )
-    .filter(([, capability]) => !engine.has(capability))
-    .map(([label, capability]) => [label, engine.reason(capability)] as const);
+  // Tabs the engine has no API for are left out, never shown to fail; opened by URL, a note
+  // says why.
+  const needed = tab in TAB_NEEDS ? TAB_NEEDS[tab as keyof typeof TAB_NEEDS] : null;
+  const unavailable = needed !== null && !engine.has(needed);
 
   const name = query.data ? containerName([query.data.Name], query.data.Id) : shortId(containerId);
   useDocumentTitle(name);
@@ -216,12 +214,15 @@ export function ContainerRoute({
               </PanelErrorBoundary>
             </div>
           )}
-          {(tab === 'changes' && !engine.has('changes')) ||
-          (tab === 'files' && !engine.has('archive')) ? (
+          {unavailable && needed && (
             <div className="p-6">
-              <CapabilityNote engineName={engine.engineName} missing={missingTabs} />
+              <CapabilityNote
+                detailed
+                engineName={engine.engineName}
+                missing={[[tab.charAt(0).toUpperCase() + tab.slice(1), engine.reason(needed)]]}
+              />
             </div>
-          ) : null}
+          )}
           {(tab === 'processes' ||
             (tab === 'changes' && engine.has('changes')) ||
             (tab === 'files' && engine.has('archive'))) && (
