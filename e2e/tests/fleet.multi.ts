@@ -54,6 +54,8 @@ test('the fleet shows every endpoint, live, and one search finds a container on 
 
     // the newest events of every endpoint: a start on the second engine shows up on its own
     await page.goto('/');
+    // events before the sockets are up are not replayed: start once they flow
+    await expect(page.getByTestId('fleet-live')).toHaveAttribute('data-live', 'up');
     const again = await runOnSecondEngine('fleet-event');
     try {
       await expect(page.getByRole('list', { name: 'Newest events' })).toContainText(again.name);

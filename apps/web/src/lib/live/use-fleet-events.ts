@@ -12,6 +12,13 @@ export interface FleetEvent {
   event: EngineEvent;
 }
 
+export interface FleetEvents {
+  /** Newest first, at most the ring's capacity. */
+  events: FleetEvent[];
+  /** Every endpoint's events socket is open and its engine up. */
+  live: boolean;
+}
+
 /**
  * The newest engine events of several endpoints, newest first, in a bounded ring: the fleet page
  * and the wall's ticker. It holds each endpoint's live connection open (which also keeps their
@@ -20,9 +27,10 @@ export interface FleetEvent {
 export function useFleetEvents(
   endpointIds: readonly string[],
   { capacity = 50, throttleMs = 1000 }: { capacity?: number; throttleMs?: number } = {},
-): FleetEvent[] {
+): FleetEvents {
   const queryClient = useQueryClient();
   const [events, setEvents] = useState<FleetEvent[]>([]);
+  const [live, setLive] = useState(false);
   const key = [...endpointIds].sort().join('\n');
 
   useEffect(() => {
@@ -34,25 +42,32 @@ export function useFleetEvents(
       timer = null;
       setEvents(ring.newest());
     };
-    const cleanups = ids.flatMap((endpointId) => {
-      const live = liveEndpoint(queryClient, endpointId);
+    const lives = ids.map((endpointId) => liveEndpoint(queryClient, endpointId));
+    const checkLive = () =>
+      setLive(lives.every((l) => l.status.socket === 'open' && l.status.engine === 'up'));
+    const cleanups = ids.flatMap((endpointId, i) => {
+      const live = lives[i] as (typeof lives)[number];
       const release = live.retain();
+      const offStatus = live.onStatus(checkLive);
       const unsubscribe = live.subscribe((event) => {
         // exec_* and health-check chatter would drown what matters on a ticker
         if (isNoise(event)) return;
         ring.push({ key: ++counter, endpointId, event });
         timer ??= setTimeout(publish, throttleMs);
       });
-      return [unsubscribe, release];
+      return [unsubscribe, offStatus, release];
     });
+    // Sockets other pages opened may be live already: no status change would say so.
+    const initial = setTimeout(checkLive, 0);
     return () => {
+      clearTimeout(initial);
       if (timer) clearTimeout(timer);
       for (const cleanup of cleanups) cleanup();
       ring.clear();
     };
   }, [queryClient, key, capacity, throttleMs]);
 
-  return events;
+  return { events, live };
 }
 
 /** A short human line for an event: "start web-1", "pull nginx:1.27". */

@@ -20,14 +20,32 @@ function clock(seconds: number, now: number): string {
 export function FleetEvents({
   events,
   endpoints,
+  live,
 }: {
   events: FleetEvent[];
   endpoints: EndpointSummary[];
+  /** Every endpoint's events are flowing. */
+  live: boolean;
 }) {
   const now = useNow(5_000);
   const names = new Map(endpoints.map((e) => [e.id, e.name]));
   return (
-    <Panel title="Newest events" id="fleet-events" bodyClassName="max-h-[420px] overflow-auto">
+    <Panel
+      title="Newest events"
+      id="fleet-events"
+      className="self-start"
+      bodyClassName="max-h-[420px] overflow-auto"
+      actions={
+        // For tests and diagnostics too: whether every endpoint's events are flowing.
+        <span
+          data-testid="fleet-live"
+          data-live={live ? 'up' : 'down'}
+          className="text-[12px] text-muted"
+        >
+          {live ? 'Live' : 'Connecting…'}
+        </span>
+      }
+    >
       {events.length === 0 ? (
         <div className="flex flex-col items-center gap-1.5 px-4 py-8 text-center text-[12.5px] text-muted">
           <Activity className="size-5 text-faint" aria-hidden />

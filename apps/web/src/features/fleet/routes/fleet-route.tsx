@@ -23,7 +23,7 @@ export function FleetRoute() {
   const [search, setSearch] = useState('');
   const endpoints = query.data ?? [];
   const upIds = endpoints.filter((e) => e.status === 'up').map((e) => e.id);
-  const events = useFleetEvents(upIds, { capacity: 50 });
+  const { events, live } = useFleetEvents(upIds, { capacity: 50 });
   const up = upIds.length;
   const down = endpoints.filter((e) => e.status === 'down').length;
 
@@ -89,7 +89,7 @@ export function FleetRoute() {
                 ))}
               </section>
               <PanelErrorBoundary title="The events failed to render">
-                <FleetEvents events={events} endpoints={endpoints} />
+                <FleetEvents events={events} endpoints={endpoints} live={live} />
               </PanelErrorBoundary>
             </div>
           </>

@@ -16,7 +16,7 @@ export function EventsTile({
   endpoints: EndpointSummary[];
 }) {
   const ids = endpoint ? [endpoint] : endpoints.filter((e) => e.status === 'up').map((e) => e.id);
-  const events = useFleetEvents(ids, { capacity: 30 });
+  const { events } = useFleetEvents(ids, { capacity: 30 });
   const names = new Map(endpoints.map((e) => [e.id, e.name]));
   return (
     <TileFrame
