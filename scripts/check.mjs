@@ -36,6 +36,16 @@ let gateway;
 let pouch;
 let engine2;
 let code = 0;
+async function cleanup() {
+  await stopProcess(gateway);
+  await pouch?.stop();
+  await registry?.stop();
+  await engine.stop();
+  await engine2?.stop();
+}
+// Ctrl-C or a kill still stops the engines, the registry and the gateway this run started.
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => void cleanup().finally(() => process.exit(130)));
 try {
   await ensureBaseImage(engine.host);
   registry = await startRegistry({ port: Number(values['registry-port'] ?? port + 1) });
@@ -71,10 +81,6 @@ try {
   log(`✗ ${error.message}`);
   code = 1;
 } finally {
-  await stopProcess(gateway);
-  await pouch?.stop();
-  await registry?.stop();
-  await engine.stop();
-  await engine2?.stop();
+  await cleanup();
 }
 process.exit(code);
