@@ -150,6 +150,10 @@ test('a user with a role on one endpoint sees only that one and cannot open anot
       await userPage.goto('/');
       await expect(userPage.getByRole('article', { name: second.name })).toContainText('Up');
       await expect(userPage.getByRole('article', { name: 'local' })).toHaveCount(0);
+      // an operator elsewhere, a viewer here: the list offers a viewer's controls only
+      await userPage.goto(`/endpoints/${second.id}/containers`);
+      await expect(userPage.getByRole('note')).toContainText('needs the operator role');
+      await expect(userPage.getByRole('toolbar', { name: 'Bulk actions' })).toHaveCount(0);
       await userPage.goto('/endpoints/local/containers');
       await expect(userPage.getByText('No endpoint “local”')).toBeVisible();
       // and the gateway agrees: the relay answers 404 for an endpoint the user may not see

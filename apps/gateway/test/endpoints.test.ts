@@ -267,6 +267,9 @@ describe('endpoints', () => {
     expect(set.status).toBe(200);
     const mine = await api<EndpointSummary[]>('GET', '/api/endpoints', undefined, bearer(token));
     expect(mine.body.map((e) => e.id)).toEqual(['build-box']);
+    // the summary carries the role there, so the UI offers the buttons of a viewer, not an operator
+    expect(mine.body[0]?.role).toBe('viewer');
+    expect((await listEndpoints()).every((e) => e.role === 'admin')).toBe(true);
     expect(
       (await api('GET', '/api/endpoints/local/docker/containers/json', undefined, bearer(token)))
         .status,

@@ -220,11 +220,12 @@ export function endpointRoutes({
       detail,
     });
   };
+  /** The endpoints the caller may see, each with the caller's role on it (for the UI's buttons). */
   const visible = (res: express.Response): EndpointSummary[] =>
-    registry
-      .list()
-      .filter((e) => security.endpointRole(res.locals.principal, e.id))
-      .map((e) => e.summary());
+    registry.list().flatMap((e) => {
+      const role = security.endpointRole(res.locals.principal, e.id);
+      return role ? [{ ...e.summary(), role }] : [];
+    });
 
   router.get('/endpoints', security.require('viewer'), (_req, res) => {
     res.json(visible(res));
@@ -232,9 +233,9 @@ export function endpointRoutes({
 
   router.get('/endpoints/:id', security.require('viewer'), (req, res) => {
     const endpoint = registry.get(String(req.params.id));
-    if (!endpoint || !security.endpointRole(res.locals.principal, endpoint.id))
-      throw new HttpError(404, `No such endpoint: ${String(req.params.id)}`);
-    res.json(endpoint.summary());
+    const role = endpoint && security.endpointRole(res.locals.principal, endpoint.id);
+    if (!endpoint || !role) throw new HttpError(404, `No such endpoint: ${String(req.params.id)}`);
+    res.json({ ...endpoint.summary(), role });
   });
 
   router.post('/endpoints/test', security.require('admin'), json, async (req, res) => {

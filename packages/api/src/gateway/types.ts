@@ -1,4 +1,5 @@
 // Shapes of Berth's own gateway routes (not the engine's).
+import type { Role } from './auth-types';
 
 export type EngineKind = 'docker' | 'pouch';
 export type EndpointStatus = 'up' | 'down' | 'unknown';
@@ -26,6 +27,8 @@ export interface EndpointSummary {
   tls: boolean;
   /** For `ssh://` endpoints: the server's host key fingerprint, pinned on first use. */
   sshHostKey?: string | null;
+  /** The caller's role on this endpoint: a per-endpoint grant, else their own role. */
+  role?: Role;
 }
 
 export interface EndpointInput {

@@ -29,7 +29,7 @@ import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
-import { useMe } from '@/hooks/use-me';
+import { useEndpointRole } from '@/hooks/use-me';
 import { registriesQueryOptions } from '@/lib/queries';
 import {
   changedSettings,
@@ -58,9 +58,9 @@ type DialogState =
 
 /** Plugins run as root on the host: the whole page is for admins, reads included. */
 export function PluginsRoute() {
-  const me = useMe();
+  const role = useEndpointRole();
   useDocumentTitle('Plugins');
-  if (me?.role !== 'admin')
+  if (role !== 'admin')
     return (
       <EmptyState icon={<Lock className="size-8" aria-hidden />} title="Administrators only">
         Plugins run as root on the engine's host, so only admins may see or change them.

@@ -70,7 +70,8 @@ export function tasksQueryOptions(endpointId: string, filter: { service?: string
         signal,
         query: { filters: Object.keys(filters).length ? encodeFilters(filters) : undefined },
       }),
-    refetchInterval: 3000,
+    // …but not while the engine refuses (e.g. this node left the swarm): no polling a 503.
+    refetchInterval: (query) => (query.state.status === 'error' ? false : 3000),
   });
 }
 

@@ -7,7 +7,7 @@ import type { KeyboardEvent } from 'react';
 import { IconButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
-import { useMe } from '@/hooks/use-me';
+import { useEndpointRole } from '@/hooks/use-me';
 import { cn } from '@/lib/cn';
 import { searchFromTarget, targetTitle } from '../api/terminal-target';
 import type { TerminalTarget } from '../api/terminal-target';
@@ -31,8 +31,8 @@ export function ContainerConsole({
   endpointId: string;
   inspect: ContainerInspect;
 }) {
-  const me = useMe();
-  if (me && !roleAtLeast(me.role, 'operator')) {
+  const role = useEndpointRole();
+  if (role && !roleAtLeast(role, 'operator')) {
     return (
       <EmptyState
         icon={<Lock className="size-5" aria-hidden />}

@@ -8,7 +8,7 @@ import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { useMe } from '@/hooks/use-me';
+import { useEndpointRole } from '@/hooks/use-me';
 import { useTheme } from '@/hooks/use-theme';
 import { terminalContainerQueryOptions } from '../api/terminal-queries';
 import { targetFromSearch, targetTitle } from '../api/terminal-target';
@@ -24,7 +24,7 @@ export function TerminalWindowRoute() {
   const { endpointId, containerId } = route.useParams();
   const search = route.useSearch();
   const target = targetFromSearch(search);
-  const me = useMe();
+  const role = useEndpointRole();
   const { theme, toggle } = useTheme();
   const query = useQuery(terminalContainerQueryOptions(endpointId, containerId));
   const name = query.data ? containerName([query.data.Name], query.data.Id) : shortId(containerId);
@@ -58,7 +58,7 @@ export function TerminalWindowRoute() {
     </IconButton>
   );
 
-  const denied = me !== undefined && !roleAtLeast(me.role, 'operator');
+  const denied = role !== undefined && !roleAtLeast(role, 'operator');
   let body;
   if (denied) {
     body = (
