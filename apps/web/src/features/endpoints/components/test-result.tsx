@@ -29,6 +29,12 @@ export function TestResult({ result }: { result: EndpointTestResult }) {
           <span className="capitalize">{result.kind}</span> {result.engineVersion} · API{' '}
           {result.apiVersion} · {result.latencyMs} ms
         </p>
+        {result.sshHostKey && (
+          <p className="font-mono text-[11.5px]">
+            SSH host key {result.sshHostKey}: compare it with `ssh-keygen -lf` on the host; it is
+            pinned when you save.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -71,10 +71,21 @@ export function EndpointsRoute() {
       key: 'url',
       header: 'URL',
       cell: (e) => (
-        <span className="inline-flex items-center gap-1.5 font-mono text-[12.5px] text-fg">
-          {e.tls && <Lock className="size-3 text-emerald-600" aria-label="TLS" />}
-          {e.url}
-        </span>
+        <div className="flex flex-col">
+          <span className="inline-flex items-center gap-1.5 font-mono text-[12.5px] text-fg">
+            {e.tls && <Lock className="size-3 text-emerald-600" aria-label="TLS" />}
+            {e.url}
+          </span>
+          {e.sshHostKey && (
+            // pinned on first use: what an admin compares with `ssh-keygen -lf` on the host
+            <span
+              className="font-mono text-[11.5px] text-faint"
+              title="SSH host key, pinned on first connection"
+            >
+              host key {e.sshHostKey}
+            </span>
+          )}
+        </div>
       ),
     },
     {
