@@ -41,6 +41,14 @@ export function EndpointDialog({
       return testEndpoint(body);
     },
     meta: { toastOnError: false },
+    // The key the server just showed goes into the form, so saving pins exactly that one
+    // (not whatever answers the next connection).
+    onSuccess: (result) => {
+      if (result.sshHostKey)
+        setForm((current) =>
+          current.sshHostKey.trim() ? current : { ...current, sshHostKey: result.sshHostKey ?? '' },
+        );
+    },
   });
   const busy = save.isPending;
   const transport = transportOf(form.url);

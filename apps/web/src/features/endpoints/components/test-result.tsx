@@ -31,8 +31,8 @@ export function TestResult({ result }: { result: EndpointTestResult }) {
         </p>
         {result.sshHostKey && (
           <p className="font-mono text-[11.5px]">
-            SSH host key {result.sshHostKey}: compare it with `ssh-keygen -lf` on the host; it is
-            pinned when you save.
+            SSH host key {result.sshHostKey}: compare it with `ssh-keygen -lf` on the host; saving
+            pins it.
           </p>
         )}
       </div>
