@@ -48,7 +48,10 @@ const endpointInput = z
         // '' clears a pinned key, so the next connection pins the one the server shows.
         hostKey: z
           .string()
-          .regex(/^(SHA256:[A-Za-z0-9+/]{43})?$/, 'must be a SHA256:… fingerprint')
+          .trim()
+          .regex(/^(SHA256:[A-Za-z0-9+/]{43}=?)?$/, 'must be a SHA256:… fingerprint')
+          // ssh-keygen prints it unpadded; a pasted base64 "=" must not make a mismatch
+          .transform((key) => key.replace(/=+$/, ''))
           .optional(),
       })
       .nullable()
