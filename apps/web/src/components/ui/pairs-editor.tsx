@@ -1,6 +1,5 @@
-import { Plus, Trash2 } from 'lucide-react';
-import { Button, IconButton } from './button';
 import { TextField } from './field';
+import { RowsEditor } from './rows-editor';
 
 export interface Pair {
   key: string;
@@ -21,41 +20,26 @@ export function PairsEditor({
   onChange: (rows: Pair[]) => void;
 }) {
   return (
-    <div className="flex flex-col gap-2">
-      {rows.map((row, i) => (
-        <div key={i} className="flex items-end gap-2">
+    <RowsEditor<Pair>
+      rows={rows}
+      onChange={onChange}
+      blank={() => ({ key: '', value: '' })}
+      addLabel={`Add ${noun.toLowerCase()}`}
+      noun={noun.toLowerCase()}
+      renderRow={(row, i, update) => (
+        <>
           <TextField
             label={`${noun} ${i + 1} key`}
             value={row.key}
-            onChange={(e) =>
-              onChange(rows.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))
-            }
+            onChange={(e) => update({ key: e.target.value })}
           />
           <TextField
             label={`${noun} ${i + 1} value`}
             value={row.value}
-            onChange={(e) =>
-              onChange(rows.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))
-            }
+            onChange={(e) => update({ value: e.target.value })}
           />
-          <IconButton
-            aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}
-            size="sm"
-            onClick={() => onChange(rows.filter((_, j) => j !== i))}
-          >
-            <Trash2 className="size-3.5" />
-          </IconButton>
-        </div>
-      ))}
-      <div>
-        <Button
-          size="sm"
-          icon={<Plus className="size-3.5" aria-hidden />}
-          onClick={() => onChange([...rows, { key: '', value: '' }])}
-        >
-          Add {noun.toLowerCase()}
-        </Button>
-      </div>
-    </div>
+        </>
+      )}
+    />
   );
 }

@@ -1,11 +1,11 @@
 import { endpointKeys } from '@berth/api';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { Plus, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { Button, IconButton } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
+import { RowsEditor } from '@/components/ui/rows-editor';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Select } from '@/components/ui/input';
@@ -16,7 +16,7 @@ import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
 import { networksQueryOptions } from '@/lib/queries';
 import { emptyServiceForm, toServiceSpec, validateServiceForm } from '../api/service-form';
-import type { PolicyForm, ServiceForm } from '../api/service-form';
+import type { MountRow, PolicyForm, PortRow, ServiceForm } from '../api/service-form';
 import { createService, dataQueryOptions } from '../api/swarm-api';
 import { PageHeader, SelectField, TextAreaField } from '../components/swarm-bits';
 
@@ -211,193 +211,112 @@ export function CreateServiceRoute() {
                   ))}
                 </fieldset>
               )}
-              {form.ports.map((port, i) => (
-                <div key={i} className="flex items-end gap-2">
-                  <TextField
-                    label={`Port ${i + 1} container`}
-                    inputMode="numeric"
-                    value={port.target}
-                    error={err(`port${i}`)}
-                    onChange={(e) =>
-                      set(
-                        'ports',
-                        form.ports.map((p, j) => (j === i ? { ...p, target: e.target.value } : p)),
-                      )
-                    }
-                  />
-                  <TextField
-                    label={`Port ${i + 1} published`}
-                    inputMode="numeric"
-                    value={port.published}
-                    onChange={(e) =>
-                      set(
-                        'ports',
-                        form.ports.map((p, j) =>
-                          j === i ? { ...p, published: e.target.value } : p,
-                        ),
-                      )
-                    }
-                  />
-                  <Select
-                    aria-label={`Port ${i + 1} protocol`}
-                    value={port.protocol}
-                    onChange={(e) =>
-                      set(
-                        'ports',
-                        form.ports.map((p, j) =>
-                          j === i ? { ...p, protocol: e.target.value as 'tcp' | 'udp' } : p,
-                        ),
-                      )
-                    }
-                  >
-                    <option>tcp</option>
-                    <option>udp</option>
-                  </Select>
-                  <Select
-                    aria-label={`Port ${i + 1} mode`}
-                    value={port.mode}
-                    onChange={(e) =>
-                      set(
-                        'ports',
-                        form.ports.map((p, j) =>
-                          j === i ? { ...p, mode: e.target.value as 'ingress' | 'host' } : p,
-                        ),
-                      )
-                    }
-                  >
-                    <option value="ingress">ingress (routing mesh)</option>
-                    <option value="host">host (this node only)</option>
-                  </Select>
-                  <IconButton
-                    size="sm"
-                    aria-label={`Remove port ${i + 1}`}
-                    onClick={() =>
-                      set(
-                        'ports',
-                        form.ports.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    <Trash2 className="size-3.5" />
-                  </IconButton>
-                </div>
-              ))}
-              <div>
-                <Button
-                  size="sm"
-                  icon={<Plus className="size-3.5" aria-hidden />}
-                  onClick={() =>
-                    set('ports', [
-                      ...form.ports,
-                      { target: '', published: '', protocol: 'tcp', mode: 'ingress' },
-                    ])
-                  }
-                >
-                  Add port
-                </Button>
-              </div>
+              <RowsEditor<PortRow>
+                rows={form.ports}
+                onChange={(rows) => set('ports', rows)}
+                blank={() => ({ target: '', published: '', protocol: 'tcp', mode: 'ingress' })}
+                addLabel="Add port"
+                noun="port"
+                renderRow={(port, i, update) => (
+                  <>
+                    <TextField
+                      label={`Port ${i + 1} container`}
+                      inputMode="numeric"
+                      value={port.target}
+                      error={err(`port${i}`)}
+                      onChange={(e) => update({ target: e.target.value })}
+                    />
+                    <TextField
+                      label={`Port ${i + 1} published`}
+                      inputMode="numeric"
+                      value={port.published}
+                      onChange={(e) => update({ published: e.target.value })}
+                    />
+                    <Select
+                      aria-label={`Port ${i + 1} protocol`}
+                      className="mt-6"
+                      value={port.protocol}
+                      onChange={(e) => update({ protocol: e.target.value as 'tcp' | 'udp' })}
+                    >
+                      <option>tcp</option>
+                      <option>udp</option>
+                    </Select>
+                    <Select
+                      aria-label={`Port ${i + 1} mode`}
+                      className="mt-6"
+                      value={port.mode}
+                      onChange={(e) => update({ mode: e.target.value as 'ingress' | 'host' })}
+                    >
+                      <option value="ingress">ingress (routing mesh)</option>
+                      <option value="host">host (this node only)</option>
+                    </Select>
+                  </>
+                )}
+              />
             </Section>
             <Section title="Mounts">
-              {form.mounts.map((mount, i) => (
-                <div key={i} className="flex items-end gap-2">
-                  <Select
-                    aria-label={`Mount ${i + 1} type`}
-                    value={mount.type}
-                    onChange={(e) =>
-                      set(
-                        'mounts',
-                        form.mounts.map((m, j) =>
-                          j === i ? { ...m, type: e.target.value as typeof m.type } : m,
-                        ),
-                      )
-                    }
-                  >
-                    <option>volume</option>
-                    <option>bind</option>
-                    <option>tmpfs</option>
-                  </Select>
-                  <TextField
-                    label={`Mount ${i + 1} source`}
-                    value={mount.source}
-                    disabled={mount.type === 'tmpfs'}
-                    onChange={(e) =>
-                      set(
-                        'mounts',
-                        form.mounts.map((m, j) => (j === i ? { ...m, source: e.target.value } : m)),
-                      )
-                    }
-                  />
-                  <TextField
-                    label={`Mount ${i + 1} target`}
-                    value={mount.target}
-                    error={err(`mount${i}`)}
-                    onChange={(e) =>
-                      set(
-                        'mounts',
-                        form.mounts.map((m, j) => (j === i ? { ...m, target: e.target.value } : m)),
-                      )
-                    }
-                  />
-                  <CheckboxField
-                    label="read-only"
-                    checked={mount.readOnly}
-                    onChange={(e) =>
-                      set(
-                        'mounts',
-                        form.mounts.map((m, j) =>
-                          j === i ? { ...m, readOnly: e.target.checked } : m,
-                        ),
-                      )
-                    }
-                  />
-                  <IconButton
-                    size="sm"
-                    aria-label={`Remove mount ${i + 1}`}
-                    onClick={() =>
-                      set(
-                        'mounts',
-                        form.mounts.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    <Trash2 className="size-3.5" />
-                  </IconButton>
-                </div>
-              ))}
-              <div>
-                <Button
-                  size="sm"
-                  icon={<Plus className="size-3.5" aria-hidden />}
-                  onClick={() =>
-                    set('mounts', [
-                      ...form.mounts,
-                      { type: 'volume', source: '', target: '', readOnly: false },
-                    ])
-                  }
-                >
-                  Add mount
-                </Button>
-              </div>
+              <RowsEditor<MountRow>
+                rows={form.mounts}
+                onChange={(rows) => set('mounts', rows)}
+                blank={() => ({ type: 'volume', source: '', target: '', readOnly: false })}
+                addLabel="Add mount"
+                noun="mount"
+                renderRow={(mount, i, update) => (
+                  <>
+                    <Select
+                      aria-label={`Mount ${i + 1} type`}
+                      className="mt-6"
+                      value={mount.type}
+                      onChange={(e) => update({ type: e.target.value as typeof mount.type })}
+                    >
+                      <option>volume</option>
+                      <option>bind</option>
+                      <option>tmpfs</option>
+                    </Select>
+                    <TextField
+                      label={`Mount ${i + 1} source`}
+                      value={mount.source}
+                      disabled={mount.type === 'tmpfs'}
+                      onChange={(e) => update({ source: e.target.value })}
+                    />
+                    <TextField
+                      label={`Mount ${i + 1} target`}
+                      value={mount.target}
+                      error={err(`mount${i}`)}
+                      onChange={(e) => update({ target: e.target.value })}
+                    />
+                    <div className="mt-6">
+                      <CheckboxField
+                        label="read-only"
+                        checked={mount.readOnly}
+                        onChange={(e) => update({ readOnly: e.target.checked })}
+                      />
+                    </div>
+                  </>
+                )}
+              />
             </Section>
             <Section title="Secrets and configs">
               {(['secrets', 'configs'] as const).map((kind) => {
                 const known = (kind === 'secrets' ? secrets.data : configs.data) ?? [];
                 const noun = kind === 'secrets' ? 'Secret' : 'Config';
                 return (
-                  <div key={kind} className="flex flex-col gap-2">
-                    {form[kind].map((ref, i) => (
-                      <div key={i} className="flex items-end gap-2">
+                  <RowsEditor
+                    key={kind}
+                    rows={form[kind]}
+                    onChange={(rows) => set(kind, rows)}
+                    blank={() => ({ id: known[0]?.ID ?? '', target: '' })}
+                    addLabel={`Add ${noun.toLowerCase()}`}
+                    noun={noun.toLowerCase()}
+                    cannotAdd={
+                      known.length === 0 ? `Create a ${noun.toLowerCase()} first` : undefined
+                    }
+                    renderRow={(ref, i, update) => (
+                      <>
                         <SelectField
                           label={`${noun} ${i + 1}`}
                           value={ref.id}
-                          onChange={(e) =>
-                            set(
-                              kind,
-                              form[kind].map((r, j) =>
-                                j === i ? { ...r, id: e.target.value } : r,
-                              ),
-                            )
-                          }
+                          onChange={(e) => update({ id: e.target.value })}
                         >
                           {known.map((o) => (
                             <option key={o.ID} value={o.ID}>
@@ -413,45 +332,11 @@ export function CreateServiceRoute() {
                               : 'Path in the container (default: /name).'
                           }
                           value={ref.target}
-                          onChange={(e) =>
-                            set(
-                              kind,
-                              form[kind].map((r, j) =>
-                                j === i ? { ...r, target: e.target.value } : r,
-                              ),
-                            )
-                          }
+                          onChange={(e) => update({ target: e.target.value })}
                         />
-                        <IconButton
-                          size="sm"
-                          aria-label={`Remove ${noun.toLowerCase()} ${i + 1}`}
-                          onClick={() =>
-                            set(
-                              kind,
-                              form[kind].filter((_, j) => j !== i),
-                            )
-                          }
-                        >
-                          <Trash2 className="size-3.5" />
-                        </IconButton>
-                      </div>
-                    ))}
-                    <div>
-                      <Button
-                        size="sm"
-                        disabled={known.length === 0}
-                        title={
-                          known.length === 0 ? `Create a ${noun.toLowerCase()} first` : undefined
-                        }
-                        icon={<Plus className="size-3.5" aria-hidden />}
-                        onClick={() =>
-                          set(kind, [...form[kind], { id: known[0]?.ID ?? '', target: '' }])
-                        }
-                      >
-                        Add {noun.toLowerCase()}
-                      </Button>
-                    </div>
-                  </div>
+                      </>
+                    )}
+                  />
                 );
               })}
             </Section>

@@ -25,7 +25,7 @@ import type {
 } from '../../api/create-view-model';
 import { parseDotEnv } from '../../api/shell-words';
 import { SelectField, TextAreaField } from './labelled-select';
-import { RowsEditor } from './rows-editor';
+import { RowsEditor } from '@/components/ui/rows-editor';
 import { FormSection, Grid } from './section';
 
 const SECTIONS = [

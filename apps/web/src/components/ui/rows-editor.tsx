@@ -1,8 +1,11 @@
 import { Plus, Trash2 } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Button, IconButton } from '@/components/ui/button';
+import { Button, IconButton } from './button';
 
-/** A list of rows with an add button and a remove button per row. */
+/**
+ * A list of rows with an add button and a remove button per row (ports, mounts, secrets…): the
+ * caller draws a row's fields; this owns adding, removing and patching rows in order.
+ */
 export function RowsEditor<T>({
   rows,
   onChange,
@@ -11,6 +14,7 @@ export function RowsEditor<T>({
   noun,
   renderRow,
   empty,
+  cannotAdd,
 }: {
   rows: T[];
   onChange: (rows: T[]) => void;
@@ -20,6 +24,8 @@ export function RowsEditor<T>({
   noun: string;
   renderRow: (row: T, index: number, update: (patch: Partial<T>) => void) => ReactNode;
   empty?: ReactNode;
+  /** Why nothing can be added yet (e.g. "Create a secret first"); disables the add button. */
+  cannotAdd?: string;
 }) {
   return (
     <div className="flex flex-col gap-2">
@@ -45,6 +51,8 @@ export function RowsEditor<T>({
         <Button
           size="sm"
           icon={<Plus className="size-3.5" aria-hidden />}
+          disabled={Boolean(cannotAdd)}
+          title={cannotAdd}
           onClick={() => onChange([...rows, blank()])}
         >
           {addLabel}
