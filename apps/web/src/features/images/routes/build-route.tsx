@@ -2,16 +2,14 @@ import { endpointKeys, shortId, writeTar } from '@berth/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { ChevronRight, Hammer, X } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CapabilityNote } from '@/components/ui/capability-note';
 import { CheckboxField } from '@/components/ui/checkbox';
-import { TextField } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { cn } from '@/lib/cn';
 import { parsePairs, toBuildQuery } from '../api/build-request';
 import type { BuildForm } from '../api/build-request';
 import { useProgressStream } from '../api/use-progress-stream';
@@ -33,45 +31,6 @@ const INITIAL: BuildForm = {
 
 const MAX_LOG = 1_000_000;
 
-function TextArea({
-  label,
-  hint,
-  error,
-  className,
-  ...rest
-}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-}) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={hint || error ? `${id}-note` : undefined}
-        className={cn(
-          'rounded-md border border-line-strong bg-panel px-2.5 py-2 font-mono text-[12.5px] text-fg placeholder:text-faint focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/30 focus-visible:outline-none',
-          error && 'border-danger',
-          className,
-        )}
-        {...rest}
-      />
-      {(error || hint) && (
-        <p id={`${id}-note`} className={cn('text-[12px]', error ? 'text-danger' : 'text-muted')}>
-          {error || hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Build needs the engine's `/build`: PouchContainer has none, so it gets a note, not a form. */
 export function BuildRoute() {
   const { endpointId } = route.useParams();
   const capabilities = useCapabilities(endpointId);
@@ -199,7 +158,7 @@ function BuildPage() {
               ))}
             </fieldset>
             {form.source === 'dockerfile' && (
-              <TextArea
+              <TextAreaField
                 label="Dockerfile"
                 rows={12}
                 value={form.dockerfile}
@@ -263,7 +222,7 @@ function BuildPage() {
               hint="Separate several with spaces or commas."
             />
             <div className="grid gap-3 sm:grid-cols-2">
-              <TextArea
+              <TextAreaField
                 label="Build arguments"
                 rows={3}
                 placeholder="VERSION=1.2"
@@ -273,7 +232,7 @@ function BuildPage() {
                 onChange={(event) => set('buildArgs', event.target.value)}
                 hint="One KEY=VALUE a line."
               />
-              <TextArea
+              <TextAreaField
                 label="Labels"
                 rows={3}
                 placeholder="org.opencontainers.image.source=…"

@@ -1,11 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { QueryKey } from '@tanstack/react-query';
-import { useId } from 'react';
-import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { Select } from '@/components/ui/input';
 import { cn } from '@/lib/cn';
 import { taskTone, versionConflictMessage } from '../api/swarm-api';
 
@@ -32,61 +30,6 @@ export function StateBadge({
     >
       {state}
     </span>
-  );
-}
-
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  className,
-  ...rest
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-}) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? `${id}-note` : undefined}
-        className={cn(
-          'min-h-16 w-full rounded-md border border-line bg-panel px-2.5 py-1.5 font-mono text-[12.5px] text-fg outline-none focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/30',
-          error && 'border-danger',
-          className,
-        )}
-        {...rest}
-      />
-      {(error || hint) && (
-        <p id={`${id}-note`} className={cn('text-[12px]', error ? 'text-danger' : 'text-muted')}>
-          {error || hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function SelectField({
-  label,
-  children,
-  ...rest
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
-        {label}
-      </label>
-      <Select id={id} {...rest}>
-        {children}
-      </Select>
-    </div>
   );
 }
 

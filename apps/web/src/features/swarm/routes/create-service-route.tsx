@@ -6,7 +6,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { RowsEditor } from '@/components/ui/rows-editor';
-import { TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Select } from '@/components/ui/input';
 import { JsonView } from '@/components/ui/json-view';
@@ -18,7 +18,7 @@ import { networksQueryOptions } from '@/lib/queries';
 import { emptyServiceForm, toServiceSpec, validateServiceForm } from '../api/service-form';
 import type { MountRow, PolicyForm, PortRow, ServiceForm } from '../api/service-form';
 import { createService, dataQueryOptions } from '../api/swarm-api';
-import { PageHeader, SelectField, TextAreaField } from '../components/swarm-bits';
+import { PageHeader } from '../components/swarm-bits';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -7,7 +7,7 @@ import type { FormEvent } from 'react';
 import { Button, IconButton } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { TextField } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { JsonView } from '@/components/ui/json-view';
 import { KeyValueList } from '@/components/ui/key-value';
@@ -29,7 +29,7 @@ import {
   usageByData,
 } from '../api/swarm-api';
 import type { DataKind } from '../api/swarm-api';
-import { ConfirmDialog, TextAreaField } from '../components/swarm-bits';
+import { ConfirmDialog } from '../components/swarm-bits';
 
 const NOUN = { secrets: 'secret', configs: 'config' } as const;
 

@@ -1,3 +1,4 @@
+import { SelectField, TextAreaField } from '@/components/ui/field';
 import { endpointKeys, formatBytes } from '@berth/api';
 import type { NodeSpec, SwarmNode } from '@berth/api';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -23,7 +24,7 @@ import {
   updateNode,
   versionConflictMessage,
 } from '../api/swarm-api';
-import { ConfirmDialog, SelectField, StateBadge, TextAreaField } from '../components/swarm-bits';
+import { ConfirmDialog, StateBadge } from '../components/swarm-bits';
 import { TaskTable } from '../components/task-table';
 
 type DialogState =

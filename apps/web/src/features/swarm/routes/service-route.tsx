@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
-import { TextField } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { JsonView } from '@/components/ui/json-view';
 import { KeyValueList } from '@/components/ui/key-value';
@@ -27,7 +27,7 @@ import {
   tasksQueryOptions,
   updateService,
 } from '../api/swarm-api';
-import { ConfirmDialog, PageHeader, TextAreaField } from '../components/swarm-bits';
+import { ConfirmDialog, PageHeader } from '../components/swarm-bits';
 import { TaskTable } from '../components/task-table';
 import { ScaleControl } from './services-route';
 

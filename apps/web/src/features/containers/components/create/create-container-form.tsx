@@ -24,7 +24,7 @@ import type {
   RestartName,
 } from '../../api/create-view-model';
 import { parseDotEnv } from '../../api/shell-words';
-import { SelectField, TextAreaField } from './labelled-select';
+import { SelectField, TextAreaField } from '@/components/ui/field';
 import { RowsEditor } from '@/components/ui/rows-editor';
 import { FormSection, Grid } from './section';
 
@@ -268,7 +268,7 @@ export function CreateContainerForm({
               <TextAreaField
                 label="Paste .env"
                 value={dotEnv}
-                onChange={setDotEnv}
+                onChange={(e) => setDotEnv(e.target.value)}
                 rows={4}
                 placeholder="KEY=value"
               />
@@ -500,7 +500,7 @@ export function CreateContainerForm({
             hint="One host:ip a line."
             value={view.extraHosts}
             error={shown.extraHosts}
-            onChange={(v) => set('extraHosts', v)}
+            onChange={(e) => set('extraHosts', e.target.value)}
             rows={2}
           />
         </FormSection>

@@ -8,7 +8,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { commitContainer } from '../../api/toolbox';
-import { TextAreaField } from '../create/labelled-select';
+import { TextAreaField } from '@/components/ui/field';
 
 /** `docker commit`: a new image from the container's current filesystem. */
 export function CommitDialog({
@@ -84,7 +84,7 @@ export function CommitDialog({
           label="Dockerfile changes"
           hint="One instruction a line: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, VOLUME, WORKDIR."
           value={changes}
-          onChange={setChanges}
+          onChange={(e) => setChanges(e.target.value)}
           placeholder='CMD ["sh"]'
         />
         <CheckboxField

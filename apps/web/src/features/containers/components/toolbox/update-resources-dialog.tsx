@@ -15,7 +15,7 @@ import {
 } from '../../api/create-view-model';
 import type { CreateView, RestartName } from '../../api/create-view-model';
 import { updateContainer } from '../../api/toolbox';
-import { SelectField } from '../create/labelled-select';
+import { SelectField } from '@/components/ui/field';
 
 type Fields = Pick<
   CreateView,
