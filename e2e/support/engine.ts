@@ -8,23 +8,24 @@ export interface EngineResponse<T> {
   body: T;
 }
 
-function target(): { socketPath: string } | { host: string; port: number } {
-  const dockerHost = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+function target(dockerHost: string): { socketPath: string } | { host: string; port: number } {
   if (dockerHost.startsWith('unix://')) return { socketPath: dockerHost.slice('unix://'.length) };
   const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));
   return { host: url.hostname, port: Number(url.port || 2375) };
 }
 
+/** One call to an engine's socket: the harness's engine (DOCKER_HOST) unless `host` names another. */
 export function engineRequest<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
+  host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock',
 ): Promise<EngineResponse<T>> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
       {
-        ...target(),
+        ...target(host),
         method,
         path,
         headers: payload

@@ -1,49 +1,15 @@
 // The harness's second private engine (BERTH_E2E_SECOND_ENGINE, a unix:// socket): fleet and wall
 // specs add it to Berth as an endpoint and start containers on it straight over its socket.
-import { request } from 'node:http';
 import type { APIRequestContext } from '@playwright/test';
 import type { EndpointSummary } from '@berth/api';
-import { IDLE_CMD, IMAGE, uniqueName } from './engine';
+import { engineRequest, IDLE_CMD, IMAGE, uniqueName } from './engine';
 
 export const SECOND_ENGINE = process.env.BERTH_E2E_SECOND_ENGINE;
 
-function secondEngine<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
+function secondEngine<T>(method: string, path: string, body?: unknown) {
   if (!SECOND_ENGINE?.startsWith('unix://'))
     throw new Error('BERTH_E2E_SECOND_ENGINE is not set to a unix:// socket');
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        socketPath: SECOND_ENGINE.slice('unix://'.length),
-        method,
-        path,
-        headers: payload
-          ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
-          : {},
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : undefined;
-          } catch {
-            // plain text
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed as T });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (payload) req.write(payload);
-    req.end();
-  });
+  return engineRequest<T>(method, path, body, SECOND_ENGINE);
 }
 
 /** Creates (and starts) a container on the second engine; returns its name and id. */

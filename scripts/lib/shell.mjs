@@ -47,7 +47,10 @@ export async function startGatewayProcess({
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`the gateway exited before it listened (${exited})`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      // a bounded wait per try: a request the server accepted but never answers must not hang us
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
+        signal: AbortSignal.timeout(2000),
+      });
       if (res.ok) return child;
     } catch {
       // not listening yet

@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { AuditLog } from './audit/audit-log';
 import { OriginPolicy } from './auth/origin';
 import { Security } from './auth/security';
@@ -35,7 +37,16 @@ export interface Gateway {
 /** Builds the whole gateway from a config and starts listening; used by main and by the tests. */
 export async function startGateway(config: Config, logger: Logger): Promise<Gateway> {
   // Listen first: with PORT=0 the real port is only known now, and the origins depend on it.
+  // Until the app is attached below, a request would get no answer at all (a client without a
+  // timeout would wait forever): say "starting" instead, and refuse websocket upgrades.
   const server = createHttpServer(config.tlsFiles);
+  const starting = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+    res.end(JSON.stringify({ message: 'Berth is starting; try again in a moment.' }));
+  };
+  const refuseUpgrade = (_req: IncomingMessage, socket: Duplex) => socket.destroy();
+  server.on('request', starting);
+  server.on('upgrade', refuseUpgrade);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -117,6 +128,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   upgrades.route('exec', (ws, ctx) => void execRoute(terminals)(ws, ctx));
   upgrades.route('attach', (ws, ctx) => void attachRoute(terminals)(ws, ctx));
   upgrades.route('logs', (ws, ctx) => void logsRoute(terminals)(ws, ctx));
+  server.off('request', starting);
+  server.off('upgrade', refuseUpgrade);
   server.on(
     'request',
     createApp({
