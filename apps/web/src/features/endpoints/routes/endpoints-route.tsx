@@ -5,9 +5,9 @@ import { Link } from '@tanstack/react-router';
 import { FolderInput, Lock, Pencil, Plus, Server, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { InlineAlert } from '@/components/ui/inline-alert';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
@@ -226,37 +226,15 @@ function RemoveEndpointDialog({
   endpoint: EndpointSummary;
   onClose: () => void;
 }) {
-  const mutation = useMutation({
-    mutationFn: () => deleteEndpoint(endpoint.id),
-    meta: { toastOnError: false, invalidates: [endpointAdminKeys.all()] },
-    onSuccess: onClose,
-  });
   return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={onClose}
-      busy={mutation.isPending}
+    <ConfirmDialog
       title={`Remove ${endpoint.name}?`}
       description="Berth forgets this engine and its stored certificates or keys. The engine and its containers are not touched; wall tiles and user grants that name it stop showing it."
-      footer={
-        <>
-          <Button onClick={onClose} disabled={mutation.isPending} data-autofocus>
-            Cancel
-          </Button>
-          <Button
-            variant="danger"
-            loading={mutation.isPending}
-            icon={<Trash2 className="size-3.5" aria-hidden />}
-            onClick={() => mutation.mutate()}
-          >
-            Remove endpoint
-          </Button>
-        </>
-      }
-    >
-      {mutation.isError && <InlineAlert>{mutation.error.message}</InlineAlert>}
-    </Dialog>
+      confirm="Remove endpoint"
+      action={() => deleteEndpoint(endpoint.id)}
+      invalidates={[endpointAdminKeys.all()]}
+      onClose={onClose}
+    />
   );
 }
 

@@ -17,6 +17,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Button, IconButton } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -703,28 +704,14 @@ function RemoveDialog({
   onClose: () => void;
 }) {
   const [force, setForce] = useState(false);
-  const mutation = useMutation({
-    mutationFn: () => removePlugin(endpointId, plugin.Name, force),
-    meta: { toastOnError: false, invalidates: [endpointKeys.plugins(endpointId)] },
-    onSuccess: onClose,
-  });
   return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={onClose}
-      busy={mutation.isPending}
+    <ConfirmDialog
       title={`Remove ${plugin.Name}?`}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-            Remove
-          </Button>
-        </>
-      }
+      confirm="Remove"
+      action={() => removePlugin(endpointId, plugin.Name, force)}
+      invalidates={[endpointKeys.plugins(endpointId)]}
+      errorTitle="The engine refused"
+      onClose={onClose}
     >
       <CheckboxField
         label="Force"
@@ -732,11 +719,6 @@ function RemoveDialog({
         checked={force}
         onChange={(e) => setForce(e.target.checked)}
       />
-      {mutation.isError && (
-        <InlineAlert title="The engine refused" className="mt-2">
-          {mutation.error.message}
-        </InlineAlert>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

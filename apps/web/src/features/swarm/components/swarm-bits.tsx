@@ -1,9 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import type { QueryKey } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { InlineAlert } from '@/components/ui/inline-alert';
+import type { ComponentProps, ReactNode } from 'react';
+import { ConfirmDialog as SharedConfirmDialog } from '@/components/ui/confirm-dialog';
 import { cn } from '@/lib/cn';
 import { taskTone, versionConflictMessage } from '../api/swarm-api';
 
@@ -33,60 +29,16 @@ export function StateBadge({
   );
 }
 
-/** A destructive action, asked first; the engine's refusal stays in the dialog in plain words. */
-export function ConfirmDialog({
-  title,
-  description,
-  confirm,
-  action,
-  invalidates,
-  onClose,
-  onDone,
-  children,
-}: {
-  title: string;
-  description?: ReactNode;
-  confirm: string;
-  action: () => Promise<unknown>;
-  invalidates: QueryKey[];
-  onClose: () => void;
-  onDone?: () => void;
-  children?: ReactNode;
-}) {
-  const mutation = useMutation({
-    mutationFn: action,
-    meta: { toastOnError: false, invalidates },
-    onSuccess: () => {
-      onClose();
-      onDone?.();
-    },
-  });
+/** The shared confirm dialog, with swarm's "changed meanwhile, reload" for stale versions. */
+export function ConfirmDialog(
+  props: Omit<ComponentProps<typeof SharedConfirmDialog>, 'errorTitle' | 'describeError'>,
+) {
   return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={onClose}
-      title={title}
-      description={description}
-      busy={mutation.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-            {confirm}
-          </Button>
-        </>
-      }
-    >
-      {children}
-      {mutation.isError && (
-        <InlineAlert title="The engine refused" className="mt-2">
-          {versionConflictMessage(mutation.error)}
-        </InlineAlert>
-      )}
-    </Dialog>
+    <SharedConfirmDialog
+      {...props}
+      errorTitle="The engine refused"
+      describeError={versionConflictMessage}
+    />
   );
 }
 

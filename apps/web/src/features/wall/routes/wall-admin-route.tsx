@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { ExternalLink, MonitorPlay, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { TextField } from '@/components/ui/field';
@@ -142,8 +142,9 @@ export function WallAdminRoute() {
         <ConfirmDialog
           title={`Delete ${open.layout.name}?`}
           description="Screens showing it fall back to the first layout left."
-          action="Delete layout"
-          run={() => deleteLayout(open.layout.id)}
+          confirm="Delete layout"
+          action={() => deleteLayout(open.layout.id)}
+          invalidates={[wallKeys.all()]}
           onClose={() => setOpen(null)}
         />
       )}
@@ -151,8 +152,9 @@ export function WallAdminRoute() {
         <ConfirmDialog
           title={`Revoke ${open.device.name}?`}
           description="Its session ends at once; the screen goes back to showing a pairing code."
-          action="Revoke screen"
-          run={() => revokeDevice(open.device.id)}
+          confirm="Revoke screen"
+          action={() => revokeDevice(open.device.id)}
+          invalidates={[wallKeys.all()]}
           onClose={() => setOpen(null)}
         />
       )}
@@ -302,47 +304,5 @@ function DevicesPanel({
         </ul>
       )}
     </Panel>
-  );
-}
-
-function ConfirmDialog({
-  title,
-  description,
-  action,
-  run,
-  onClose,
-}: {
-  title: string;
-  description: string;
-  action: string;
-  run: () => Promise<unknown>;
-  onClose: () => void;
-}) {
-  const mutation = useMutation({
-    mutationFn: run,
-    meta: { toastOnError: false, invalidates: [wallKeys.all()] },
-    onSuccess: onClose,
-  });
-  return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={onClose}
-      busy={mutation.isPending}
-      title={title}
-      description={description}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={mutation.isPending} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-            {action}
-          </Button>
-        </>
-      }
-    >
-      {mutation.isError && <InlineAlert>{mutation.error.message}</InlineAlert>}
-    </Dialog>
   );
 }
