@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { startGateway } from './gateway';
 import { createLogger } from './logger';
+import { keepRunningOnStrayErrors } from './process-guard';
 import { BERTH_VERSION } from './version';
 
 function readConfig(): Config {
@@ -18,6 +19,7 @@ function readConfig(): Config {
 async function main() {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  keepRunningOnStrayErrors(logger);
   const gateway = await startGateway(config, logger).catch((error: NodeJS.ErrnoException) => {
     const why =
       error.code === 'EADDRINUSE'

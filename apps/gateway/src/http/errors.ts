@@ -32,6 +32,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         error.type === 'entity.too.large'
           ? 'The request body is too large.'
           : 'The request body is not valid JSON.';
+    } else if (isClientError(error)) {
+      // Express's own 4xx (a malformed %-escape in a route parameter, say): the caller's fault,
+      // said plainly; its text may quote the input, so it is not echoed.
+      status = error.status;
+      message =
+        error instanceof URIError
+          ? 'The address has a malformed escape sequence.'
+          : 'The request could not be understood.';
     } else {
       logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     }
@@ -51,4 +59,10 @@ function isBodyParserError(error: unknown): error is { status: number; type: str
     'status' in error &&
     typeof (error as { status: unknown }).status === 'number'
   );
+}
+
+function isClientError(error: unknown): error is { status: number } {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return false;
+  const status = (error as { status: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

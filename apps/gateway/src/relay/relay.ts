@@ -45,21 +45,23 @@ export interface RelayTarget {
 export function parseRelayUrl(originalUrl: string, registry: EndpointRegistry): RelayTarget {
   const match = RELAY_PATH.exec(originalUrl);
   if (!match) throw new HttpError(404, `No such route: ${originalUrl.split('?')[0]}`);
-  const id = decodeURIComponent(match[1] ?? '');
+  const id = decodeOrRefuse(match[1] ?? '', 'endpoint id');
   const endpoint = registry.get(id);
   if (!endpoint) throw new HttpError(404, `No such endpoint: ${id}`);
   const path = match[2] || '/';
-  const segments = path.split('/').map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      throw new HttpError(400, 'The engine path has a malformed escape sequence.');
-    }
-  });
+  const segments = path.split('/').map((s) => decodeOrRefuse(s, 'engine path'));
   if (segments.some((s) => s === '.' || s === '..')) {
     throw new HttpError(400, 'The engine path may not contain "." or ".." segments.');
   }
   return { endpoint, path, search: match[3] ?? '' };
+}
+
+function decodeOrRefuse(segment: string, what: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `The ${what} has a malformed escape sequence.`);
+  }
 }
 
 function pickHeaders(

@@ -31,7 +31,8 @@ export interface WsContext {
   req: IncomingMessage;
 }
 
-export type WsHandler = (ws: WebSocket, ctx: WsContext) => void;
+/** A route's handler owns the socket; a rejected promise is logged and closes it (1011). */
+export type WsHandler = (ws: WebSocket, ctx: WsContext) => void | Promise<void>;
 
 const ROUTE = /^\/api\/endpoints\/([^/]+)\/ws\/([a-z]+)$/;
 /** Big enough for a 1 MB paste in one message, with room for framing. */
@@ -77,9 +78,23 @@ export class UpgradeRouter {
     this.handlers.set(kind, handler);
   }
 
+  /**
+   * The `upgrade` listener. Nothing here may throw out: an upgrade arrives before any login, so
+   * an exception escaping it would let anyone stop the gateway with one request.
+   */
   handle(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://berth.invalid');
+    try {
+      this.dispatch(req, socket, head);
+    } catch (error) {
+      this.logger.error({ err: error, url: req.url }, 'websocket upgrade failed');
+      if (!socket.destroyed) rejectUpgrade(socket, 500, 'Berth could not open this websocket.');
+    }
+  }
+
+  private dispatch(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = upgradeUrl(req.url);
+    if (!url) return rejectUpgrade(socket, 400, 'The websocket address is not a valid path.');
     const match = ROUTE.exec(url.pathname);
     const kind = match?.[2] as WsKind | undefined;
     const role = kind && WS_ROLES[kind];
@@ -107,7 +122,9 @@ export class UpgradeRouter {
       );
     }
     if (!principal) return rejectUpgrade(socket, 401, 'Log in first.');
-    const endpointId = decodeURIComponent(match[1] ?? '');
+    const endpointId = decodeSegment(match[1] ?? '');
+    if (endpointId === undefined)
+      return rejectUpgrade(socket, 400, 'The endpoint id has a malformed escape sequence.');
     const onEndpoint = this.security.endpointRole(principal, endpointId);
     if (!onEndpoint) return rejectUpgrade(socket, 404, `No such endpoint: ${endpointId}`);
     if (!roleAtLeast(onEndpoint, role)) {
@@ -126,11 +143,17 @@ export class UpgradeRouter {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.alive.add(ws);
       ws.on('pong', () => this.alive.add(ws));
+      // A bad frame (wrong opcode, oversize, bad UTF-8 in a close reason) is an 'error' event:
+      // without a listener it would be thrown. The socket is closed by ws itself.
+      ws.on('error', (error) => this.logger.debug({ err: error }, 'websocket error'));
+      const failed = (error: unknown) => {
+        this.logger.error({ err: error, kind }, 'websocket handler failed');
+        if (ws.readyState === ws.OPEN) ws.close(1011, 'internal error');
+      };
       try {
-        handler(ws, { endpoint, principal, url, req });
+        void Promise.resolve(handler(ws, { endpoint, principal, url, req })).catch(failed);
       } catch (error) {
-        this.logger.error({ err: error }, 'websocket handler failed');
-        ws.close(1011, 'internal error');
+        failed(error);
       }
     });
   }
@@ -158,5 +181,26 @@ export class UpgradeRouter {
     clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
+  }
+}
+
+/**
+ * The request target as a URL on a dummy origin, or undefined when it is not a path. Built by
+ * concatenation, never `new URL(target, base)`: `//host:port/…` would parse as an authority.
+ */
+export function upgradeUrl(target: string | undefined): URL | undefined {
+  if (!target?.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://berth.invalid${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,196 @@
+// Bad input on every path that answers before login must cost that one request, never the
+// gateway. Each probe is sent raw (no client library would send it) to a real gateway, and the
+// gateway must still answer afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Gateway } from '../src/gateway';
+import {
+  ADMIN_PASSWORD,
+  bearer,
+  engineHost,
+  startTestGateway,
+  tempDataDir,
+  tokenFor,
+} from './harness';
+
+/** Sends raw bytes and resolves with whatever the server answered before closing. */
+function rawRequest(port: number, bytes: string | Buffer, waitMs = 2_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const done = () => resolve(Buffer.concat(chunks).toString('latin1'));
+    socket.setTimeout(waitMs, () => {
+      socket.destroy();
+      done();
+    });
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', done);
+    socket.on('close', done);
+    socket.on('error', (error) => (chunks.length ? done() : reject(error)));
+    socket.write(bytes);
+  });
+}
+
+function upgrade(target: string, host: string): string {
+  return [
+    `GET ${target} HTTP/1.1`,
+    `Host: ${host}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    'Sec-WebSocket-Version: 13',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    `Origin: http://${host}`,
+    '',
+    '',
+  ].join('\r\n');
+}
+
+const BAD_UPGRADES = [
+  '//a:99999/api/endpoints/local/ws/events',
+  '//a:99999/',
+  '/api/endpoints/%E0%A4%A/ws/events',
+  '/api/endpoints/local/ws/%E0%A4%A',
+  '/api/endpoints/local/ws/logs?container=%E0%A4%A&tail=%ZZ',
+  'http://a:99999/api/endpoints/local/ws/events',
+  '*',
+];
+
+const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+
+describe('the gateway in this process', () => {
+  let gateway: Gateway;
+  let port: number;
+  let host: string;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    const url = new URL(gateway.url);
+    port = Number(url.port);
+    host = url.host;
+  });
+  afterAll(async () => gateway?.close());
+
+  it.each(BAD_UPGRADES)(
+    'answers the anonymous upgrade %s with a 4xx and stays up',
+    async (target) => {
+      const answer = await rawRequest(port, upgrade(target, host));
+      const status = statusOf(answer);
+      expect(status, answer).toBeGreaterThanOrEqual(400);
+      expect(status, answer).toBeLessThan(500);
+      expect(answer).not.toMatch(/at .*\.ts:\d+/);
+      expect((await fetch(`${gateway.url}/api/health`)).status).toBe(200);
+    },
+  );
+
+  it('answers malformed escapes in REST paths with 400 JSON', async () => {
+    const token = tokenFor(gateway, 'admin');
+    for (const path of [
+      '/api/endpoints/%E0%A4%A/docker/containers/json',
+      '/api/endpoints/local/docker/containers/%E0%A4%A/json',
+      '/api/users/%E0%A4%A',
+    ]) {
+      const res = await fetch(`${gateway.url}${path}`, { headers: bearer(token) });
+      expect([400, 404], path).toContain(res.status);
+      const body = (await res.json()) as { message: string };
+      expect(body.message, path).toMatch(/\w/);
+      expect(JSON.stringify(body)).not.toMatch(/URIError|at .*\.js/);
+    }
+  });
+
+  it('closes a websocket that sends a bad frame, and keeps serving the others', async () => {
+    const token = tokenFor(gateway, 'viewer');
+    const good = new WebSocket(
+      `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/events`,
+      {
+        headers: bearer(token),
+      },
+    );
+    await new Promise((resolve, reject) => {
+      good.once('open', resolve);
+      good.once('error', reject);
+    });
+    const bad = new WebSocket(`${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/stats`, {
+      headers: bearer(token),
+    });
+    await new Promise((resolve, reject) => {
+      bad.once('open', resolve);
+      bad.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => bad.once('close', (code) => resolve(code)));
+    // A masked frame with the reserved opcode 0x3: a protocol error on the server's side.
+    const raw = (bad as unknown as { _socket: Socket })._socket;
+    raw.write(Buffer.from([0x83, 0x80, 1, 2, 3, 4]));
+    expect(await closed).toBeGreaterThanOrEqual(1002);
+    expect(good.readyState).toBe(WebSocket.OPEN);
+    good.close();
+    expect((await fetch(`${gateway.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('the gateway as its own process (no test runner catching for it)', () => {
+  let child: ChildProcess;
+  let port: number;
+  let exited: string | null = null;
+  let stderr = '';
+
+  beforeAll(async () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    port = 20_000 + Math.floor(Math.random() * 20_000);
+    child = spawn(process.execPath, ['--import', 'tsx', main], {
+      // tsx is the gateway package's dev dependency: resolve it from there.
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: {
+        ...process.env,
+        DOCKER_HOST: engineHost(),
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        BERTH_DATA: tempDataDir(),
+        BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        BERTH_STATIC_DIR: '/nonexistent',
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout?.on('data', () => undefined);
+    child.on('exit', (code, signal) => (exited = String(signal ?? code)));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (exited) throw new Error(`the gateway exited at start (${exited}): ${stderr}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the gateway did not start');
+  });
+  afterAll(() => {
+    child?.kill('SIGKILL');
+  });
+
+  it('survives every bad upgrade from the issue, and a cross-site one', async () => {
+    const host = `127.0.0.1:${port}`;
+    for (const target of BAD_UPGRADES) {
+      const answer = await rawRequest(port, upgrade(target, host));
+      expect(statusOf(answer), `${target}: ${answer}`).toBeGreaterThanOrEqual(400);
+    }
+    // What `new WebSocket('ws://<berth>//a:99999/')` on any web page sends.
+    const crossSite = upgrade('//a:99999/', host).replace(
+      `Origin: http://${host}`,
+      'Origin: https://evil.example',
+    );
+    expect(statusOf(await rawRequest(port, crossSite))).toBeGreaterThanOrEqual(400);
+    // Truncated upgrades and garbage before any request line.
+    await rawRequest(port, upgrade('//a:99999/', host).slice(0, 40), 300);
+    await rawRequest(port, Buffer.from([0x16, 0x03, 0x01, 0xff, 0xff, 0, 0, 0]), 300);
+    expect(exited).toBeNull();
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(health.status).toBe(200);
+    expect(stderr).not.toMatch(/Invalid URL/);
+  });
+});
