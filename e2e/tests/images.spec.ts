@@ -199,8 +199,12 @@ test('with a saved registry: push a tagged image with progress and pull it back'
     await page.goto('/endpoints/local/images');
     await page.getByRole('button', { name: 'Pull image' }).click();
     const pull = page.getByRole('dialog', { name: 'Pull image' });
+    // Credentials are offered only for the registry the name points at, and chosen by themselves.
+    await pull.getByLabel('Image reference').fill('other.registry.example/team/app');
+    await expect(pull.getByText('No saved registry for other.registry.example')).toBeVisible();
     await pull.getByLabel('Image reference').fill(reference);
-    await pull.getByLabel('Saved registry').selectOption(String(registryId));
+    await expect(pull.getByLabel('Saved registry')).toHaveValue(String(registryId));
+    await expect(pull.getByText(`Credentials go to ${REGISTRY} only.`)).toBeVisible();
     await pull.getByRole('button', { name: 'Pull image' }).click();
     await expect(pull.getByText('Pull complete')).toBeVisible({ timeout: 30_000 });
     expect(await imageId(reference)).toBe(id);

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!registry)('distribution (check registry) against the real registry', () => {
-  it('a viewer reads the digest and platforms of a pushed tag with saved credentials', async () => {
+  it('a viewer reads the digest and platforms of a pushed tag with saved credentials open to viewers', async () => {
     const saved = await fetch(`${gateway.url}/api/registries`, {
       method: 'POST',
       headers: { ...admin, 'Content-Type': 'application/json' },
@@ -33,6 +33,7 @@ describe.skipIf(!registry)('distribution (check registry) against the real regis
         server: registry,
         username: REGISTRY_USER,
         password: REGISTRY_PASSWORD,
+        viewers: true,
       }),
     });
     const registryId = String(((await saved.json()) as { id: number }).id);

@@ -203,7 +203,7 @@ export function createGatewayClient(http: Http) {
 
     getSecuritySettings: (signal?: AbortSignal) =>
       http.json<SecuritySettings>('/api/settings/security', { signal }),
-    putSecuritySettings: (settings: SecuritySettings) =>
+    putSecuritySettings: (settings: Partial<SecuritySettings>) =>
       send<SecuritySettings>('/api/settings/security', 'PUT', settings),
   };
 }

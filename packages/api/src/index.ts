@@ -22,3 +22,4 @@ export * from './adapters/capabilities';
 export * from './adapters/pouch';
 export * from './gateway/wall';
 export * from './engine/swarm-types';
+export * from './engine/registry-host';

@@ -1,5 +1,5 @@
 import type { Me, SetupStatus } from '@berth/api';
-import { ROLES, roleAtLeast } from '@berth/api';
+import { FETCH_POLICY_SCOPES, ROLES, roleAtLeast } from '@berth/api';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { auditToCsv } from '../audit/audit-log';
@@ -337,23 +337,50 @@ export function authRoutes(security: Security): Router {
     res.json(settings.security());
   });
 
+  // Each part optional: what is left out keeps its saved value.
+  const securityInput = z.object({
+    allowedBindPaths: z
+      .array(z.string().regex(/^\/[^\0]*$/, 'must be absolute host paths'))
+      .max(100)
+      .optional(),
+    engineFetch: z
+      .object({
+        appliesTo: z.enum(FETCH_POLICY_SCOPES, {
+          message: `must be one of ${FETCH_POLICY_SCOPES.join(', ')}`,
+        }),
+        allowedHosts: z
+          .array(
+            z
+              .string()
+              .trim()
+              .toLowerCase()
+              .regex(
+                /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/,
+                'must be host names or addresses, with an optional :port (e.g. registry.example.com, 10.0.0.5:5000, *.corp.example)',
+              ),
+          )
+          .max(200),
+        allowDockerHub: z.boolean(),
+      })
+      .optional(),
+  });
+
   router.put('/settings/security', security.require('admin'), (req, res) => {
-    const input = parseBody(
-      z.object({
-        allowedBindPaths: z
-          .array(z.string().regex(/^\/[^\0]*$/, 'must be absolute host paths'))
-          .max(100),
-      }),
-      req.body,
-    );
-    settings.setSecurity(input);
+    const input = parseBody(securityInput, req.body);
+    const current = settings.security();
+    const next = {
+      allowedBindPaths: input.allowedBindPaths ?? current.allowedBindPaths,
+      engineFetch: input.engineFetch ?? current.engineFetch,
+    };
+    settings.setSecurity(next);
+    const fetch = next.engineFetch;
     record(
       req,
       res,
       'settings.security',
       null,
       200,
-      `allowedBindPaths=${input.allowedBindPaths.join(':')}`,
+      `allowedBindPaths=${next.allowedBindPaths.join(':')} engineFetch=${fetch.appliesTo} hub=${fetch.allowDockerHub} hosts=${fetch.allowedHosts.join(',')}`,
     );
     res.json(settings.security());
   });
@@ -364,10 +391,14 @@ export function authRoutes(security: Security): Router {
     server: z.string().trim().min(1, 'is required').max(300),
     username: z.string().min(1, 'is required').max(200),
     password: z.string().min(1, 'is required').max(4096),
+    viewers: z.boolean().optional(),
   });
 
-  router.get('/registries', security.require('operator'), (_req, res) => {
-    res.json(registries.list());
+  // Viewers see only the registries an admin opened to them (the ones they may use).
+  router.get('/registries', security.require('viewer'), (_req, res) => {
+    const all = registries.list();
+    const caller = principal(res);
+    res.json(roleAtLeast(caller.role, 'operator') ? all : all.filter((r) => r.viewers));
   });
 
   router.post('/registries', security.require('admin'), (req, res) => {

@@ -12,6 +12,7 @@ import {
   type Json,
 } from '../auth/body-policy';
 import { HttpError } from '../http/errors';
+import { fetchTargetInBody } from './engine-fetches';
 
 /** Bodies Berth reads before relaying, to apply the policy; larger ones are refused. */
 const MAX_POLICED_BODY = 4 * 1024 * 1024;
@@ -33,6 +34,8 @@ export interface GuardDecision {
   action: string;
   /** A body Berth had to read (policy) and now forwards instead of the request stream. */
   body?: Buffer;
+  /** That body parsed. */
+  json?: Json;
 }
 
 /** The route and audit action name of an engine call. */
@@ -80,14 +83,15 @@ export async function guardRelay(
       `Your role (${principal.role}) cannot do ${action}; it needs ${needed}.`,
     );
   }
-  if (principal.role === 'admin' || !match) return { match, action };
-
-  if (match.route.op === 'ImageBuild') {
+  if (!match) return { match, action };
+  const policed = principal.role !== 'admin';
+  if (policed && match.route.op === 'ImageBuild') {
     const problems = buildQueryProblems(new URLSearchParams(search));
     if (problems.length) throw policyError(problems);
   }
-  const check = BODY_CHECKS[match.route.op];
-  if (!check) return { match, action };
+  const check = policed ? BODY_CHECKS[match.route.op] : undefined;
+  // Service bodies name the image the engine will pull: read for everyone (small JSON).
+  if (!check && !fetchTargetInBody(match.route.op)) return { match, action };
   const body = await readBody(req, MAX_POLICED_BODY);
   let parsed: Json;
   try {
@@ -95,9 +99,9 @@ export async function guardRelay(
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }
-  const problems = check(parsed, allowedBindPaths());
+  const problems = check?.(parsed, allowedBindPaths()) ?? [];
   if (problems.length) throw policyError(problems);
-  return { match, action, body };
+  return { match, action, body, json: parsed };
 }
 
 function policyError(problems: string[]): HttpError {

@@ -4,8 +4,12 @@ import type { Endpoint } from '../endpoints/endpoint';
 import type { EndpointRegistry } from '../endpoints/registry';
 import type { Security } from '../auth/security';
 import { HttpError } from '../http/errors';
+import { registryHostOfServer } from '@berth/api';
 import { ArchiveGuard } from './archive-guard';
+import { engineFetchesOf } from './engine-fetches';
+import { engineHostAddresses, fetchPolicyProblems } from './fetch-policy';
 import { describeRelayCall, guardRelay } from './relay-guard';
+import { savedCredentialHeaders } from './saved-credentials';
 
 /** Request headers the engine needs; everything else (cookies, auth, origin) stays here. */
 const FORWARDED_REQUEST_HEADERS = [
@@ -118,26 +122,43 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
           'Hijacked engine connections go through the websocket routes (/ws/exec, /ws/attach).',
         );
       }
+      const caller = { ...principal, role: onEndpoint ?? principal.role };
       const decision = await guardRelay(
         req,
         call,
         relayTarget.search,
-        { ...principal, role: onEndpoint ?? principal.role },
+        caller,
         () => settings.security().allowedBindPaths,
-      ).catch((error: unknown) => {
-        if (error instanceof HttpError && error.status === 403) res.locals.denial = error.message;
-        throw error;
-      });
+      );
       const query = new URLSearchParams(relayTarget.search);
       target = decision.match?.target ?? query.get('name') ?? query.get('fromImage');
 
+      // Where the engine will fetch from on the caller's behalf: checked against the policy,
+      // and the only place saved registry credentials may go.
+      const fetches = engineFetchesOf(decision.match, query, decision.json);
+      const savedRegistryHosts = registries.list().map((r) => registryHostOfServer(r.server));
+      const problems = await fetchPolicyProblems(fetches, {
+        policy: settings.security().engineFetch,
+        role: caller.role,
+        savedRegistryHosts,
+        engineHost: engineHostAddresses(relayTarget.endpoint.url),
+      });
+      if (problems.length)
+        throw new HttpError(403, `Refused by Berth's engine-fetch policy: ${problems.join('; ')}.`);
+
       const headers = pickHeaders(req.headers, FORWARDED_REQUEST_HEADERS);
-      // A saved registry is named by id; its credentials are added here and nowhere else.
       const registryId = req.headers['x-berth-registry'];
       if (typeof registryId === 'string' && registryId) {
-        const auth = registries.authHeader(Number(registryId));
-        if (!auth) throw new HttpError(404, `No saved registry with id ${registryId}.`);
-        headers['x-registry-auth'] = auth;
+        Object.assign(
+          headers,
+          savedCredentialHeaders(registries, {
+            registryId,
+            action,
+            op: decision.match?.route.op,
+            role: caller.role,
+            fetches,
+          }),
+        );
       }
       if (decision.body) {
         headers['content-length'] = decision.body.length;
@@ -150,6 +171,8 @@ export function createRelay(registry: EndpointRegistry, security: Security): Req
           : undefined;
       relay(req, res, relayTarget, headers, decision.body, guard);
     } catch (error) {
+      // Every refusal is audited with its reason (the finish handler above writes it).
+      if (error instanceof HttpError && error.status === 403) res.locals.denial = error.message;
       next(error);
     }
   };

@@ -101,6 +101,8 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // ssh:// endpoints: key, passphrase and pinned host key.
   `ALTER TABLE endpoints ADD COLUMN ssh TEXT; -- sealed JSON {privateKey, passphrase, hostKey}`,
+  // Saved registries whose credentials viewers' reads (inspect, search) may use.
+  `ALTER TABLE registries ADD COLUMN viewers INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export function openDatabase(dataDir: string, file = 'berth.db'): Db {

@@ -6,6 +6,8 @@ export interface RegistrySummary {
   name: string;
   server: string;
   username: string;
+  /** Viewers may have these credentials attached to their reads (inspect, search). */
+  viewers: boolean;
   createdAt: number;
 }
 
@@ -15,6 +17,7 @@ interface RegistryRow {
   server: string;
   username: string;
   secret: string;
+  viewers: number;
   created_at: number;
 }
 
@@ -23,12 +26,14 @@ const summary = (row: RegistryRow): RegistrySummary => ({
   name: row.name,
   server: row.server,
   username: row.username,
+  viewers: row.viewers === 1,
   createdAt: row.created_at,
 });
 
 /**
  * Saved registry credentials. Passwords are sealed with the SecretBox and only ever leave the
- * gateway inside the `X-Registry-Auth` header it sends to the engine.
+ * gateway in the registry headers it sends to the engine, for that registry's host alone
+ * (relay/saved-credentials.ts), or in a `POST /auth` to that registry ("Test login").
  */
 export class RegistryStore {
   constructor(
@@ -53,12 +58,20 @@ export class RegistryStore {
     server: string;
     username: string;
     password: string;
+    viewers?: boolean;
   }): RegistrySummary {
     const info = this.db
       .prepare(
-        'INSERT INTO registries (name, server, username, secret, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO registries (name, server, username, secret, viewers, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(input.name, input.server, input.username, this.box.seal(input.password), Date.now());
+      .run(
+        input.name,
+        input.server,
+        input.username,
+        this.box.seal(input.password),
+        input.viewers ? 1 : 0,
+        Date.now(),
+      );
     const created = this.byId(Number(info.lastInsertRowid));
     if (!created) throw new Error('registry vanished right after insert');
     return created;
@@ -66,18 +79,27 @@ export class RegistryStore {
 
   update(
     id: number,
-    input: { name?: string; server?: string; username?: string; password?: string },
+    input: {
+      name?: string;
+      server?: string;
+      username?: string;
+      password?: string;
+      viewers?: boolean;
+    },
   ): void {
     const current = this.db.prepare('SELECT * FROM registries WHERE id = ?').get(id) as
       RegistryRow | undefined;
     if (!current) return;
     this.db
-      .prepare('UPDATE registries SET name = ?, server = ?, username = ?, secret = ? WHERE id = ?')
+      .prepare(
+        'UPDATE registries SET name = ?, server = ?, username = ?, secret = ?, viewers = ? WHERE id = ?',
+      )
       .run(
         input.name ?? current.name,
         input.server ?? current.server,
         input.username ?? current.username,
         input.password === undefined ? current.secret : this.box.seal(input.password),
+        input.viewers === undefined ? current.viewers : input.viewers ? 1 : 0,
         id,
       );
   }
@@ -98,17 +120,5 @@ export class RegistryStore {
       password: this.box.open(row.secret),
       serveraddress: row.server,
     };
-  }
-
-  /**
-   * The engine's `X-Registry-Auth` value for a saved registry: JSON in URL-safe base64 *with*
-   * padding (Go's base64.URLEncoding, which the engine decodes with, rejects it unpadded).
-   */
-  authHeader(id: number): string | undefined {
-    const auth = this.credentials(id);
-    return (
-      auth &&
-      Buffer.from(JSON.stringify(auth)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
-    );
   }
 }

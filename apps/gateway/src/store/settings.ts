@@ -1,7 +1,5 @@
-import type { SecuritySettings } from '@berth/api';
+import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from '@berth/api';
 import type { Db } from './database';
-
-const DEFAULT_SECURITY: SecuritySettings = { allowedBindPaths: [] };
 
 /** Small admin-editable settings, one JSON value per key. */
 export class SettingsStore {
@@ -22,7 +20,13 @@ export class SettingsStore {
   }
 
   security(): SecuritySettings {
-    return { ...DEFAULT_SECURITY, ...this.get<Partial<SecuritySettings>>('security', {}) };
+    const saved = this.get<Partial<SecuritySettings>>('security', {});
+    return {
+      ...DEFAULT_SECURITY_SETTINGS,
+      ...saved,
+      // Saved before the fetch policy existed: its defaults, field by field.
+      engineFetch: { ...DEFAULT_SECURITY_SETTINGS.engineFetch, ...saved.engineFetch },
+    };
   }
 
   setSecurity(settings: SecuritySettings): void {

@@ -119,6 +119,8 @@ export interface RegistrySummary {
   name: string;
   server: string;
   username: string;
+  /** Viewers' reads (registry inspect, search) may use these credentials. */
+  viewers: boolean;
   createdAt: number;
 }
 
@@ -127,4 +129,5 @@ export interface RegistryInput {
   server: string;
   username: string;
   password: string;
+  viewers?: boolean;
 }

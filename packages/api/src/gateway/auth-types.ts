@@ -66,7 +66,30 @@ export interface AuditPage {
   total: number;
 }
 
+/** Who the engine-fetch policy holds back. */
+export const FETCH_POLICY_SCOPES = ['non-admins', 'everyone', 'off'] as const;
+export type FetchPolicyScope = (typeof FETCH_POLICY_SCOPES)[number];
+
+/**
+ * Where a caller may send an engine to fetch from (image pulls and pushes, searches, registry
+ * inspects, imports from a URL, build and plugin remotes): the engine makes those requests from
+ * its own host, so an open list would let a caller reach what only that host can.
+ */
+export interface EngineFetchPolicy {
+  appliesTo: FetchPolicyScope;
+  /** Registry hosts and download hosts: `registry.example.com`, `10.0.0.5:5000`, `*.corp.example`. */
+  allowedHosts: string[];
+  /** Docker Hub (`docker.io`) is on the list unless an admin takes it off. */
+  allowDockerHub: boolean;
+}
+
 export interface SecuritySettings {
   /** Host paths non-admins may bind-mount (prefix match on whole path segments). */
   allowedBindPaths: string[];
+  engineFetch: EngineFetchPolicy;
 }
+
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
+  allowedBindPaths: [],
+  engineFetch: { appliesTo: 'non-admins', allowedHosts: [], allowDockerHub: true },
+};

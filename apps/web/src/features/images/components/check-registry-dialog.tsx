@@ -1,4 +1,4 @@
-import { readDistribution } from '@berth/api';
+import { readDistribution, registryHostOfImage } from '@berth/api';
 import type { DistributionInspect } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { InlineAlert } from '@/components/ui/inline-alert';
 import { Select } from '@/components/ui/input';
 import { KeyValueList } from '@/components/ui/key-value';
 import { http } from '@/lib/api-client';
-import { RegistrySelect } from './registry-select';
+import { RegistrySelect } from '@/components/registry-select';
 
 /** `GET /distribution/{name}/json`: what the registry holds under a tag, without pulling it. */
 export function checkRegistry(endpointId: string, name: string, registryId: string) {
@@ -70,7 +70,11 @@ export function CheckRegistryDialog({
             ))}
           </Select>
         </label>
-        <RegistrySelect value={registryId} onChange={setRegistryId} />
+        <RegistrySelect
+          host={tag ? registryHostOfImage(tag) : undefined}
+          value={registryId}
+          onChange={setRegistryId}
+        />
         {mutation.isError && (
           <InlineAlert title="The registry could not be asked">
             {mutation.error.message}

@@ -1,4 +1,4 @@
-import { endpointKeys } from '@berth/api';
+import { endpointKeys, registryHostOfImage } from '@berth/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { Download, X } from 'lucide-react';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
 import { ProgressView } from './progress-view';
-import { RegistrySelect } from './registry-select';
+import { RegistrySelect } from '@/components/registry-select';
 
 export function PullDialog({
   endpointId,
@@ -98,7 +98,12 @@ function PullForm({
             hint="Used when the reference has none."
           />
         </div>
-        <RegistrySelect value={registry} onChange={setRegistry} disabled={running} />
+        <RegistrySelect
+          host={reference.trim() ? registryHostOfImage(reference.trim()) : undefined}
+          value={registry}
+          onChange={setRegistry}
+          disabled={running}
+        />
         <ProgressView
           progress={stream.progress}
           phase={stream.phase}

@@ -1,3 +1,4 @@
+import { registryHostOfImage } from '@berth/api';
 import { Upload, X } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -6,7 +7,7 @@ import { Select } from '@/components/ui/input';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
 import { ProgressView } from './progress-view';
-import { RegistrySelect } from './registry-select';
+import { RegistrySelect } from '@/components/registry-select';
 
 /** Pushes one of the image's tags; the tag names the registry (`127.0.0.1:5000/team/app:1`). */
 export function PushDialog({
@@ -71,7 +72,12 @@ export function PushDialog({
             To push to another registry, tag the image with that registry&apos;s address first.
           </p>
         </div>
-        <RegistrySelect value={registry} onChange={setRegistry} disabled={running} />
+        <RegistrySelect
+          host={tag ? registryHostOfImage(tag) : undefined}
+          value={registry}
+          onChange={setRegistry}
+          disabled={running}
+        />
         <ProgressView
           progress={stream.progress}
           phase={stream.phase}

@@ -1,4 +1,4 @@
-import { endpointKeys } from '@berth/api';
+import { endpointKeys, registryHostOfImage } from '@berth/api';
 import type { Plugin, PluginPrivilege } from '@berth/api';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -23,7 +23,6 @@ import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { Select } from '@/components/ui/input';
 import { JsonView } from '@/components/ui/json-view';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
@@ -31,7 +30,7 @@ import type { Column } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEndpointRole } from '@/hooks/use-me';
-import { registriesQueryOptions } from '@/lib/queries';
+import { RegistrySelect } from '@/components/registry-select';
 import {
   changedSettings,
   createPlugin,
@@ -248,32 +247,6 @@ function PluginsList() {
   );
 }
 
-function RegistrySelect({
-  value,
-  onChange,
-}: {
-  value: number | null;
-  onChange: (id: number | null) => void;
-}) {
-  const registries = useQuery(registriesQueryOptions());
-  return (
-    <label className="flex flex-col gap-1.5 text-[12.5px] font-medium text-fg">
-      Registry credentials
-      <Select
-        value={value ?? ''}
-        onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
-      >
-        <option value="">none (public)</option>
-        {(registries.data ?? []).map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name} ({r.server})
-          </option>
-        ))}
-      </Select>
-    </label>
-  );
-}
-
 function Progress({ lines }: { lines: string[] }) {
   if (!lines.length) return null;
   return (
@@ -321,7 +294,8 @@ function InstallDialog({
 }) {
   const [remote, setRemote] = useState(upgrade?.PluginReference ?? '');
   const [alias, setAlias] = useState('');
-  const [registryId, setRegistryId] = useState<number | null>(null);
+  const [registry, setRegistry] = useState('');
+  const registryId = registry ? Number(registry) : null;
   const [privileges, setPrivileges] = useState<PluginPrivilege[] | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [lines, setLines] = useState<string[]>([]);
@@ -396,7 +370,11 @@ function InstallDialog({
             onChange={(e) => setAlias(e.target.value)}
           />
         )}
-        <RegistrySelect value={registryId} onChange={setRegistryId} />
+        <RegistrySelect
+          host={remote.trim() ? registryHostOfImage(remote.trim()) : undefined}
+          value={registry}
+          onChange={setRegistry}
+        />
         {check.isError && (
           <InlineAlert title="The engine refused">{check.error.message}</InlineAlert>
         )}
@@ -526,7 +504,8 @@ function PushDialog({
   plugin: Plugin;
   onClose: () => void;
 }) {
-  const [registryId, setRegistryId] = useState<number | null>(null);
+  const [registry, setRegistry] = useState('');
+  const registryId = registry ? Number(registry) : null;
   const [lines, setLines] = useState<string[]>([]);
   const mutation = useMutation({
     mutationFn: () =>
@@ -552,7 +531,11 @@ function PushDialog({
       description="The name says where: registry/repository:tag."
     >
       <div className="flex flex-col gap-3 pb-4">
-        <RegistrySelect value={registryId} onChange={setRegistryId} />
+        <RegistrySelect
+          host={registryHostOfImage(plugin.Name)}
+          value={registry}
+          onChange={setRegistry}
+        />
         <Progress lines={lines} />
         {mutation.isSuccess && (
           <p role="status" className="text-[13px] text-fg">

@@ -2,6 +2,7 @@ import type { RegistryInput, RegistrySummary } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
@@ -22,6 +23,7 @@ export function RegistryDialog({
     server: existing?.server ?? '',
     username: existing?.username ?? '',
     password: '',
+    viewers: existing?.viewers ?? false,
   });
   const [errors, setErrors] = useState<Errors>({});
   const mutation = useMutation({
@@ -31,13 +33,14 @@ export function RegistryDialog({
             name: input.name,
             server: input.server,
             username: input.username,
+            viewers: input.viewers,
             ...(input.password ? { password: input.password } : {}),
           })
         : createRegistry(input),
     meta: { toastOnError: false, invalidates: [registryKeys.all()] },
     onSuccess: onClose,
   });
-  const set = (key: keyof RegistryInput, value: string) =>
+  const set = (key: 'name' | 'server' | 'username' | 'password', value: string) =>
     setForm((current) => ({ ...current, [key]: value }));
 
   function submit() {
@@ -94,6 +97,14 @@ export function RegistryDialog({
               : 'Stored encrypted in the gateway; it never comes back to the browser.'
           }
           onChange={(event) => set('password', event.target.value)}
+        />
+        <CheckboxField
+          label="Viewers may use these credentials"
+          hint="For registry checks and searches. Operators always may; the credentials still go to this registry alone."
+          checked={form.viewers ?? false}
+          onChange={(event) =>
+            setForm((current) => ({ ...current, viewers: event.target.checked }))
+          }
         />
         {mutation.isError && <InlineAlert title="Not saved">{mutation.error.message}</InlineAlert>}
         <div className="flex justify-end gap-2 pt-2 pb-1">

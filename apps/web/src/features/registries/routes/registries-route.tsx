@@ -1,4 +1,4 @@
-import { formatAgo, isEngineError } from '@berth/api';
+import { formatAgo } from '@berth/api';
 import type { RegistrySummary } from '@berth/api';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CheckCircle2, KeyRound, Pencil, Plus, Trash2, XCircle } from 'lucide-react';
@@ -41,21 +41,12 @@ export function RegistriesRoute() {
     );
   }, [query.data, filter]);
 
-  if (query.isError && isEngineError(query.error) && query.error.status === 403) {
-    return (
-      <div className="px-6 py-5">
-        <h1 className="mb-3 text-[17px] font-semibold text-fg">Registries</h1>
-        <RoleNote needed="operator" what="seeing saved registries" />
-      </div>
-    );
-  }
-
   return (
     <>
       <ListPage
         title="Registries"
         noun="registries"
-        description="Saved credentials for pulling and pushing. Passwords stay in the gateway."
+        description="Saved credentials for pulling and pushing. Passwords stay in the gateway and go only to their own registry."
         query={query}
         filter={filter}
         onFilter={setFilter}
@@ -95,6 +86,9 @@ export function RegistriesRoute() {
               </th>
               <th scope="col" className="px-4 font-medium">
                 User
+              </th>
+              <th scope="col" className="px-4 font-medium">
+                Used by
               </th>
               <th scope="col" className="px-4 font-medium">
                 Added
@@ -152,6 +146,9 @@ function RegistryRow({
       <td className="px-4 py-2 font-medium text-fg">{registry.name}</td>
       <td className="px-4 py-2 font-mono text-[12.5px] text-fg">{registry.server}</td>
       <td className="px-4 py-2 text-muted">{registry.username}</td>
+      <td className="px-4 py-2 text-muted">
+        {registry.viewers ? 'Operators and viewers' : 'Operators'}
+      </td>
       <td className="px-4 py-2 text-muted">{formatAgo(registry.createdAt)}</td>
       {isAdmin && (
         <td className="px-4 py-2">

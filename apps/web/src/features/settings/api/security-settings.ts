@@ -13,7 +13,7 @@ export function securitySettingsQueryOptions() {
 export function useSaveSecuritySettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: SecuritySettings) => gateway.putSecuritySettings(settings),
+    mutationFn: (settings: Partial<SecuritySettings>) => gateway.putSecuritySettings(settings),
     meta: { errorTitle: 'Could not save the security settings' },
     onSuccess: (saved) => queryClient.setQueryData(gatewayKeys.securitySettings(), saved),
   });
@@ -34,5 +34,19 @@ export function hostPathProblem(path: string, existing: readonly string[]): stri
   if (normal.split('/').some((segment) => segment === '.' || segment === '..'))
     return 'Write the path without . or .. segments.';
   if (existing.includes(normal)) return `${normal} is already allowed.`;
+  return null;
+}
+
+const HOST_ENTRY = /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/;
+
+/** Why a host cannot be added to the engine-fetch list, or null (the gateway's own rule). */
+export function fetchHostProblem(host: string, existing: readonly string[]): string | null {
+  const normal = host.trim().toLowerCase();
+  if (!normal) return 'Enter a host name or address.';
+  if (/^[a-z]+:\/\//.test(normal)) return 'Enter the host alone, without http:// or https://.';
+  if (normal.includes('/')) return 'Enter the host alone, without a path.';
+  if (!HOST_ENTRY.test(normal))
+    return 'Use a host name or address with an optional :port, e.g. registry.example.com, 10.0.0.5:5000 or *.corp.example.';
+  if (existing.includes(normal)) return `${normal} is already on the list.`;
   return null;
 }

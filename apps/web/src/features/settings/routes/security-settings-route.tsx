@@ -16,6 +16,7 @@ import {
   securitySettingsQueryOptions,
   useSaveSecuritySettings,
 } from '../api/security-settings';
+import { EngineFetchForm } from '../components/engine-fetch-form';
 
 const REFUSED: Array<{ what: string; why: ReactNode }> = [
   { what: 'Privileged containers', why: 'full control of the host' },
@@ -34,6 +35,10 @@ const REFUSED: Array<{ what: string; why: ReactNode }> = [
         swarm service mounts and local volumes with <code className="font-mono">o=bind</code>
       </>
     ),
+  },
+  {
+    what: 'Fetches from hosts not listed below',
+    why: 'pulls, pushes, searches, registry checks, imports and builds from a URL, plugin remotes',
   },
 ];
 
@@ -87,11 +92,17 @@ export function SecuritySettingsRoute() {
             />
           </Panel>
         ) : (
-          <BindPathsForm
-            // A save (or someone else's) resets the form to what the gateway holds.
-            key={query.data.allowedBindPaths.join('\n')}
-            saved={query.data.allowedBindPaths}
-          />
+          <>
+            <BindPathsForm
+              // A save (or someone else's) resets the form to what the gateway holds.
+              key={query.data.allowedBindPaths.join('\n')}
+              saved={query.data.allowedBindPaths}
+            />
+            <EngineFetchForm
+              key={JSON.stringify(query.data.engineFetch)}
+              saved={query.data.engineFetch}
+            />
+          </>
         )}
       </div>
     </div>
