@@ -23,11 +23,17 @@ const both: readonly EngineFamily[] = ['docker', 'pouch'];
 const docker: readonly EngineFamily[] = ['docker'];
 const pouch: readonly EngineFamily[] = ['pouch'];
 
-function r(op: string, method: HttpMethod, path: string, role: Role, engines = both): EngineRoute {
+function r<P extends string>(
+  op: string,
+  method: HttpMethod,
+  path: P,
+  role: Role,
+  engines = both,
+): EngineRoute & { path: P } {
   return { op, method, path, role, engines, readOnly: method === 'GET' || method === 'HEAD' };
 }
 
-export const ENGINE_ROUTES: readonly EngineRoute[] = [
+export const ENGINE_ROUTES = [
   // system
   r('SystemPing', 'GET', '/_ping', 'viewer'),
   r('SystemPingHead', 'HEAD', '/_ping', 'viewer', docker),
@@ -164,7 +170,10 @@ export const ENGINE_ROUTES: readonly EngineRoute[] = [
 
   // experimental h2c session for BuildKit: not offered, admin-only like anything unknown
   r('Session', 'POST', '/session', 'admin', docker),
-];
+] as const satisfies readonly EngineRoute[];
+
+/** Every engine path of both references, as a template: `/containers/{id}/json`. */
+export type EnginePath = (typeof ENGINE_ROUTES)[number]['path'];
 
 interface CompiledRoute {
   route: EngineRoute;

@@ -8,104 +8,120 @@ import type {
 import { cn } from '@/lib/cn';
 import { Select, TextInput } from './input';
 
-export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface FieldShellProps {
   label: string;
   /** Shown under the field and read with it; replaced by the error when there is one. */
   hint?: ReactNode;
   /** Shown under the field in red; marks the field invalid. */
   error?: string | null;
-  /** Extra content under the field that describes it (a password checklist). */
+  /** More content that describes the field (a password checklist), by element id. */
   describedBy?: string;
 }
+
+/**
+ * The label, the hint or error and their ids: every labelled control in Berth is one of these,
+ * so a screen reader hears the label, the hint and the error the same way everywhere.
+ */
+function useFieldShell({ hint, error, describedBy }: FieldShellProps, id?: string) {
+  const autoId = useId();
+  const controlId = id ?? autoId;
+  const noteId = `${controlId}-note`;
+  const note = error || hint;
+  const described = [note ? noteId : undefined, describedBy].filter(Boolean).join(' ');
+  return {
+    controlId,
+    control: {
+      id: controlId,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': described || undefined,
+    },
+    note: note ? (
+      <p id={noteId} className={cn('text-[12px]', error ? 'text-danger' : 'text-muted')}>
+        {note}
+      </p>
+    ) : null,
+  };
+}
+
+function Label({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="text-[12.5px] font-medium text-fg">
+      {children}
+    </label>
+  );
+}
+
+export type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & FieldShellProps;
 
 /** A labelled text input with its hint or error tied to it for screen readers. */
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
   { label, hint, error, describedBy, className, id, ...rest },
   ref,
 ) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const noteId = `${inputId}-note`;
-  const note = error || hint;
-  const described = [note ? noteId : undefined, describedBy].filter(Boolean).join(' ');
+  const shell = useFieldShell({ label, hint, error, describedBy }, id);
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={inputId} className="text-[12.5px] font-medium text-fg">
-        {label}
-      </label>
+      <Label htmlFor={shell.controlId}>{label}</Label>
       <TextInput
         ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
+        {...shell.control}
         className={cn('w-full', error && 'border-danger', className)}
         {...rest}
       />
-      {note && (
-        <p id={noteId} className={cn('text-[12px]', error ? 'text-danger' : 'text-muted')}>
-          {note}
-        </p>
-      )}
+      {shell.note}
     </div>
   );
 });
 
-/** A labelled multi-line field (monospace: env files, labels, Dockerfiles, JSON). */
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  className,
-  ...rest
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-}) {
-  const id = useId();
-  const noteId = `${id}-note`;
-  const note = error || hint;
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={note ? noteId : undefined}
-        className={cn(
-          'min-h-16 w-full rounded-md border border-line-strong bg-panel px-2.5 py-1.5 font-mono text-[12.5px] text-fg placeholder:text-faint focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/30 focus-visible:outline-none',
-          error && 'border-danger',
-          className,
-        )}
-        {...rest}
-      />
-      {note && (
-        <p id={noteId} className={cn('text-[12px]', error ? 'text-danger' : 'text-muted')}>
-          {note}
-        </p>
-      )}
-    </div>
-  );
-}
+export type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldShellProps;
 
-/** A labelled select. */
-export function SelectField({
-  label,
-  children,
-  ...rest
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string }) {
-  const id = useId();
+/** A labelled multi-line field (monospace: env files, labels, Dockerfiles, JSON). */
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(
+  function TextAreaField({ label, hint, error, describedBy, className, id, ...rest }, ref) {
+    const shell = useFieldShell({ label, hint, error, describedBy }, id);
+    return (
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor={shell.controlId}>{label}</Label>
+        <textarea
+          ref={ref}
+          spellCheck={false}
+          {...shell.control}
+          className={cn(
+            'min-h-16 w-full rounded-md border border-line-strong bg-panel px-2.5 py-1.5 font-mono text-[12.5px] text-fg placeholder:text-faint focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/30 focus-visible:outline-none',
+            error && 'border-danger',
+            className,
+          )}
+          {...rest}
+        />
+        {shell.note}
+      </div>
+    );
+  },
+);
+
+export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & FieldShellProps;
+
+/**
+ * A labelled select. The browser's own select: every platform's screen reader and keyboard
+ * already know it, and it needs no portal inside dialogs.
+ */
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { label, hint, error, describedBy, className, id, children, ...rest },
+  ref,
+) {
+  const shell = useFieldShell({ label, hint, error, describedBy }, id);
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
-        {label}
-      </label>
-      <Select id={id} {...rest}>
+      <Label htmlFor={shell.controlId}>{label}</Label>
+      <Select
+        ref={ref}
+        {...shell.control}
+        className={cn(error && 'border-danger', className)}
+        {...rest}
+      >
         {children}
       </Select>
+      {shell.note}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Menu } from './menu';
 
@@ -18,30 +18,32 @@ function renderMenu() {
   return { tokens, logout, button: screen.getByRole('button', { name: 'Account: admin (admin)' }) };
 }
 
-describe('Menu', () => {
-  it('opens from the keyboard on the first item, moves with arrows and selects with Enter', () => {
+describe('Menu (Radix dropdown menu)', () => {
+  it('opens from the keyboard, moves with arrows and selects with Enter', async () => {
     const { logout, button } = renderMenu();
     expect(button).toHaveAttribute('aria-expanded', 'false');
+    button.focus();
     fireEvent.keyDown(button, { key: 'ArrowDown' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByRole('menuitem', { name: 'API tokens' })).toHaveFocus();
-    fireEvent.keyDown(screen.getByRole('menu'), { key: 'ArrowDown' });
-    expect(screen.getByRole('menuitem', { name: 'Log out' })).toHaveFocus();
-    fireEvent.keyDown(screen.getByRole('menu'), { key: 'ArrowDown' });
-    expect(screen.getByRole('menuitem', { name: 'API tokens' })).toHaveFocus();
-    fireEvent.keyDown(screen.getByRole('menu'), { key: 'End' });
-    fireEvent.click(screen.getByRole('menuitem', { name: 'Log out' }));
+    const first = await screen.findByRole('menuitem', { name: 'API tokens' });
+    await waitFor(() => expect(first).toHaveFocus());
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    const last = screen.getByRole('menuitem', { name: 'Log out' });
+    await waitFor(() => expect(last).toHaveFocus());
+    fireEvent.keyDown(last, { key: 'Enter' });
     expect(logout).toHaveBeenCalledOnce();
-    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
-    expect(button).toHaveFocus();
+    await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
+    await waitFor(() => expect(button).toHaveFocus());
   });
 
-  it('closes on Escape and returns focus to its button', () => {
+  it('closes on Escape and returns focus to its button', async () => {
     const { tokens, button } = renderMenu();
-    fireEvent.click(button);
-    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
-    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
-    expect(button).toHaveFocus();
+    button.focus();
+    fireEvent.keyDown(button, { key: 'Enter' });
+    const menu = await screen.findByRole('menu', { name: 'Account: admin (admin)' });
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
+    await waitFor(() => expect(button).toHaveFocus());
     expect(tokens).not.toHaveBeenCalled();
   });
 });

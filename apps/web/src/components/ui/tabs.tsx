@@ -1,5 +1,5 @@
-import { useId, useRef } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { Tabs as TabsPrimitive } from 'radix-ui';
+import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
 export interface TabItem<T extends string> {
@@ -7,7 +7,10 @@ export interface TabItem<T extends string> {
   label: ReactNode;
 }
 
-/** WAI-ARIA tabs: arrow keys move between tabs, only the active tab is in the tab order. */
+/**
+ * Tabs over Radix (WAI-ARIA tabs: arrows move and select, Home/End, only the active tab is in the
+ * tab order). One panel shows the active tab's content (`children`).
+ */
 export function Tabs<T extends string>({
   items,
   value,
@@ -21,68 +24,35 @@ export function Tabs<T extends string>({
   label: string;
   children: ReactNode;
 }) {
-  const baseId = useId();
-  const refs = useRef(new Map<T, HTMLButtonElement>());
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = items.findIndex((item) => item.value === value);
-    let next = index;
-    if (event.key === 'ArrowRight') next = (index + 1) % items.length;
-    else if (event.key === 'ArrowLeft') next = (index - 1 + items.length) % items.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = items.length - 1;
-    else return;
-    event.preventDefault();
-    const target = items[next];
-    if (!target) return;
-    onChange(target.value);
-    refs.current.get(target.value)?.focus();
-  }
-
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
-      <div
-        role="tablist"
-        aria-label={label}
-        onKeyDown={onKeyDown}
-        className="flex gap-1 border-b border-line px-6"
-      >
-        {items.map((item) => {
-          const selected = item.value === value;
-          return (
-            <button
-              key={item.value}
-              ref={(node) => {
-                if (node) refs.current.set(item.value, node);
-                else refs.current.delete(item.value);
-              }}
-              type="button"
-              role="tab"
-              id={`${baseId}-tab-${item.value}`}
-              aria-selected={selected}
-              aria-controls={`${baseId}-panel`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => onChange(item.value)}
-              className={cn(
-                '-mb-px border-b-2 px-2.5 py-2 text-[13px] font-medium transition-colors',
-                selected
-                  ? 'border-accent text-fg'
-                  : 'border-transparent text-muted hover:border-line-strong hover:text-fg',
-              )}
-            >
-              {item.label}
-            </button>
-          );
-        })}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${baseId}-panel`}
-        aria-labelledby={`${baseId}-tab-${value}`}
-        className="min-h-0 flex-1"
-      >
+    <TabsPrimitive.Root
+      value={value}
+      onValueChange={(next) => {
+        const item = items.find((candidate) => candidate.value === next);
+        if (item) onChange(item.value);
+      }}
+      activationMode="automatic"
+      className="flex min-h-0 flex-1 flex-col"
+    >
+      <TabsPrimitive.List aria-label={label} className="flex gap-1 border-b border-line px-6">
+        {items.map((item) => (
+          <TabsPrimitive.Trigger
+            key={item.value}
+            value={item.value}
+            className={cn(
+              '-mb-px border-b-2 px-2.5 py-2 text-[13px] font-medium transition-colors',
+              'border-transparent text-muted hover:border-line-strong hover:text-fg',
+              'data-[state=active]:border-accent data-[state=active]:text-fg',
+            )}
+          >
+            {item.label}
+          </TabsPrimitive.Trigger>
+        ))}
+      </TabsPrimitive.List>
+      {/* Only the active panel is mounted: tab content (a terminal, a log stream) is costly. */}
+      <TabsPrimitive.Content value={value} className="min-h-0 flex-1 focus-visible:outline-none">
         {children}
-      </div>
-    </div>
+      </TabsPrimitive.Content>
+    </TabsPrimitive.Root>
   );
 }

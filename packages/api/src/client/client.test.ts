@@ -6,8 +6,8 @@ import {
   createHttp,
   encodeFilters,
   toQueryString,
-} from './client';
-import { EngineError } from './errors';
+} from './index';
+import { EngineError } from '../errors';
 
 function fakeFetch(status: number, body: string, type = 'application/json') {
   const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
@@ -104,5 +104,33 @@ describe('gateway client (auth routes)', () => {
     );
     expect(calls[0]?.url).toBe('/api/audit?user=bob&result=denied&from=1000&limit=200&offset=400');
     expect(auditCsvPath({ action: 'login', q: 'x y' })).toBe('/api/audit.csv?action=login&q=x+y');
+  });
+});
+
+describe('engine client paths', () => {
+  it('fills path templates, encoding one segment per {param} and keeping slashes of {name*}', async () => {
+    const { fetch, calls } = fakeFetch(200, '{}');
+    const client = createEngineClient(createHttp({ fetch }), 'edge one');
+    await client.json('GET', '/volumes/{name}', { params: { name: 'a b/c' } });
+    await client.json('POST', '/images/{name*}/push', {
+      params: { name: '127.0.0.1:5000/team/app' },
+      query: { tag: 'v1' },
+    });
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/endpoints/edge%20one/docker/volumes/a%20b%2Fc',
+      '/api/endpoints/edge%20one/docker/images/127.0.0.1%3A5000/team/app/push?tag=v1',
+    ]);
+    expect(client.url('/containers/{id}/export', { params: { id: 'abc' } })).toBe(
+      '/api/endpoints/edge%20one/docker/containers/abc/export',
+    );
+  });
+
+  it('sends raw bodies with their content type', async () => {
+    const { fetch, calls } = fakeFetch(200, '');
+    const client = createEngineClient(createHttp({ fetch }), 'local');
+    const tar = new Uint8Array([1, 2, 3]);
+    await client.send('POST', '/images/load', { rawBody: tar, contentType: 'application/x-tar' });
+    expect(calls[0]?.init?.body).toBe(tar);
+    expect(calls[0]?.init?.headers).toMatchObject({ 'Content-Type': 'application/x-tar' });
   });
 });

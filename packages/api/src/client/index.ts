@@ -1,0 +1,3 @@
+export * from './http';
+export * from './gateway-client';
+export * from './engine-client';

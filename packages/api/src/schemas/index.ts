@@ -1,0 +1,3 @@
+export * from './gateway-requests';
+export * from './pairs';
+export * from './volume-form';
