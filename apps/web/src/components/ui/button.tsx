@@ -9,7 +9,7 @@ const variants: Record<Variant, string> = {
   primary: 'bg-accent text-on-accent hover:bg-accent-hover border-transparent shadow-sm',
   secondary: 'bg-panel text-fg border-line-strong hover:bg-hover shadow-xs',
   ghost: 'bg-transparent text-muted border-transparent hover:bg-hover hover:text-fg',
-  danger: 'bg-danger text-white border-transparent hover:opacity-90 shadow-sm',
+  danger: 'bg-danger-solid text-white border-transparent hover:opacity-90 shadow-sm',
 };
 
 const sizes: Record<Size, string> = {

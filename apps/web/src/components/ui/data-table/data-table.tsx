@@ -132,7 +132,6 @@ export function DataTable<T extends RowData>({
       <table
         aria-label={label}
         aria-rowcount={rows.length + 1}
-        aria-multiselectable={selectable || undefined}
         style={{ width: totalWidth, minWidth: '100%' }}
         className="table-fixed border-separate border-spacing-0 text-left text-[13px]"
       >

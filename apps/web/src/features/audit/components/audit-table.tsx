@@ -190,7 +190,7 @@ const AuditRow = memo(function AuditRow({
           )}
         >
           {entry.result}
-          <span className="font-mono opacity-70">{entry.status}</span>
+          <span className="font-mono">{entry.status}</span>
         </span>
       </Cell>
       <Cell>

@@ -215,20 +215,22 @@ function Meter({
         <span>{label}</span>
         {note && <span className="text-faint">{note}</span>}
       </dt>
-      <dd className="font-semibold text-fg tabular-nums">{value}</dd>
-      <div
-        role="meter"
-        aria-label={`${label} used by containers`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={fraction === undefined ? undefined : Math.round(fraction * 100)}
-        className="h-1 overflow-hidden rounded-full bg-subtle"
-      >
+      <dd className="flex flex-col gap-1">
+        <span className="font-semibold text-fg tabular-nums">{value}</span>
         <div
-          className="h-full rounded-full bg-accent transition-[width] duration-700"
-          style={{ width: `${Math.min(100, (fraction ?? 0) * 100)}%` }}
-        />
-      </div>
+          role="meter"
+          aria-label={`${label} used by containers`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={fraction === undefined ? undefined : Math.round(fraction * 100)}
+          className="h-1 overflow-hidden rounded-full bg-subtle"
+        >
+          <div
+            className="h-full rounded-full bg-accent transition-[width] duration-700"
+            style={{ width: `${Math.min(100, (fraction ?? 0) * 100)}%` }}
+          />
+        </div>
+      </dd>
     </div>
   );
 }
