@@ -12,6 +12,8 @@ import { BERTH_VERSION } from '../version';
 import { authRoutes } from './auth-routes';
 import { endpointRoutes } from './endpoint-routes';
 import { wallRoutes } from './wall-routes';
+import { stackRoutes } from '../stacks/stack-routes';
+import type { StackService } from '../stacks/stack-service';
 import type { WallStore } from '../wall/wall-store';
 import { HttpError, errorHandler, notFound } from './errors';
 import { parseId } from './validate';
@@ -26,6 +28,7 @@ export interface AppDeps {
   logger: Logger;
   endpointStore: EndpointStore;
   wall: WallStore;
+  stacks: StackService;
 }
 
 export function createApp({
@@ -36,6 +39,7 @@ export function createApp({
   logger,
   endpointStore,
   wall,
+  stacks,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -81,6 +85,7 @@ export function createApp({
 
   app.use('/api', endpointRoutes({ registry, store: endpointStore, security }));
   app.use('/api/wall', wallRoutes(security, wall));
+  app.use('/api/endpoints', stackRoutes(registry, security, stacks));
 
   // "Test login" of a saved registry on an engine: the engine's own `POST /auth` with the stored
   // credentials, which never reach the browser.
