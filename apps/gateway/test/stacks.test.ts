@@ -22,6 +22,7 @@ services:
   db:
     image: ${BASE_IMAGE}
     command: sh -c "sleep 2; touch /tmp/ready; exec sleep 3600"
+    init: true
     healthcheck:
       test: ["CMD", "test", "-f", "/tmp/ready"]
       interval: 1s
@@ -31,6 +32,7 @@ services:
   web:
     image: ${BASE_IMAGE}
     command: ["sleep", "3600"]
+    init: true
     depends_on:
       db:
         condition: service_healthy
@@ -281,7 +283,7 @@ describe('a project made by the compose CLI', () => {
   it('shows up as an external stack that Berth can stop, start and take down', async () => {
     writeFileSync(
       file,
-      `version: "3.8"\nservices:\n  app:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n  worker:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n`,
+      `version: "3.8"\nservices:\n  app:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n    init: true\n  worker:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n    init: true\n`,
     );
     compose(CLI_STACK, file, 'up', '-d');
     const list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
@@ -366,15 +368,25 @@ describe('bad input and the policy', () => {
       problems: Array<{ message: string; line: number }>;
     };
     expect(body.message).toMatch(/^Refused by Berth's policy for non-admins/);
-    expect(body.problems.map((p) => p.message).join('\n')).toMatch(/service "root": privileged/);
     expect(body.problems.map((p) => p.message).join('\n')).toMatch(
-      /service "root": .*HostConfig\.PidMode=host/,
+      /service "root", key privileged: privileged/,
     );
-    expect(body.problems.map((p) => p.message).join('\n')).toMatch(/service "root": .*\/etc/);
     expect(body.problems.map((p) => p.message).join('\n')).toMatch(
-      /service "net": .*NetworkMode=host/,
+      /service "root", key pid: .*HostConfig\.PidMode=host/,
     );
-    expect(body.problems.find((p) => p.message.includes('"net"'))?.line).toBe(10);
+    expect(body.problems.map((p) => p.message).join('\n')).toMatch(
+      /service "root", key volumes: .*\/etc/,
+    );
+    expect(body.problems.map((p) => p.message).join('\n')).toMatch(
+      /service "net", key network_mode: .*NetworkMode=host/,
+    );
+    expect(body.problems.find((p) => p.message.includes('"net"'))).toMatchObject({
+      path: 'services.net.network_mode',
+      line: 12,
+    });
+    expect(body.problems.find((p) => p.message.includes('privileged'))?.message).toMatch(
+      /^service "root", key privileged: /,
+    );
     expect(await engineContainers('policystk')).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import { InterpolationError, interpolateDocument, parseDotEnv } from './interpolate';
 
 /** One thing wrong with a compose file, at its line (1-based) when Berth can tell. */
@@ -65,8 +65,18 @@ function pointerParts(pointer: string): PathPart[] {
 }
 
 function lineOf(doc: Document, counter: LineCounter, parts: PathPart[]): number | undefined {
-  // The deepest node that exists: an error about a missing key points at its parent.
+  // The deepest node that exists: an error about a missing key points at its parent. A value in a
+  // mapping is found by its key, so `services.web` points at the `web:` line, not the next one.
   for (let depth = parts.length; depth >= 0; depth--) {
+    const last = parts[depth - 1];
+    const parent = depth > 0 ? doc.getIn(parts.slice(0, depth - 1), true) : undefined;
+    if (typeof last === 'string' && isMap(parent)) {
+      const pair = parent.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === last,
+      );
+      if (pair && isNode(pair.key) && pair.key.range)
+        return counter.linePos(pair.key.range[0]).line;
+    }
     const node = doc.getIn(parts.slice(0, depth), true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }

@@ -13,6 +13,23 @@ import { planProject, type ProjectPlan } from './project';
 import { StackEngine } from './stack-engine';
 import type { StackStore } from './stack-store';
 
+/** The compose key behind an engine field the body policy names (`HostConfig.PidMode` → `pid`). */
+const COMPOSE_KEYS: Array<[RegExp, string]> = [
+  [/HostConfig\.Privileged/, 'privileged'],
+  [/HostConfig\.NetworkMode/, 'network_mode'],
+  [/HostConfig\.PidMode/, 'pid'],
+  [/HostConfig\.IpcMode/, 'ipc'],
+  [/HostConfig\.UTSMode/, 'uts'],
+  [/HostConfig\.UsernsMode/, 'userns_mode'],
+  [/HostConfig\.CapAdd/, 'cap_add'],
+  [/HostConfig\.Devices/, 'devices'],
+  [/HostConfig\.SecurityOpt/, 'security_opt'],
+  [/HostConfig\.(Mounts|Binds)/, 'volumes'],
+];
+function composeKeyOf(problem: string): string | undefined {
+  return COMPOSE_KEYS.find(([pattern]) => pattern.test(problem))?.[1];
+}
+
 /** A compose file refused before anything reached the engine, with every problem at its line. */
 export class StackFileRefused extends HttpError {
   constructor(
@@ -91,12 +108,15 @@ export class StackService {
         for (const problem of containerCreateProblems(
           service.createBody(1) as Json,
           settings.allowedBindPaths,
-        ))
+        )) {
+          const key = composeKeyOf(problem);
+          const parts = key ? ['services', service.name, key] : ['services', service.name];
           problems.push({
-            message: `service "${service.name}": ${problem}`,
-            path: `services.${service.name}`,
-            line: lineOfPath(yaml, ['services', service.name]),
+            message: `service "${service.name}"${key ? `, key ${key}` : ''}: ${problem}`,
+            path: parts.join('.'),
+            line: lineOfPath(yaml, parts),
           });
+        }
       }
       for (const volume of plan.volumes)
         for (const problem of volumeCreateProblems(volume.body as Json, settings.allowedBindPaths))
