@@ -32,7 +32,11 @@ export function useDeploy(endpointId: string) {
           setState(current);
         });
         if (current.phase === 'running') {
-          current = { ...current, phase: 'failed', error: 'The gateway ended the deploy without saying how it went.' };
+          current = {
+            ...current,
+            phase: 'failed',
+            error: 'The gateway ended the deploy without saying how it went.',
+          };
           setState(current);
         }
       } catch (error) {

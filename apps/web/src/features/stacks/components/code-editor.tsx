@@ -42,7 +42,10 @@ const berthTheme = EditorView.theme({
 });
 
 /** The problems as CodeMirror diagnostics, each on its line (the first line when unknown). */
-export function toDiagnostics(state: EditorState, problems: readonly EditorProblem[]): Diagnostic[] {
+export function toDiagnostics(
+  state: EditorState,
+  problems: readonly EditorProblem[],
+): Diagnostic[] {
   return problems.map((problem) => {
     const number = Math.min(Math.max(problem.line ?? 1, 1), state.doc.lines);
     const line = state.doc.line(number);

@@ -25,7 +25,10 @@ export function DeployProgress({ state }: { state: DeployState }) {
   if (state.phase === 'idle') return null;
   return (
     <div className="flex flex-col gap-3" aria-live="polite">
-      <ol aria-label="Deploy steps" className="flex flex-col divide-y divide-line rounded-md border border-line">
+      <ol
+        aria-label="Deploy steps"
+        className="flex flex-col divide-y divide-line rounded-md border border-line"
+      >
         {state.steps.map((step) => (
           <li
             key={step.id}
@@ -48,7 +51,13 @@ export function DeployProgress({ state }: { state: DeployState }) {
             {step.pull && (
               <ProgressView
                 progress={step.pull}
-                phase={step.status === 'running' ? 'running' : step.status === 'error' ? 'failed' : 'done'}
+                phase={
+                  step.status === 'running'
+                    ? 'running'
+                    : step.status === 'error'
+                      ? 'failed'
+                      : 'done'
+                }
                 failure={step.message ?? null}
                 what={`Pull of ${step.target}`}
               />
@@ -69,7 +78,9 @@ export function DeployProgress({ state }: { state: DeployState }) {
       {state.phase === 'failed' && (
         <InlineAlert title="The deploy stopped">
           <span className="font-mono">{state.error}</span>
-          <span className="mt-1 block">What was made before this step is left in place to inspect.</span>
+          <span className="mt-1 block">
+            What was made before this step is left in place to inspect.
+          </span>
         </InlineAlert>
       )}
     </div>

@@ -67,10 +67,7 @@ export function DiffDialog({
           <p className="text-[12.5px] text-muted">Working out what changes…</p>
         )}
       </section>
-      {[
-        ['compose.yaml', compose] as const,
-        ['.env', env] as const,
-      ].map(([name, lines]) =>
+      {[['compose.yaml', compose] as const, ['.env', env] as const].map(([name, lines]) =>
         changed(lines) ? (
           <section key={name} aria-label={`Changes to ${name}`} className="mb-3">
             <h3 className="mb-1 text-[12.5px] font-semibold text-fg">{name}</h3>
@@ -81,7 +78,8 @@ export function DiffDialog({
                   data-diff={line.kind}
                   className={cn(
                     'px-2 whitespace-pre',
-                    line.kind === 'added' && 'bg-emerald-500/15 text-emerald-800 dark:text-emerald-200',
+                    line.kind === 'added' &&
+                      'bg-emerald-500/15 text-emerald-800 dark:text-emerald-200',
                     line.kind === 'removed' && 'bg-danger-soft text-red-800 dark:text-red-300',
                     line.kind === 'same' && 'text-muted',
                   )}

@@ -9,7 +9,11 @@ const TONES: Record<StackSummary['status'], string> = {
 };
 
 /** The stack's state in a word, with running/total beside it. */
-export function StackStatus({ stack }: { stack: Pick<StackSummary, 'status' | 'running' | 'containers'> }) {
+export function StackStatus({
+  stack,
+}: {
+  stack: Pick<StackSummary, 'status' | 'running' | 'containers'>;
+}) {
   return (
     <span className="inline-flex items-center gap-2">
       <span

@@ -59,8 +59,7 @@ function columns(endpointId: string): DataColumn<StackSummary>[] {
       enableSorting: false,
       cell: ({ row }) => (
         <span className="truncate text-[12.5px] text-muted">
-          {row.original.services.map((s) => `${s.name} ${s.running}/${s.total}`).join(' · ') ||
-            '—'}
+          {row.original.services.map((s) => `${s.name} ${s.running}/${s.total}`).join(' · ') || '—'}
         </span>
       ),
     },
