@@ -182,12 +182,17 @@ export async function deployProject(
   const images = new Map<string, string | undefined>();
   for (const image of new Set(services.map((s) => s.image))) {
     const id = `pull:${image}`;
+    const policies = services.filter((s) => s.image === image).map((s) => s.pullPolicy);
+    const always = options.pull || policies.includes('always');
+    const never = !always && policies.every((p) => p === 'never');
     await step('pull', image, async () => {
       const present = await imageId(engine, image);
-      if (present && !options.pull) {
+      if (present && !always) {
         images.set(image, present);
         return 'skipped';
       }
+      if (!present && never)
+        throw new Error(`image ${image} is not on the engine and its pull_policy is never`);
       await engine.pull(
         image,
         (progress) => emit({ type: 'pull', id, image, progress }),
@@ -299,7 +304,7 @@ async function createContainer(
   n: number,
   step: Step,
 ): Promise<string> {
-  const name = containerName(project, service.name, n);
+  const name = service.fixedName ?? containerName(project, service.name, n);
   const result = await step('container', name, async () => {
     const created = await engine.ok<{ Id: string }>(
       'POST',

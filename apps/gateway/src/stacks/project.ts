@@ -31,6 +31,10 @@ export interface ServicePlan {
   configHash: string;
   /** The engine create body for replica `number` (1-based). */
   createBody(number: number): Record<string, unknown>;
+  /** `container_name`: the one container's fixed name (then it cannot scale). */
+  fixedName?: string;
+  /** `pull_policy`: `always` pulls on every deploy, `never` refuses to pull. */
+  pullPolicy: 'always' | 'never' | 'missing';
   /** Networks beyond the first: connected after create (API 1.41 takes one at create). */
   extraNetworks: Array<{ name: string; aliases: string[]; ipv4Address?: string }>;
 }
@@ -99,7 +103,6 @@ const SUPPORTED_SERVICE_KEYS = new Set([
   'group_add',
   'container_name',
   'mac_address',
-  'platform',
   'pull_policy',
   'oom_score_adj',
   'runtime',
@@ -604,10 +607,21 @@ function planService(
     )
     .join(',');
 
+  const fixedName = str(service.container_name);
+  if (fixedName && replicas > 1)
+    throw new Error(
+      `container_name "${fixedName}" fixes one container's name, so it cannot have ${replicas} replicas`,
+    );
+  const policy = str(service.pull_policy) ?? 'missing';
+  const pullPolicy = policy === 'always' ? 'always' : policy === 'never' ? 'never' : 'missing';
+  if (!['always', 'never', 'missing', 'if_not_present'].includes(policy))
+    throw new Error(`pull_policy "${policy}" is not supported (always, never, missing)`);
   return {
     name,
     image,
     replicas,
+    fixedName,
+    pullPolicy,
     configHash,
     extraNetworks,
     createBody: (number) => ({
