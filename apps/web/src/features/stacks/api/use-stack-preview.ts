@@ -23,24 +23,21 @@ export function useStackPreview(
   endpointId: string,
   input: { name: string; compose: string; env: string },
 ) {
-  const settled = useSettled(input, 400);
-  const name = /^[a-z0-9][a-z0-9_-]*$/.test(settled.name) ? settled.name : 'preview';
+  // Settles on one string, so a new input object with the same text is the same value.
+  const key = JSON.stringify([input.name, input.compose, input.env]);
+  const settledKey = useSettled(key, 400);
+  const [rawName = '', compose = '', env = ''] = JSON.parse(settledKey) as string[];
+  const name = /^[a-z0-9][a-z0-9_-]*$/.test(rawName) ? rawName : 'preview';
   const query = useQuery({
-    queryKey: [
-      ...endpointKeys.stacks(endpointId),
-      'preview',
-      name,
-      settled.compose,
-      settled.env,
-    ] as const,
+    queryKey: [...endpointKeys.stacks(endpointId), 'preview', name, compose, env] as const,
     queryFn: ({ signal }): Promise<StackPreview> =>
-      previewStack(endpointId, { name, compose: settled.compose, env: settled.env }, signal),
-    enabled: settled.compose.trim() !== '',
+      previewStack(endpointId, { name, compose, env }, signal),
+    enabled: compose.trim() !== '',
     placeholderData: keepPreviousData,
     staleTime: 0,
     gcTime: 0,
     retry: false,
   });
-  const typing = settled !== input;
+  const typing = settledKey !== key;
   return { preview: query.data ?? null, checking: typing || query.isFetching, error: query.error };
 }
