@@ -13,8 +13,9 @@ async function stackContainers(project: string): Promise<EngineContainer[]> {
   const filters = encodeURIComponent(
     JSON.stringify({ label: [`com.docker.compose.project=${project}`] }),
   );
-  return (await engineRequest<EngineContainer[]>('GET', `/containers/json?all=1&filters=${filters}`))
-    .body;
+  return (
+    await engineRequest<EngineContainer[]>('GET', `/containers/json?all=1&filters=${filters}`)
+  ).body;
 }
 
 const composeFile = (greeting: string) =>
@@ -51,7 +52,11 @@ async function replaceEditorText(page: Page, label: string, text: string) {
 test('a person creates a stack in the editor, watches it deploy, edits it with a diff and removes it', async ({
   page,
 }) => {
-  const name = uniqueName('stk').toLowerCase().replace(/[^a-z0-9_-]/g, '');
+  // Two deploys with a healthcheck wait on a shared, busy machine: more than the default 45 s.
+  test.setTimeout(180_000);
+  const name = uniqueName('stk')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '');
   try {
     await page.goto('/endpoints/local/stacks');
     await expect(page.getByRole('heading', { level: 1, name: 'Stacks' })).toBeVisible();
@@ -59,7 +64,11 @@ test('a person creates a stack in the editor, watches it deploy, edits it with a
     await page.getByLabel('Stack name').fill(name);
 
     // A schema error is shown inline, at its line, before anything is deployed.
-    await replaceEditorText(page, 'Compose file', `services:\n  web:\n    image: ${IMAGE}\n    imagee: typo\n`);
+    await replaceEditorText(
+      page,
+      'Compose file',
+      `services:\n  web:\n    image: ${IMAGE}\n    imagee: typo\n`,
+    );
     await expect(page.getByRole('list', { name: 'Problems' })).toContainText(
       'Line 4: services.web: unknown key "imagee"',
     );
@@ -72,10 +81,15 @@ test('a person creates a stack in the editor, watches it deploy, edits it with a
     const progress = page.getByRole('dialog', { name: `Deploying ${name}` });
     const steps = progress.getByRole('list', { name: 'Deploy steps' });
     await expect(steps.locator(`[data-step="network:${name}_default"]`)).toBeVisible();
-    await expect(steps.locator('[data-step="wait:db (healthy)"]')).toHaveAttribute('data-status', 'done');
+    await expect(steps.locator('[data-step="wait:db (healthy)"]')).toHaveAttribute(
+      'data-status',
+      'done',
+      { timeout: 60_000 },
+    );
     await expect(steps.locator(`[data-step="container:${name}-web-1"]`)).toHaveAttribute(
       'data-status',
       'done',
+      { timeout: 60_000 },
     );
     await expect(progress.getByText('Version 1 is running.')).toBeVisible();
     await progress.getByRole('button', { name: 'Open stack' }).click();
@@ -102,7 +116,7 @@ test('a person creates a stack in the editor, watches it deploy, edits it with a
     await expect(diff.locator('[data-service="db"]')).toHaveAttribute('data-action', 'unchanged');
     await diff.getByRole('button', { name: 'Redeploy' }).click();
     const redeploy = page.getByRole('dialog', { name: `Redeploying ${name}` });
-    await expect(redeploy.getByText('Version 2 is running.')).toBeVisible();
+    await expect(redeploy.getByText('Version 2 is running.')).toBeVisible({ timeout: 60_000 });
     await redeploy.getByRole('button', { name: 'Open stack' }).click();
     const webAfter = (await stackContainers(name)).find(
       (c) => c.Labels['com.docker.compose.service'] === 'web',

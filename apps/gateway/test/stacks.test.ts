@@ -168,7 +168,7 @@ describe('a stack deployed by Berth', () => {
     const table = compose(STACK, file, 'ps');
     expect(table).toContain(`${STACK}-web-1`);
     expect(table).toMatch(/Up/);
-  });
+  }, 120_000);
 
   it('lists it as a Berth stack with running/total per service', async () => {
     const res = await api('/stacks', viewer);
@@ -319,7 +319,8 @@ describe('a project made by the compose CLI', () => {
     const res = await api(`/stacks/${CLI_STACK}`, operator, { method: 'DELETE' });
     expect(await res.json()).toMatchObject({ containers: 2, networks: 1 });
     expect(await engineContainers(CLI_STACK)).toEqual([]);
-  });
+    // Each compose CLI run starts a Python interpreter: slow on a busy machine.
+  }, 150_000);
 });
 
 describe('bad input and the policy', () => {
