@@ -37,7 +37,7 @@ test('a container stopped through the engine API changes state in the open list,
           const link = Array.from(document.querySelectorAll('a')).find(
             (a) => a.textContent === containerName,
           );
-          const row = link?.closest('[role="row"]');
+          const row = link?.closest('tr, [role="row"]');
           if (row && /exited/i.test(row.textContent ?? '')) {
             observer.disconnect();
             resolve(Date.now());

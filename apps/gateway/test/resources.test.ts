@@ -140,7 +140,13 @@ describe.skipIf(!registry)('registries (real docker-registry with htpasswd)', ()
       pushed.filter((p) => p.error),
       JSON.stringify(pushed.slice(-3)),
     ).toEqual([]);
-    expect(pushed.some((p) => p.progressDetail && p.status === 'Pushing')).toBe(true);
+    // One status line per layer streams through; a layer another test already pushed to this
+    // registry is mounted or skipped instead of uploaded again, so "Pushing" is not guaranteed.
+    expect(
+      pushed.some(
+        (p) => p.id && /^(Pushing|Pushed|Layer already exists|Mounted from)/.test(p.status ?? ''),
+      ),
+    ).toBe(true);
     expect(pushed.some((p) => /digest: sha256:/.test(p.status ?? ''))).toBe(true);
 
     await engine('DELETE', `/images/${encodeURIComponent(`${repo}:ci`)}`);

@@ -26,8 +26,16 @@ export const emptyVolumeForm = (): VolumeFormValues => ({
   labels: [],
 });
 
+/** The `POST /volumes/create` body Berth sends. */
+export interface VolumeCreateBody {
+  Name?: string;
+  Driver: string;
+  DriverOpts: Record<string, string>;
+  Labels: Record<string, string>;
+}
+
 /** `POST /volumes/create` body from the form (the engine names an unnamed volume itself). */
-export function toVolumeCreate(values: z.output<typeof volumeFormSchema>) {
+export function toVolumeCreate(values: z.output<typeof volumeFormSchema>): VolumeCreateBody {
   return {
     ...(values.name ? { Name: values.name } : {}),
     Driver: values.driver || 'local',

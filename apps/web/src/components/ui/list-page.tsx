@@ -55,6 +55,12 @@ export function FilterInput({
   );
 }
 
+/** What a list page reads from its engine list query (the rows may be built from it). */
+export type ListQuery = Pick<
+  UseQueryResult<readonly unknown[]>,
+  'data' | 'isPending' | 'isError' | 'error' | 'refetch' | 'isFetching'
+>;
+
 /**
  * A list page: header with count, filter box and the Columns menu, then the loading / error /
  * empty / no-match / table states of one engine list.
@@ -76,12 +82,7 @@ export function ListPage<T extends RowData>({
   title: string;
   /** Plural noun for the filter's name and the error title ("images"). */
   noun: string;
-  query:
-    | UseQueryResult<T[]>
-    | Pick<
-        UseQueryResult<T[]>,
-        'data' | 'isPending' | 'isError' | 'error' | 'refetch' | 'isFetching'
-      >;
+  query: ListQuery;
   filter: string;
   onFilter: (value: string) => void;
   /** The list's table model: counts and the Columns menu come from it. */

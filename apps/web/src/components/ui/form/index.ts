@@ -7,3 +7,5 @@ export { FormDialog } from './form-dialog';
 export type { FormDialogProps } from './form-dialog';
 export { FormError } from './form-error';
 export { FormCheckboxField, FormSelectField, FormTextAreaField, FormTextField } from './fields';
+export { FormPairsField, FormRowsField } from './rows-field';
+export type { FormRowsFieldProps } from './rows-field';

@@ -1,298 +1,190 @@
 import { formatAgo } from '@berth/api';
 import type { ContainerRow, PublishedPort } from '@berth/api';
 import { Link } from '@tanstack/react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
-import { memo, useEffect, useRef } from 'react';
-import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import { LiveStatCell } from '@/components/stats/live-stat-cell';
-import { Checkbox } from '@/components/ui/checkbox';
-import { cn } from '@/lib/cn';
-import type { Sort, SortKey } from './filter-sort';
+import { DataTable } from '@/components/ui/data-table';
+import type { DataColumn, DataTableInstance } from '@/components/ui/data-table';
+import { collator, compareRows } from './filter-sort';
+import type { SortKey } from './filter-sort';
 import { HealthBadge, StateBadge } from './state-badge';
 
 export const ROW_HEIGHT = 44;
 
-type LiveKey = 'cpu' | 'memory';
-const isLive = (key: SortKey | LiveKey): key is LiveKey => key === 'cpu' || key === 'memory';
+/** Sorts by one of the list's keys, ties by name, so the order is stable across updates. */
+const sortBy =
+  (key: SortKey) =>
+  (a: { original: ContainerRow }, b: { original: ContainerRow }): number =>
+    compareRows(a.original, b.original, key) || collator.compare(a.original.name, b.original.name);
 
-// Tailwind reads class names from the source: both grids are spelled out in full.
-const GRID_SELECTABLE =
-  'grid grid-cols-[44px_minmax(160px,1.5fr)_minmax(110px,1.1fr)_160px_minmax(100px,1fr)_128px_140px_minmax(90px,0.7fr)_minmax(110px,0.8fr)_100px]';
-const GRID_READ_ONLY =
-  'grid grid-cols-[minmax(160px,1.5fr)_minmax(110px,1.1fr)_160px_minmax(100px,1fr)_128px_140px_minmax(90px,0.7fr)_minmax(110px,0.8fr)_100px]';
-
-const COLUMNS: Array<{ key: SortKey | LiveKey; label: string }> = [
-  { key: 'name', label: 'Name' },
-  { key: 'image', label: 'Image' },
-  { key: 'state', label: 'State' },
-  { key: 'status', label: 'Status' },
-  // Live numbers: not sortable here (the Stats page sorts by them).
-  { key: 'cpu', label: 'CPU' },
-  { key: 'memory', label: 'Memory' },
-  { key: 'ports', label: 'Ports' },
-  { key: 'ips', label: 'IP addresses' },
-  { key: 'created', label: 'Created' },
-];
-
-export interface ContainersTableProps {
-  endpointId: string;
-  rows: ContainerRow[];
-  sort: Sort;
-  onSort: (key: SortKey) => void;
-  /** False when the user's role can run no action: no checkboxes then. */
-  selectable?: boolean;
-  selected: ReadonlySet<string>;
-  onToggle: (id: string) => void;
-  onToggleAll: () => void;
-  /** Host for published-port links: the machine the browser reached Berth on. */
-  hostname: string;
-  now: number;
-  /** Changes when the filter or sort does: the list then starts again from the top. */
-  viewKey?: string;
-}
-
-export function ContainersTable({
+/**
+ * The containers list's columns. Live CPU and memory are not sortable here (the Stats page sorts
+ * by them); the rest sort by the URL's `sort` key.
+ */
+export function useContainerColumns({
   endpointId,
-  rows,
-  sort,
-  onSort,
-  selectable = true,
-  selected,
-  onToggle,
-  onToggleAll,
-  hostname,
-  now,
-  viewKey,
-}: ContainersTableProps) {
-  const grid = selectable ? GRID_SELECTABLE : GRID_READ_ONLY;
-  const scrollRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [viewKey]);
-
-  // TanStack Virtual hands back fresh functions each render; the compiler must not memoise them.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => rows[index]?.id ?? index,
-  });
-
-  const selectedVisible = rows.reduce((n, row) => n + (selected.has(row.id) ? 1 : 0), 0);
-  const allSelected = rows.length > 0 && selectedVisible === rows.length;
-
-  return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" data-testid="containers-scroll">
-      <div
-        role="table"
-        aria-label="Containers"
-        aria-rowcount={rows.length + 1}
-        className="min-w-[1160px]"
-      >
-        <div role="rowgroup" className="sticky top-0 z-10">
-          <div
-            role="row"
-            aria-rowindex={1}
-            className={cn(
-              grid,
-              'h-9 items-center border-b border-line bg-subtle/95 text-[12px] font-medium text-muted backdrop-blur',
-            )}
-          >
-            {selectable && (
-              <div role="columnheader" className="flex items-center justify-center">
-                <Checkbox
-                  aria-label="Select all containers"
-                  checked={allSelected}
-                  indeterminate={selectedVisible > 0 && !allSelected}
-                  disabled={rows.length === 0}
-                  onChange={onToggleAll}
-                />
-              </div>
-            )}
-            {COLUMNS.map((column) => {
-              const key = column.key;
-              if (isLive(key))
-                return (
-                  <div role="columnheader" key={key} className="px-3">
-                    {column.label}
-                  </div>
-                );
-              const active = sort.key === key;
-              const ariaSort = active
-                ? sort.direction === 'asc'
-                  ? 'ascending'
-                  : 'descending'
-                : 'none';
-              return (
-                <div role="columnheader" aria-sort={ariaSort} key={column.key} className="px-3">
-                  <button
-                    type="button"
-                    onClick={() => onSort(key)}
-                    className={cn(
-                      '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-fg',
-                      active && 'text-fg',
-                    )}
-                  >
-                    {column.label}
-                    {active ? (
-                      sort.direction === 'asc' ? (
-                        <ArrowUp className="size-3" aria-hidden />
-                      ) : (
-                        <ArrowDown className="size-3" aria-hidden />
-                      )
-                    ) : (
-                      <ChevronsUpDown className="size-3 opacity-40" aria-hidden />
-                    )}
-                  </button>
-                </div>
-              );
-            })}
-          </div>
-        </div>
-        <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <ContainerTableRow
-                key={item.key}
-                row={row}
-                index={item.index}
-                start={item.start}
-                endpointId={endpointId}
-                grid={grid}
-                selectable={selectable}
-                selected={selected.has(row.id)}
-                onToggle={onToggle}
-                hostname={hostname}
-                now={now}
-              />
-            );
-          })}
-        </div>
-      </div>
-    </div>
-  );
-}
-
-function Cell({ children, className }: { children?: ReactNode; className?: string }) {
-  return (
-    <div role="cell" className={cn('flex min-w-0 items-center px-3', className)}>
-      {children}
-    </div>
-  );
-}
-
-const ContainerTableRow = memo(function ContainerTableRow({
-  row,
-  index,
-  start,
-  endpointId,
-  grid,
-  selectable,
-  selected,
-  onToggle,
   hostname,
   now,
 }: {
-  row: ContainerRow;
-  index: number;
-  start: number;
   endpointId: string;
-  grid: string;
-  selectable: boolean;
-  selected: boolean;
-  onToggle: (id: string) => void;
+  /** Host for published-port links: the machine the browser reached Berth on. */
   hostname: string;
   now: number;
-}) {
-  const created = new Date(row.created);
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selectable ? selected : undefined}
-      data-state={row.state}
-      className={cn(
-        grid,
-        'absolute inset-x-0 top-0 border-b border-line/70 text-[13px] transition-colors',
-        selected ? 'bg-accent-soft' : 'hover:bg-subtle',
-      )}
-      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
-    >
-      {selectable && (
-        <Cell className="justify-center px-0">
-          <Checkbox
-            aria-label={`Select ${row.name}`}
-            checked={selected}
-            onChange={() => onToggle(row.id)}
+}): DataColumn<ContainerRow>[] {
+  return useMemo<DataColumn<ContainerRow>[]>(
+    () => [
+      {
+        id: 'name',
+        header: 'Name',
+        accessorFn: (row) => row.name,
+        sortingFn: sortBy('name'),
+        size: 240,
+        cell: ({ row: { original: row } }) => (
+          <span className="flex min-w-0 flex-col items-start leading-tight">
+            <Link
+              to="/endpoints/$endpointId/containers/$containerId"
+              params={{ endpointId, containerId: row.id }}
+              className="max-w-full truncate font-medium text-fg hover:text-accent-text hover:underline"
+              title={row.name}
+            >
+              {row.name}
+            </Link>
+            <span className="font-mono text-[11px] text-faint">{row.shortId}</span>
+          </span>
+        ),
+      },
+      {
+        id: 'image',
+        header: 'Image',
+        accessorFn: (row) => row.image,
+        sortingFn: sortBy('image'),
+        size: 190,
+        cell: ({ row: { original: row } }) => (
+          <span className="block truncate font-mono text-[12px] text-muted" title={row.image}>
+            {row.image}
+          </span>
+        ),
+      },
+      {
+        // State and health share a column: health is a compact mark, and nothing spills.
+        id: 'state',
+        header: 'State',
+        accessorFn: (row) => row.state,
+        sortingFn: sortBy('state'),
+        size: 160,
+        cell: ({ row: { original: row } }) => (
+          <span className="flex min-w-0 items-center gap-1">
+            <StateBadge state={row.state} className="min-w-0" />
+            <HealthBadge health={row.health} compact />
+          </span>
+        ),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        accessorFn: (row) => row.status,
+        sortingFn: sortBy('status'),
+        size: 160,
+        cell: ({ row: { original: row } }) => (
+          <span className="block truncate text-muted" title={row.status}>
+            {row.status}
+          </span>
+        ),
+      },
+      {
+        id: 'cpu',
+        header: 'CPU',
+        size: 128,
+        enableSorting: false,
+        cell: ({ row: { original: row } }) => (
+          <LiveStatCell
+            endpointId={endpointId}
+            containerId={row.state === 'running' ? row.id : null}
+            metric="cpu"
           />
-        </Cell>
-      )}
-      <Cell className="flex-col items-start justify-center gap-0 leading-tight">
-        <Link
-          to="/endpoints/$endpointId/containers/$containerId"
-          params={{ endpointId, containerId: row.id }}
-          className="max-w-full truncate font-medium text-fg hover:text-accent-text hover:underline"
-          title={row.name}
-        >
-          {row.name}
-        </Link>
-        <span className="font-mono text-[11px] text-faint">{row.shortId}</span>
-      </Cell>
-      <Cell>
-        <span className="truncate font-mono text-[12px] text-muted" title={row.image}>
-          {row.image}
-        </span>
-      </Cell>
-      {/* State and health share a fixed column: health is a compact mark, and nothing spills. */}
-      <Cell className="gap-1 overflow-hidden">
-        <StateBadge state={row.state} className="min-w-0" />
-        <HealthBadge health={row.health} compact />
-      </Cell>
-      <Cell>
-        <span className="truncate text-muted" title={row.status}>
-          {row.status}
-        </span>
-      </Cell>
-      <Cell>
-        <LiveStatCell
-          endpointId={endpointId}
-          containerId={row.state === 'running' ? row.id : null}
-          metric="cpu"
-        />
-      </Cell>
-      <Cell>
-        <LiveStatCell
-          endpointId={endpointId}
-          containerId={row.state === 'running' ? row.id : null}
-          metric="memory"
-        />
-      </Cell>
-      <Cell className="gap-1.5 overflow-hidden">
-        <Ports ports={row.ports} hostname={hostname} />
-      </Cell>
-      <Cell>
-        <span className="truncate font-mono text-[12px] text-muted" title={row.ips.join(', ')}>
-          {row.ips.length ? row.ips.join(', ') : <span className="text-faint">—</span>}
-        </span>
-      </Cell>
-      <Cell>
-        <time
-          dateTime={created.toISOString()}
-          title={created.toLocaleString()}
-          className="truncate text-muted"
-        >
-          {formatAgo(row.created, now)}
-        </time>
-      </Cell>
-    </div>
+        ),
+      },
+      {
+        id: 'memory',
+        header: 'Memory',
+        size: 140,
+        enableSorting: false,
+        cell: ({ row: { original: row } }) => (
+          <LiveStatCell
+            endpointId={endpointId}
+            containerId={row.state === 'running' ? row.id : null}
+            metric="memory"
+          />
+        ),
+      },
+      {
+        id: 'ports',
+        header: 'Ports',
+        accessorFn: (row) => row.ports[0]?.hostPort ?? row.ports[0]?.containerPort ?? null,
+        sortingFn: sortBy('ports'),
+        size: 150,
+        cell: ({ row: { original: row } }) => <Ports ports={row.ports} hostname={hostname} />,
+      },
+      {
+        id: 'ips',
+        header: 'IP addresses',
+        accessorFn: (row) => row.ips.join(', '),
+        sortingFn: sortBy('ips'),
+        size: 140,
+        cell: ({ row: { original: row } }) => (
+          <span
+            className="block truncate font-mono text-[12px] text-muted"
+            title={row.ips.join(', ')}
+          >
+            {row.ips.length ? row.ips.join(', ') : <span className="text-faint">—</span>}
+          </span>
+        ),
+      },
+      {
+        id: 'created',
+        header: 'Created',
+        accessorFn: (row) => row.created,
+        sortingFn: sortBy('created'),
+        sortDescFirst: true,
+        size: 120,
+        cell: ({ row: { original: row } }) => {
+          const created = new Date(row.created);
+          return (
+            <time
+              dateTime={created.toISOString()}
+              title={created.toLocaleString()}
+              className="block truncate text-muted"
+            >
+              {formatAgo(row.created, now)}
+            </time>
+          );
+        },
+      },
+    ],
+    [endpointId, hostname, now],
   );
-});
+}
+
+/** The containers list: thousands of rows stay smooth (virtualised); `data-state` per row. */
+export function ContainersTable({
+  table,
+  viewKey,
+}: {
+  table: DataTableInstance<ContainerRow>;
+  /** Changes when the filter or sort does: the list then starts again from the top. */
+  viewKey?: string;
+}) {
+  return (
+    <DataTable
+      table={table}
+      label="Containers"
+      rowName={(row) => row.name}
+      rowHeight={ROW_HEIGHT}
+      rowAttributes={(row) => ({ 'data-state': row.state })}
+      resetScrollKey={viewKey}
+    />
+  );
+}
 
 function Ports({ ports, hostname }: { ports: PublishedPort[]; hostname: string }) {
   if (ports.length === 0) return <span className="text-faint">—</span>;

@@ -20,14 +20,15 @@ const STATE_ORDER: Record<ContainerState, number> = {
   dead: 6,
 };
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+export const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 function ipValue(ip: string | undefined): number {
   if (!ip) return Number.POSITIVE_INFINITY;
   return ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
 }
 
-function compare(a: ContainerRow, b: ContainerRow, key: SortKey): number {
+/** Orders two rows by one column the way a person expects (states by urgency, IPs numerically). */
+export function compareRows(a: ContainerRow, b: ContainerRow, key: SortKey): number {
   switch (key) {
     case 'name':
       return collator.compare(a.name, b.name);
@@ -68,6 +69,15 @@ export function matchesState(row: ContainerRow, state: StateFilter): boolean {
   return row.state === state;
 }
 
+/** The rows the page's text and state filters leave (the table sorts them). */
+export function filterRows(
+  rows: readonly ContainerRow[],
+  options: { text: string; state: StateFilter },
+): ContainerRow[] {
+  const text = options.text.trim();
+  return rows.filter((row) => matchesText(row, text) && matchesState(row, options.state));
+}
+
 export function filterAndSort(
   rows: readonly ContainerRow[],
   options: { text: string; state: StateFilter; sort: Sort },
@@ -77,7 +87,7 @@ export function filterAndSort(
   const sign = options.sort.direction === 'asc' ? 1 : -1;
   // Ties fall back to the name so the order is stable across refetches.
   return out.sort(
-    (a, b) => sign * compare(a, b, options.sort.key) || collator.compare(a.name, b.name),
+    (a, b) => sign * compareRows(a, b, options.sort.key) || collator.compare(a.name, b.name),
   );
 }
 

@@ -1,14 +1,18 @@
 import type { ContainerAction, ContainerRow } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
+import type { SortingState } from '@tanstack/react-table';
 import { Link } from '@tanstack/react-router';
-import { Boxes, Plus, RotateCw, Search } from 'lucide-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Boxes, Plus, RotateCw } from 'lucide-react';
+import { useMemo, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
+import { ColumnsMenu, useDataTable } from '@/components/ui/data-table';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
-import { Select, TextInput } from '@/components/ui/input';
+import { Select } from '@/components/ui/input';
+import { FilterInput } from '@/components/ui/list-page';
+import { PageHeader } from '@/components/ui/page-header';
 import { RoleNote } from '@/components/ui/role-note';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -16,15 +20,14 @@ import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useNow } from '@/hooks/use-now';
-import { useSlashFocus } from '@/hooks/use-slash-focus';
 import { actionRequest } from '../api/container-actions';
 import { containerListQueryOptions } from '../api/containers-queries';
 import { useBulkAction } from '../api/use-bulk-action';
 import { BulkResultDialog } from '../components/bulk-result-dialog';
 import { BULK_ACTIONS, BulkToolbar } from '../components/bulk-toolbar';
-import { ContainersTable } from '../components/containers-table';
-import { filterAndSort } from '../components/filter-sort';
-import type { Sort, StateFilter } from '../components/filter-sort';
+import { ContainersTable, useContainerColumns } from '../components/containers-table';
+import { filterRows } from '../components/filter-sort';
+import type { SortKey, StateFilter } from '../components/filter-sort';
 import { RemoveDialog } from '../components/remove-dialog';
 import { useContainersSearch } from './use-containers-search';
 
@@ -61,18 +64,15 @@ function ContainersView({ endpointId }: { endpointId: string }) {
     setShowStopped,
     sortKey,
     sortDirection,
-    onSort,
+    setSort,
     clearFilters,
   } = useContainersSearch(endpointId);
-  const sort = useMemo<Sort>(
-    () => ({ key: sortKey, direction: sortDirection }),
+  const sorting = useMemo<SortingState>(
+    () => [{ id: sortKey, desc: sortDirection === 'desc' }],
     [sortKey, sortDirection],
   );
 
-  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const filterRef = useRef<HTMLInputElement>(null);
-  useSlashFocus(filterRef);
   const now = useNow(30_000);
 
   const query = useQuery(containerListQueryOptions(endpointId, { all: showStopped }));
@@ -95,34 +95,29 @@ function ContainersView({ endpointId }: { endpointId: string }) {
   const selectable = permitted.size > 0;
 
   const rows = useMemo(
-    () => filterAndSort(query.data ?? [], { text, state, sort }),
-    [query.data, text, state, sort],
+    () => filterRows(query.data ?? [], { text, state }),
+    [query.data, text, state],
   );
+  const columns = useContainerColumns({ endpointId, hostname: window.location.hostname, now });
+  const table = useDataTable({
+    id: 'containers',
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    selectable,
+    sorting,
+    onSortingChange: (next) => {
+      const first = next[0];
+      if (first) setSort(first.id as SortKey, first.desc ? 'desc' : 'asc');
+    },
+  });
   // The selection only ever holds containers that still exist and are on screen.
-  const selection = useMemo(
-    () => rows.filter((row) => selectedIds.has(row.id)),
-    [rows, selectedIds],
-  );
-  const selected = useMemo(() => new Set(selection.map((row) => row.id)), [selection]);
-
-  // Stable, so the memoised rows don't all re-render when one checkbox changes.
-  const toggle = useCallback((id: string) => {
-    setSelectedIds((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
-
-  function toggleAll() {
-    setSelectedIds(selection.length === rows.length ? new Set() : new Set(rows.map((r) => r.id)));
-  }
+  const selection = table.getFilteredSelectedRowModel().rows.map((row) => row.original);
 
   function runBulk(action: ContainerAction, rowsToRun: ContainerRow[], removeOptions = {}) {
     bulk.start(
       { action, rows: rowsToRun, removeOptions },
-      { onSuccess: () => action === 'remove' && setSelectedIds(new Set()) },
+      { onSuccess: () => action === 'remove' && table.resetRowSelection() },
     );
   }
 
@@ -132,17 +127,11 @@ function ContainersView({ endpointId }: { endpointId: string }) {
 
   return (
     <>
-      <div className="flex flex-col gap-3 border-b border-line px-6 pt-5 pb-3">
-        <div className="flex items-center justify-between gap-4">
-          <h1 className="flex items-baseline gap-2 text-[17px] font-semibold text-fg">
-            Containers
-            {query.data && (
-              <span className="text-[13px] font-normal text-muted tabular-nums">
-                {filtered ? `${rows.length} of ${total}` : total}
-              </span>
-            )}
-          </h1>
-          <div className="flex items-center gap-2">
+      <PageHeader
+        title="Containers"
+        count={query.data ? (filtered ? `${rows.length} of ${total}` : total) : undefined}
+        actions={
+          <>
             <Button
               size="sm"
               variant="ghost"
@@ -162,32 +151,18 @@ function ContainersView({ endpointId }: { endpointId: string }) {
                 Create container
               </Link>
             )}
-          </div>
-        </div>
+          </>
+        }
+      >
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex flex-wrap items-center gap-2">
-            <div className="relative">
-              <Search
-                className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-faint"
-                aria-hidden
-              />
-              <TextInput
-                ref={filterRef}
-                type="search"
-                aria-label="Filter containers"
-                placeholder="Filter by name, image or ID"
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-                className="w-72 pr-8 pl-8"
-              />
-              <kbd
-                hidden={text !== ''}
-                aria-hidden
-                className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-line px-1 font-mono text-[10.5px] text-faint"
-              >
-                /
-              </kbd>
-            </div>
+            <FilterInput
+              noun="containers"
+              placeholder="Filter by name, image or ID"
+              value={text}
+              onChange={setText}
+              className="w-72 pr-8 pl-8"
+            />
             <Select
               aria-label="State"
               value={state}
@@ -206,6 +181,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
                 onChange={(event) => setShowStopped(event.target.checked)}
               />
             </div>
+            <ColumnsMenu table={table} label="Containers" />
           </div>
           {selectable ? (
             <BulkToolbar
@@ -224,7 +200,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
             <RoleNote needed={refused?.needed ?? 'operator'} what="changing containers" />
           )}
         </div>
-      </div>
+      </PageHeader>
 
       {query.isPending ? (
         <SkeletonRows rows={8} label="Loading containers" />
@@ -266,16 +242,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
         </EmptyState>
       ) : (
         <ContainersTable
-          endpointId={endpointId}
-          rows={rows}
-          sort={sort}
-          onSort={onSort}
-          selectable={selectable}
-          selected={selected}
-          onToggle={toggle}
-          onToggleAll={toggleAll}
-          hostname={window.location.hostname}
-          now={now}
+          table={table}
           viewKey={`${text}|${state}|${sortKey}|${sortDirection}|${showStopped}`}
         />
       )}

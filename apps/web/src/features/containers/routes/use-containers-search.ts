@@ -35,10 +35,7 @@ export function useContainersSearch(endpointId: string) {
     setShowStopped: (stopped: boolean) => update({ stopped }),
     sortKey,
     sortDirection,
-    onSort: (key: SortKey) => {
-      const flip = sortDirection === 'asc' ? 'desc' : 'asc';
-      update({ sort: key, dir: key === sortKey ? flip : key === 'created' ? 'desc' : 'asc' });
-    },
+    setSort: (key: SortKey, dir: 'asc' | 'desc') => update({ sort: key, dir }),
     clearFilters: () => {
       setTextState('');
       update({ q: '', state: 'all' });

@@ -48,15 +48,11 @@ export interface ImageSort {
   direction: 'asc' | 'desc';
 }
 
-export function filterSortImages(
-  rows: ImageRow[],
-  text: string,
-  danglingOnly: boolean,
-  sort: ImageSort,
-): ImageRow[] {
+/** The rows a filter text (a name, a tag or an ID prefix) and "dangling only" leave. */
+export function filterImages(rows: ImageRow[], text: string, danglingOnly: boolean): ImageRow[] {
   const needle = text.trim().toLowerCase();
   const bare = (id: string) => id.replace(/^sha256:/, '');
-  const out = rows.filter(
+  return rows.filter(
     (row) =>
       (!danglingOnly || row.dangling) &&
       (!needle ||
@@ -64,6 +60,15 @@ export function filterSortImages(
         row.label.toLowerCase().includes(needle) ||
         row.tags.some((tag) => tag.toLowerCase().includes(needle))),
   );
+}
+
+export function filterSortImages(
+  rows: ImageRow[],
+  text: string,
+  danglingOnly: boolean,
+  sort: ImageSort,
+): ImageRow[] {
+  const out = filterImages(rows, text, danglingOnly);
   const sign = sort.direction === 'asc' ? 1 : -1;
   const value = (row: ImageRow): number | string => {
     switch (sort.key) {

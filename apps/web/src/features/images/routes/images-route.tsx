@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { buttonClasses, Button } from '@/components/ui/button';
 import { CapabilityNote } from '@/components/ui/capability-note';
 import { CheckboxField } from '@/components/ui/checkbox';
+import { useDataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { useCapabilities } from '@/hooks/use-capabilities';
@@ -15,9 +16,8 @@ import { useNow } from '@/hooks/use-now';
 import { cn } from '@/lib/cn';
 import { diskUsageQueryOptions, imagesQueryOptions } from '@/lib/queries';
 import { saveImagesHref } from '../api/images-api';
-import { filterSortImages, toImageRows } from '../api/image-rows';
-import type { ImageSort, ImageSortKey } from '../api/image-rows';
-import { ImagesTable } from '../components/images-table';
+import { filterImages, toImageRows } from '../api/image-rows';
+import { ImagesTable, useImageColumns } from '../components/images-table';
 import { LoadDialog } from '../components/load-dialog';
 import { PruneImagesDialog } from '../components/prune-images-dialog';
 import { PullDialog } from '../components/pull-dialog';
@@ -36,8 +36,6 @@ export function ImagesRoute() {
   const usage = useQuery({ ...diskUsageQueryOptions(endpointId), enabled: engine.has('systemDf') });
   const [filter, setFilter] = useState('');
   const [danglingOnly, setDanglingOnly] = useState(false);
-  const [sort, setSort] = useState<ImageSort>({ key: 'created', direction: 'desc' });
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<Open>(null);
   const [pullReference, setPullReference] = useState('');
 
@@ -46,10 +44,20 @@ export function ImagesRoute() {
     [query.data, usage.data],
   );
   const rows = useMemo(
-    () => filterSortImages(allRows, filter, danglingOnly, sort),
-    [allRows, filter, danglingOnly, sort],
+    () => filterImages(allRows, filter, danglingOnly),
+    [allRows, filter, danglingOnly],
   );
-  const chosen = allRows.filter((row) => selected.has(row.id));
+  const columns = useImageColumns({ endpointId, now });
+  const table = useDataTable({
+    id: 'images',
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    selectable: true,
+    defaultSorting: [{ id: 'created', desc: true }],
+  });
+  // Only rows still listed and on screen: a removed or filtered-out image is never saved.
+  const chosen = table.getFilteredSelectedRowModel().rows.map((row) => row.original);
 
   const canPull = can('POST', '/images/create').allowed;
   const mayBuild = can('POST', '/build').allowed;
@@ -73,14 +81,6 @@ export function ImagesRoute() {
     .filter(([, capability, relevant]) => relevant && !engine.has(capability))
     .map(([label, capability]) => [label, engine.reason(capability)] as const);
 
-  function onSort(key: ImageSortKey) {
-    setSort((current) =>
-      current.key === key
-        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: key === 'name' ? 'asc' : 'desc' },
-    );
-  }
-
   return (
     <>
       <ListPage
@@ -89,7 +89,7 @@ export function ImagesRoute() {
         query={query}
         filter={filter}
         onFilter={setFilter}
-        visibleCount={rows.length}
+        table={table}
         actions={
           <>
             <CheckboxField
@@ -161,27 +161,7 @@ export function ImagesRoute() {
           </EmptyState>
         }
       >
-        <ImagesTable
-          endpointId={endpointId}
-          rows={rows}
-          sort={sort}
-          onSort={onSort}
-          selected={selected}
-          onToggle={(id) =>
-            setSelected((current) => {
-              const next = new Set(current);
-              if (next.has(id)) next.delete(id);
-              else next.add(id);
-              return next;
-            })
-          }
-          onToggleAll={() =>
-            setSelected((current) =>
-              rows.every((row) => current.has(row.id)) ? new Set() : new Set(rows.map((r) => r.id)),
-            )
-          }
-          now={now}
-        />
+        <ImagesTable table={table} viewKey={`${filter}|${danglingOnly}`} />
       </ListPage>
       <PullDialog
         endpointId={endpointId}

@@ -1,15 +1,12 @@
-import { formatAgo, shortId } from '@berth/api';
-import type { Network } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { Network as NetworkIcon, Plus, Scissors } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CapabilityNote } from '@/components/ui/capability-note';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
-import { SimpleTable } from '@/components/ui/simple-table';
-import type { Column } from '@/components/ui/simple-table';
+import { DataTable, useDataTable } from '@/components/ui/data-table';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
@@ -18,95 +15,9 @@ import { containerSummariesQueryOptions } from '@/lib/container-summaries-query'
 import { networksQueryOptions } from '@/lib/queries';
 import { BUILTIN_NETWORKS } from '../api/networks-api';
 import { CreateNetworkDialog } from '../components/create-network-dialog';
+import { useNetworkColumns } from '../components/network-columns';
+import type { NetworkRow } from '../components/network-columns';
 import { PruneNetworksDialog } from '../components/network-dialogs';
-
-type Row = Network & { containerCount: number };
-
-function columns(endpointId: string): Column<Row>[] {
-  return [
-    {
-      key: 'name',
-      header: 'Name',
-      cell: (network) => (
-        <Link
-          to="/endpoints/$endpointId/networks/$networkId"
-          params={{ endpointId, networkId: network.Id }}
-          className="font-medium text-fg hover:text-accent-text hover:underline"
-        >
-          {network.Name}
-        </Link>
-      ),
-    },
-    {
-      key: 'id',
-      header: 'ID',
-      cell: (network) => (
-        <span className="font-mono text-[12px] text-muted" title={network.Id}>
-          {shortId(network.Id)}
-        </span>
-      ),
-    },
-    {
-      key: 'driver',
-      header: 'Driver',
-      cell: (network) => (
-        <span className="font-mono text-[12.5px] text-muted">{network.Driver}</span>
-      ),
-    },
-    {
-      key: 'scope',
-      header: 'Scope',
-      cell: (network) => <span className="text-muted">{network.Scope}</span>,
-    },
-    {
-      key: 'subnet',
-      header: 'Subnet',
-      cell: (network) => {
-        const subnets = (network.IPAM?.Config ?? []).map((c) => c.Subnet).filter(Boolean);
-        return (
-          <span className="font-mono text-[12.5px] text-muted">
-            {subnets.length ? subnets.join(', ') : '—'}
-          </span>
-        );
-      },
-    },
-    {
-      key: 'containers',
-      header: 'Containers',
-      className: 'text-right tabular-nums',
-      cell: (network) => <span className="text-muted">{network.containerCount}</span>,
-    },
-    {
-      key: 'flags',
-      header: 'Flags',
-      cell: (network) => (
-        <span className="text-[12px] text-muted">
-          {[
-            network.Internal && 'internal',
-            network.Attachable && 'attachable',
-            network.EnableIPv6 && 'IPv6',
-          ]
-            .filter(Boolean)
-            .join(', ') || '—'}
-        </span>
-      ),
-    },
-    {
-      key: 'created',
-      header: 'Created',
-      cell: (network) => {
-        const created = new Date(network.Created);
-        return Number.isNaN(created.getTime()) ? (
-          <span className="text-faint">—</span>
-        ) : (
-          <time className="text-muted" dateTime={network.Created} title={created.toLocaleString()}>
-            {formatAgo(created.getTime())}
-          </time>
-        );
-      },
-    },
-  ];
-}
 
 export function NetworksRoute() {
   const endpointId = useEndpointId();
@@ -129,19 +40,28 @@ export function NetworksRoute() {
     return out;
   }, [containers.data]);
 
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return (query.data ?? [])
-      .filter(
-        (network) =>
-          !needle ||
-          network.Name.toLowerCase().includes(needle) ||
-          network.Id.startsWith(needle) ||
-          network.Driver.includes(needle),
-      )
-      .map((network) => ({ ...network, containerCount: counts.get(network.Id) ?? 0 }))
-      .sort((a, b) => a.Name.localeCompare(b.Name));
-  }, [query.data, filter, counts]);
+  const rows = useMemo(
+    () =>
+      (query.data ?? []).map((network) => ({
+        ...network,
+        containerCount: counts.get(network.Id) ?? 0,
+      })),
+    [query.data, counts],
+  );
+  const columns = useNetworkColumns(endpointId);
+  const table = useDataTable({
+    id: 'networks',
+    columns,
+    data: rows,
+    getRowId: (network) => network.Id,
+    globalFilter: filter,
+    defaultSorting: [{ id: 'name', desc: false }],
+  });
+  const open = (network: NetworkRow) =>
+    void navigate({
+      to: '/endpoints/$endpointId/networks/$networkId',
+      params: { endpointId, networkId: network.Id },
+    });
 
   const unused = useMemo(
     () =>
@@ -160,7 +80,7 @@ export function NetworksRoute() {
         query={query}
         filter={filter}
         onFilter={setFilter}
-        visibleCount={rows.length}
+        table={table}
         actions={
           <>
             {can('POST', '/networks/prune').allowed && !engine.has('prune') && (
@@ -197,11 +117,12 @@ export function NetworksRoute() {
           </EmptyState>
         }
       >
-        <SimpleTable
+        <DataTable
+          table={table}
           label="Networks"
-          columns={columns(endpointId)}
-          rows={rows}
-          rowKey={(network) => network.Id}
+          rowName={(network) => network.Name}
+          onRowOpen={open}
+          resetScrollKey={filter}
         />
       </ListPage>
       {dialog === 'create' && (

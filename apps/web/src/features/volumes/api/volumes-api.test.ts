@@ -1,12 +1,6 @@
 import type { ContainerSummary, Volume } from '@berth/api';
 import { describe, expect, it } from 'vitest';
-import {
-  mountsByVolume,
-  prunePreview,
-  pruneSparesNamed,
-  toVolumeCreate,
-  validateVolumeForm,
-} from './volumes-api';
+import { mountsByVolume, prunePreview, pruneSparesNamed } from './volumes-api';
 
 const volume = (Name: string, anonymous = false): Volume => ({
   Name,
@@ -18,23 +12,6 @@ const volume = (Name: string, anonymous = false): Volume => ({
 });
 
 describe('volumes', () => {
-  it('maps the create form', () => {
-    const form = {
-      name: 'data',
-      driver: '',
-      options: [{ key: 'type', value: 'tmpfs' }],
-      labels: [{ key: 'team', value: 'ops' }],
-    };
-    expect(validateVolumeForm(form)).toEqual({});
-    expect(toVolumeCreate(form)).toEqual({
-      Name: 'data',
-      Driver: 'local',
-      DriverOpts: { type: 'tmpfs' },
-      Labels: { team: 'ops' },
-    });
-    expect(validateVolumeForm({ ...form, name: '-x' }).name).toBeTruthy();
-  });
-
   it('finds who mounts a volume and previews a prune', () => {
     const containers = [
       {

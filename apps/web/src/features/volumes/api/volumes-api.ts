@@ -1,39 +1,22 @@
-import { encodeFilters } from '@berth/api';
-import type { ContainerSummary, Volume } from '@berth/api';
+import { encodeFilters, endpointKeys } from '@berth/api';
+import type { ContainerSummary, Volume, VolumeCreateBody } from '@berth/api';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { http } from '@/lib/api-client';
 
 const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
 
-export interface VolumeForm {
-  name: string;
-  driver: string;
-  options: Array<{ key: string; value: string }>;
-  labels: Array<{ key: string; value: string }>;
-}
-
-const map = (rows: Array<{ key: string; value: string }>) =>
-  Object.fromEntries(rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value]));
-
-export function validateVolumeForm(form: VolumeForm): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (form.name.trim() && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(form.name.trim())) {
-    errors.name =
-      'At least two characters: letters, digits, _ . - (starting with a letter or digit).';
-  }
-  return errors;
-}
-
-export function toVolumeCreate(form: VolumeForm): Record<string, unknown> {
-  return {
-    ...(form.name.trim() ? { Name: form.name.trim() } : {}),
-    Driver: form.driver.trim() || 'local',
-    DriverOpts: map(form.options),
-    Labels: map(form.labels),
-  };
-}
-
-export function createVolume(endpointId: string, body: Record<string, unknown>) {
+export function createVolume(endpointId: string, body: VolumeCreateBody) {
   return http.json<Volume>(`${base(endpointId)}/volumes/create`, { method: 'POST', body });
+}
+
+/** Creating a volume: the list and the disk usage change. */
+export function createVolumeMutation(
+  endpointId: string,
+): UseMutationOptions<Volume, Error, VolumeCreateBody> {
+  return {
+    mutationFn: (body) => createVolume(endpointId, body),
+    meta: { invalidates: [endpointKeys.volumes(endpointId), endpointKeys.diskUsage(endpointId)] },
+  };
 }
 
 export function removeVolume(endpointId: string, name: string, force: boolean) {

@@ -1,24 +1,16 @@
-import { endpointKeys } from '@berth/api';
+import { emptyVolumeForm, endpointKeys, toVolumeCreate, volumeFormSchema } from '@berth/api';
+import type { VolumeFormValues } from '@berth/api';
 import type { Volume } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
-import { PairsEditor } from '@/components/ui/pairs-editor';
+import { FormDialog, FormPairsField, FormTextField, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { PruneDialog } from '@/components/ui/prune-dialog';
 import { JsonView } from '@/components/ui/json-view';
-import {
-  createVolume,
-  pruneVolumes,
-  removeVolume,
-  toVolumeCreate,
-  validateVolumeForm,
-} from '../api/volumes-api';
-import type { VolumeForm } from '../api/volumes-api';
+import { createVolumeMutation, pruneVolumes, removeVolume } from '../api/volumes-api';
 
 export function CreateVolumeDialog({
   endpointId,
@@ -27,73 +19,29 @@ export function CreateVolumeDialog({
   endpointId: string;
   onClose: () => void;
 }) {
-  const [form, setForm] = useState<VolumeForm>({
-    name: '',
-    driver: 'local',
-    options: [],
-    labels: [],
-  });
-  const [submitted, setSubmitted] = useState(false);
-  const errors = validateVolumeForm(form);
-  const mutation = useMutation({
-    mutationFn: () => createVolume(endpointId, toVolumeCreate(form)),
-    meta: {
-      toastOnError: false,
-      invalidates: [endpointKeys.volumes(endpointId), endpointKeys.diskUsage(endpointId)],
-    },
-    onSuccess: onClose,
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(errors).length === 0) mutation.mutate();
-  }
+  const form = useZodForm(volumeFormSchema, { defaultValues: emptyVolumeForm() });
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title="Create volume"
       className="max-w-lg"
-      busy={mutation.isPending}
+      onClose={onClose}
+      form={form}
+      mutation={createVolumeMutation(endpointId)}
+      toVariables={toVolumeCreate}
+      submitLabel="Create"
+      errorTitle="The engine refused the volume"
     >
-      <form onSubmit={submit} noValidate className="flex flex-col gap-3 pb-4">
-        <div className="grid grid-cols-2 gap-3">
-          <TextField
-            label="Name"
-            hint="Empty: the engine makes one up."
-            value={form.name}
-            error={submitted ? errors.name : null}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-          <TextField
-            label="Driver"
-            value={form.driver}
-            onChange={(e) => setForm({ ...form, driver: e.target.value })}
-          />
-        </div>
-        <PairsEditor
-          noun="Driver option"
-          rows={form.options}
-          onChange={(options) => setForm({ ...form, options })}
+      <div className="grid grid-cols-2 gap-3">
+        <FormTextField<VolumeFormValues>
+          name="name"
+          label="Name"
+          hint="Empty: the engine makes one up."
         />
-        <PairsEditor
-          noun="Label"
-          rows={form.labels}
-          onChange={(labels) => setForm({ ...form, labels })}
-        />
-        {mutation.isError && (
-          <InlineAlert title="The engine refused the volume">{mutation.error.message}</InlineAlert>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={mutation.isPending}>
-            Create
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        <FormTextField<VolumeFormValues> name="driver" label="Driver" />
+      </div>
+      <FormPairsField<VolumeFormValues> name="options" noun="Driver option" />
+      <FormPairsField<VolumeFormValues> name="labels" noun="Label" />
+    </FormDialog>
   );
 }
 

@@ -1,14 +1,11 @@
-import { formatAgo, formatBytes, volumeCreatedMs } from '@berth/api';
-import type { Volume } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { Eye, HardDrive, Plus, Scissors, Trash2 } from 'lucide-react';
-import { useMemo, useState } from 'react';
-import { Button, IconButton } from '@/components/ui/button';
+import { HardDrive, Plus, Scissors } from 'lucide-react';
+import { useCallback, useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CapabilityNote } from '@/components/ui/capability-note';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
-import { SimpleTable } from '@/components/ui/simple-table';
-import type { Column } from '@/components/ui/simple-table';
+import { DataTable, useDataTable } from '@/components/ui/data-table';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
@@ -27,13 +24,14 @@ import {
   PruneVolumesDialog,
   RemoveVolumeDialog,
 } from '../components/volume-dialogs';
+import { useVolumeColumns } from '../components/volume-columns';
+import type { VolumeRow } from '../components/volume-columns';
 
-type Row = Volume & { size: number | null; refCount: number | null; usedBy: string[] };
 type DialogState =
   | { kind: 'create' }
   | { kind: 'prune' }
-  | { kind: 'inspect'; row: Row }
-  | { kind: 'remove'; row: Row }
+  | { kind: 'inspect'; row: VolumeRow }
+  | { kind: 'remove'; row: VolumeRow }
   | null;
 
 export function VolumesRoute() {
@@ -59,11 +57,9 @@ export function VolumesRoute() {
     () => new Map((df.data?.Volumes ?? []).map((v) => [v.Name, v.UsageData ?? null])),
     [df.data],
   );
-  const rows = useMemo<Row[]>(() => {
-    const needle = filter.trim().toLowerCase();
-    return (query.data ?? [])
-      .filter((volume) => !needle || volume.Name.toLowerCase().includes(needle))
-      .map((volume) => {
+  const rows = useMemo<VolumeRow[]>(
+    () =>
+      (query.data ?? []).map((volume) => {
         const data = usage.get(volume.Name) ?? volume.UsageData ?? null;
         return {
           ...volume,
@@ -71,101 +67,20 @@ export function VolumesRoute() {
           refCount: data && data.RefCount >= 0 ? data.RefCount : null,
           usedBy: used.get(volume.Name) ?? [],
         };
-      })
-      .sort((a, b) => (b.CreatedAt ?? '').localeCompare(a.CreatedAt ?? ''));
-  }, [query.data, filter, usage, used]);
-
-  const columns: Column<Row>[] = [
-    {
-      key: 'name',
-      header: 'Name',
-      cell: (volume) => (
-        <span
-          className="block max-w-[24rem] truncate font-mono text-[12.5px] text-fg"
-          title={volume.Name}
-        >
-          {volume.Name}
-        </span>
-      ),
-    },
-    {
-      key: 'driver',
-      header: 'Driver',
-      cell: (volume) => <span className="font-mono text-[12.5px] text-muted">{volume.Driver}</span>,
-    },
-    {
-      key: 'size',
-      header: 'Size',
-      className: 'text-right tabular-nums',
-      cell: (volume) => (
-        <span className="text-muted">{volume.size === null ? '—' : formatBytes(volume.size)}</span>
-      ),
-    },
-    {
-      key: 'refs',
-      header: 'Containers',
-      className: 'text-right tabular-nums',
-      cell: (volume) => (
-        <span className="text-muted">{volume.refCount ?? volume.usedBy.length}</span>
-      ),
-    },
-    {
-      key: 'usedBy',
-      header: 'Mounted by',
-      cell: (volume) =>
-        volume.usedBy.length ? (
-          <span
-            className="block max-w-[16rem] truncate text-[12.5px] text-fg"
-            title={volume.usedBy.join(', ')}
-          >
-            {volume.usedBy.join(', ')}
-          </span>
-        ) : (
-          <span className="text-faint">unused</span>
-        ),
-    },
-    {
-      key: 'created',
-      header: 'Created',
-      cell: (volume) => {
-        // pouchd writes `2026-11-23 17:27:56` (no zone), Docker RFC 3339: the adapter reads both.
-        const ms = volumeCreatedMs(volume.CreatedAt);
-        const created = ms === null ? null : new Date(ms);
-        return created ? (
-          <time className="text-muted" dateTime={volume.CreatedAt} title={created.toLocaleString()}>
-            {formatAgo(created.getTime())}
-          </time>
-        ) : (
-          <span className="text-faint">—</span>
-        );
-      },
-    },
-    {
-      key: 'actions',
-      header: '',
-      className: 'text-right',
-      cell: (volume) => (
-        <span className="inline-flex gap-1">
-          <IconButton
-            aria-label={`Inspect ${volume.Name}`}
-            size="sm"
-            onClick={() => setDialog({ kind: 'inspect', row: volume })}
-          >
-            <Eye className="size-3.5" />
-          </IconButton>
-          {canRemove && (
-            <IconButton
-              aria-label={`Remove ${volume.Name}`}
-              size="sm"
-              onClick={() => setDialog({ kind: 'remove', row: volume })}
-            >
-              <Trash2 className="size-3.5" />
-            </IconButton>
-          )}
-        </span>
-      ),
-    },
-  ];
+      }),
+    [query.data, usage, used],
+  );
+  const onInspect = useCallback((row: VolumeRow) => setDialog({ kind: 'inspect', row }), []);
+  const onRemove = useCallback((row: VolumeRow) => setDialog({ kind: 'remove', row }), []);
+  const columns = useVolumeColumns({ canRemove, onInspect, onRemove });
+  const table = useDataTable({
+    id: 'volumes',
+    columns,
+    data: rows,
+    getRowId: (volume) => volume.Name,
+    globalFilter: filter,
+    defaultSorting: [{ id: 'created', desc: true }],
+  });
 
   return (
     <>
@@ -175,7 +90,7 @@ export function VolumesRoute() {
         query={query}
         filter={filter}
         onFilter={setFilter}
-        visibleCount={rows.length}
+        table={table}
         actions={
           <>
             {can('POST', '/volumes/prune').allowed && !engine.has('prune') && (
@@ -212,11 +127,11 @@ export function VolumesRoute() {
           </EmptyState>
         }
       >
-        <SimpleTable
+        <DataTable
+          table={table}
           label="Volumes"
-          columns={columns}
-          rows={rows}
-          rowKey={(volume) => volume.Name}
+          rowName={(volume) => volume.Name}
+          resetScrollKey={filter}
         />
       </ListPage>
       {dialog?.kind === 'create' && (
