@@ -406,3 +406,32 @@ describe('bad input and the policy', () => {
     await down('failstk');
   });
 });
+
+describe('swarm stacks', () => {
+  it('lists services of a `docker stack deploy` namespace as a read-only swarm stack', async () => {
+    // Own ports (not 2377/4789) so a swarm on another private engine of this machine can't clash.
+    const init = await engine('POST', '/swarm/init', {
+      ListenAddr: '127.0.0.1:7518',
+      AdvertiseAddr: '127.0.0.1:7518',
+      DataPathPort: 7519,
+    });
+    expect(init.status).toBe(200);
+    try {
+      const service = await engine<{ ID: string }>('POST', '/services/create', {
+        Name: 'swarmstk_web',
+        Labels: { 'com.docker.stack.namespace': 'swarmstk' },
+        TaskTemplate: { ContainerSpec: { Image: BASE_IMAGE, Command: ['sleep', '3600'] } },
+        Mode: { Replicated: { Replicas: 1 } },
+      });
+      expect(service.status).toBe(201);
+      const list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+      expect(list.find((s) => s.name === 'swarmstk')).toMatchObject({
+        kind: 'swarm',
+        managedBy: 'external',
+        services: [{ name: 'web', total: 1, image: BASE_IMAGE }],
+      });
+    } finally {
+      await engine('POST', '/swarm/leave?force=1');
+    }
+  }, 120_000);
+});
