@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import type { StackDeployEvent, StackDetail, StackPreview, StackSummary } from '@berth/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../src/gateway';
-import { BASE_IMAGE, bearer, engine, engineHost, startTestGateway, tokenFor } from './harness';
+import {
+  BASE_IMAGE,
+  bearer,
+  createContainer,
+  engine,
+  engineHost,
+  removeTestContainers,
+  startTestGateway,
+  tokenFor,
+} from './harness';
 
 let gateway: Gateway;
 let admin: Record<string, string>;
@@ -405,6 +414,35 @@ describe('bad input and the policy', () => {
     expect(detail.status).toBe(200);
     await down('failstk');
   });
+});
+
+describe('a deploy that fails at a step', () => {
+  it('names the container step when its host port is taken, and keeps the container to inspect', async () => {
+    const holder = await createContainer('berth-port-holder', ['sleep', '3600'], {
+      ExposedPorts: { '80/tcp': {} },
+      HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '7515' }] } },
+    });
+    try {
+      expect((await engine('POST', `/containers/${holder}/start`)).status).toBe(204);
+      const events = await deployEvents(
+        await api('/stacks', admin, {
+          method: 'POST',
+          body: JSON.stringify({
+            name: 'portstk',
+            compose: `services:\n  web:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n    ports: ["127.0.0.1:7515:80"]\n`,
+          }),
+        }),
+      );
+      expect(events.at(-1)).toMatchObject({ type: 'error', step: 'container:portstk-web-1' });
+      expect((events.at(-1) as { message: string }).message).toMatch(/port|allocated|bind/i);
+      // What was made stays: the created container, not started, for the person to look at.
+      const left = await engineContainers('portstk');
+      expect(left.map((c) => [c.Names[0], c.State])).toEqual([['/portstk-web-1', 'created']]);
+    } finally {
+      await down('portstk');
+      await removeTestContainers();
+    }
+  }, 120_000);
 });
 
 describe('swarm stacks', () => {
