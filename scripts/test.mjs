@@ -82,6 +82,8 @@ async function main() {
     'chromium',
     'fonts-liberation',
     'docker-registry',
+    // the stacks tests check interop with the real compose CLI (1.29, Debian's)
+    'docker-compose',
     'apache2-utils',
     'openssl',
     // the ssh:// endpoint tests run a real sshd

@@ -8,6 +8,7 @@ const PACKAGES = {
   'busybox-static': '/bin/busybox',
   chromium: '/usr/bin/chromium',
   'docker-registry': '/usr/bin/docker-registry',
+  'docker-compose': '/usr/bin/docker-compose',
   'apache2-utils': '/usr/bin/htpasswd',
   iptables: '/usr/sbin/iptables',
   iproute2: '/usr/sbin/ip',

@@ -16,6 +16,8 @@ import { Transport, tlsFromCertPath } from './endpoints/transport';
 import { createApp } from './http/app';
 import { LiveHubs } from './hubs/live-hubs';
 import { WallStore } from './wall/wall-store';
+import { StackService } from './stacks/stack-service';
+import { StackStore } from './stacks/stack-store';
 import type { Logger } from './logger';
 import { Metrics, StreamTally } from './metrics';
 import { attachRoute, execRoute, logsRoute } from './channels/channel-routes';
@@ -140,6 +142,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       logger,
       endpointStore,
       wall: new WallStore(db),
+      stacks: new StackService(new StackStore(db), security, config.dataDir),
     }),
   );
   server.on('upgrade', (req, socket, head: Buffer) => upgrades.handle(req, socket, head));

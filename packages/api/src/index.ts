@@ -24,3 +24,4 @@ export * from './gateway/wall';
 export * from './engine/swarm-types';
 export * from './engine/registry-host';
 export * from './schemas/index';
+export * from './gateway/stacks';

@@ -44,4 +44,8 @@ export const endpointKeys = {
   /** Swarm, nodes, services, tasks, secrets and configs: one subtree, one invalidation. */
   swarm: (endpointId: string) => [...endpointKeys.root(endpointId), 'swarm'] as const,
   plugins: (endpointId: string) => [...endpointKeys.root(endpointId), 'plugins'] as const,
+  /** Compose stacks (the gateway's /stacks routes): lists, details, versions. */
+  stacks: (endpointId: string) => [...endpointKeys.root(endpointId), 'stacks'] as const,
+  stack: (endpointId: string, name: string) =>
+    [...endpointKeys.stacks(endpointId), 'detail', name] as const,
 };

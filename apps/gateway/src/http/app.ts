@@ -12,6 +12,10 @@ import { BERTH_VERSION } from '../version';
 import { authRoutes } from './auth-routes';
 import { endpointRoutes } from './endpoint-routes';
 import { wallRoutes } from './wall-routes';
+import { stackOperationRoutes } from '../stacks/stack-operation-routes';
+import { stackRouteKit } from '../stacks/stack-route-kit';
+import { stackRoutes } from '../stacks/stack-routes';
+import type { StackService } from '../stacks/stack-service';
 import type { WallStore } from '../wall/wall-store';
 import { HttpError, errorHandler, notFound } from './errors';
 import { parseId } from './validate';
@@ -26,6 +30,7 @@ export interface AppDeps {
   logger: Logger;
   endpointStore: EndpointStore;
   wall: WallStore;
+  stacks: StackService;
 }
 
 export function createApp({
@@ -36,6 +41,7 @@ export function createApp({
   logger,
   endpointStore,
   wall,
+  stacks,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -81,6 +87,9 @@ export function createApp({
 
   app.use('/api', endpointRoutes({ registry, store: endpointStore, security }));
   app.use('/api/wall', wallRoutes(security, wall));
+  const stackKit = stackRouteKit(registry, security, stacks, logger);
+  app.use('/api/endpoints', stackRoutes(security, stacks, stackKit));
+  app.use('/api/endpoints', stackOperationRoutes(security, stacks, stackKit));
 
   // "Test login" of a saved registry on an engine: the engine's own `POST /auth` with the stored
   // credentials, which never reach the browser.

@@ -103,6 +103,26 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE endpoints ADD COLUMN ssh TEXT; -- sealed JSON {privateKey, passphrase, hostKey}`,
   // Saved registries whose credentials viewers' reads (inspect, search) may use.
   `ALTER TABLE registries ADD COLUMN viewers INTEGER NOT NULL DEFAULT 0;`,
+  // Compose stacks Berth deployed, per endpoint, with every deployed version of their files.
+  `CREATE TABLE stacks (
+     endpoint_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (endpoint_id, name)
+   );
+   CREATE TABLE stack_versions (
+     endpoint_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     compose TEXT NOT NULL,
+     env TEXT NOT NULL,
+     username TEXT,
+     note TEXT,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (endpoint_id, name, version),
+     FOREIGN KEY (endpoint_id, name) REFERENCES stacks(endpoint_id, name) ON DELETE CASCADE
+   );`,
 ];
 
 export function openDatabase(dataDir: string, file = 'berth.db'): Db {

@@ -220,6 +220,39 @@ const networkRoute = createRoute({
   component: NetworkRoute,
 });
 
+const stacksRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'stacks',
+  component: lazyRouteComponent(
+    () => import('@/features/stacks/routes/stacks-route'),
+    'StacksRoute',
+  ),
+});
+
+const newStackRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'stacks/new',
+  component: lazyRouteComponent(
+    () => import('@/features/stacks/routes/stack-editor-route'),
+    'NewStackRoute',
+  ),
+});
+
+const stackRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'stacks/$stackName',
+  component: lazyRouteComponent(() => import('@/features/stacks/routes/stack-route'), 'StackRoute'),
+});
+
+const editStackRoute = createRoute({
+  getParentRoute: () => endpointRoute,
+  path: 'stacks/$stackName/edit',
+  component: lazyRouteComponent(
+    () => import('@/features/stacks/routes/stack-editor-route'),
+    'EditStackRoute',
+  ),
+});
+
 const volumesRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'volumes',
@@ -408,6 +441,10 @@ export const routeTree = rootRoute.addChildren([
       registriesRoute,
       networksRoute,
       networkRoute,
+      stacksRoute,
+      newStackRoute,
+      stackRoute,
+      editStackRoute,
       volumesRoute,
       eventsRoute,
       statsRoute,

@@ -164,3 +164,54 @@ export const wallPairingApproveSchema = z.object({
   name: required('a name for the screen', 60),
   layoutId: z.number().int().positive().nullable(),
 });
+
+/** Compose project names as compose allows them: lower-case letters, digits, `-` and `_`. */
+export const stackNameSchema = z
+  .string({ message: 'Enter a stack name' })
+  .trim()
+  .min(1, 'Enter a stack name')
+  .max(63)
+  .regex(
+    /^[a-z0-9][a-z0-9_-]*$/,
+    'Use lower-case letters, digits, "-" and "_", starting with a letter or digit',
+  );
+
+const composeText = z
+  .string({ message: 'Paste or write a compose file' })
+  .min(1, 'Paste or write a compose file')
+  .max(512 * 1024, 'A compose file of at most 512 KiB');
+const envText = z
+  .string()
+  .max(64 * 1024, 'An .env of at most 64 KiB')
+  .default('');
+
+/** `POST /api/endpoints/{id}/stacks`: a new stack, deployed at once. */
+export const stackCreateSchema = z.object({
+  name: stackNameSchema,
+  compose: composeText,
+  env: envText,
+});
+export type StackCreateInput = z.input<typeof stackCreateSchema>;
+
+/** `PUT /api/endpoints/{id}/stacks/{name}`: a new version, redeployed. */
+export const stackUpdateSchema = z.object({
+  compose: composeText,
+  env: envText,
+  /** Pull every image again before deploying (recreates what got a new image). */
+  pull: z.boolean().default(false),
+});
+export type StackUpdateInput = z.input<typeof stackUpdateSchema>;
+
+/** `POST …/stacks/preview`: what a deploy of this file would do. */
+export const stackPreviewSchema = z.object({
+  name: stackNameSchema,
+  compose: composeText,
+  env: envText,
+});
+
+export const stackScaleSchema = z.object({
+  service: z.string().min(1, 'Name a service').max(200),
+  replicas: z.number({ message: 'Give a number of replicas' }).int().min(0).max(100),
+});
+
+export const stackRollbackSchema = z.object({ version: z.number().int().min(1) });

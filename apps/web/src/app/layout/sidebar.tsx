@@ -13,6 +13,7 @@ import {
   HardDrive,
   KeyRound,
   Layers,
+  Layers3,
   LayoutDashboard,
   LayoutGrid,
   MonitorPlay,
@@ -29,6 +30,7 @@ import { endpointsQueryOptions, findEndpoint, infoQueryOptions } from '@/lib/que
 type EngineTo =
   | '/endpoints/$endpointId/dashboard'
   | '/endpoints/$endpointId/containers'
+  | '/endpoints/$endpointId/stacks'
   | '/endpoints/$endpointId/images'
   | '/endpoints/$endpointId/registries'
   | '/endpoints/$endpointId/networks'
@@ -43,6 +45,7 @@ type AdminTo =
 const ITEMS: Array<{ to: EngineTo; label: string; icon: ReactNode }> = [
   { to: '/endpoints/$endpointId/dashboard', label: 'Dashboard', icon: <LayoutDashboard /> },
   { to: '/endpoints/$endpointId/containers', label: 'Containers', icon: <Box /> },
+  { to: '/endpoints/$endpointId/stacks', label: 'Stacks', icon: <Layers3 /> },
   { to: '/endpoints/$endpointId/images', label: 'Images', icon: <Layers /> },
   { to: '/endpoints/$endpointId/registries', label: 'Registries', icon: <KeyRound /> },
   { to: '/endpoints/$endpointId/networks', label: 'Networks', icon: <Network /> },

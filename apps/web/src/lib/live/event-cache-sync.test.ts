@@ -145,6 +145,7 @@ describe('createEventCacheSync', () => {
       endpointKeys.networks('local'),
       endpointKeys.volumes('local'),
       endpointKeys.info('local'),
+      endpointKeys.stacks('local'),
     ]);
   });
 });

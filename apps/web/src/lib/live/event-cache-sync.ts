@@ -163,5 +163,6 @@ export function liveKeys(endpointId: string): QueryKey[] {
     endpointKeys.networks(endpointId),
     endpointKeys.volumes(endpointId),
     endpointKeys.info(endpointId),
+    endpointKeys.stacks(endpointId),
   ];
 }

@@ -33,6 +33,17 @@ describe('eventEffects', () => {
     ]);
   });
 
+  it("a compose project's container refreshes the stacks, other containers do not", () => {
+    const composed = eventEffects(
+      'local',
+      event('container', 'start', { 'com.docker.compose.project': 'shop' }),
+    );
+    expect(composed?.invalidate).toContainEqual(endpointKeys.stacks('local'));
+    expect(eventEffects('local', event('container', 'start'))?.invalidate).not.toContainEqual(
+      endpointKeys.stacks('local'),
+    );
+  });
+
   it('a container state change refreshes the lists, the counts and that container', () => {
     const effects = eventEffects('local', event('container', 'stop'));
     expect(effects?.invalidate).toEqual([listPrefix, endpointKeys.info('local')]);

@@ -106,6 +106,9 @@ export function eventEffects(endpointId: string, event: EngineEvent): EventEffec
       };
       if (CONTAINER_COUNTS.has(action)) effects.invalidate.push(endpointKeys.info(endpointId));
       if (action === 'destroy') effects.removedContainer = event.Actor.ID;
+      // A compose project's container changed: its stack's counts and states did too.
+      if (event.Actor.Attributes['com.docker.compose.project'])
+        effects.invalidate.push(endpointKeys.stacks(endpointId));
       // A task's container started or died on this node: its task changed state.
       if (event.Actor.Attributes['com.docker.swarm.task.id'])
         effects.invalidate.push([...endpointKeys.swarm(endpointId), 'tasks']);

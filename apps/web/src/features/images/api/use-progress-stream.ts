@@ -1,11 +1,11 @@
 import type { ProgressMessage } from '@berth/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyProgress, EMPTY_PROGRESS } from './progress';
-import type { ProgressState } from './progress';
+import { applyProgress, EMPTY_PROGRESS } from '@/lib/pull-progress';
+import type { ProgressState, StreamPhase } from '@/lib/pull-progress';
 import { streamEngine } from './images-api';
 import type { StreamRequest } from './images-api';
 
-export type StreamPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+export type { StreamPhase } from '@/lib/pull-progress';
 
 /**
  * Runs one streamed engine call (pull, push, load, build) and folds its lines into progress.

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { useProgressStream } from '../api/use-progress-stream';
-import { ProgressView } from './progress-view';
+import { ProgressView } from '@/components/ui/progress-view';
 
 /** `POST /images/load` with a tar made by save (or `docker save`); lists what it loaded. */
 export function LoadDialog({

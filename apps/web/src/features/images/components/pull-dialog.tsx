@@ -7,7 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
-import { ProgressView } from './progress-view';
+import { ProgressView } from '@/components/ui/progress-view';
 import { RegistrySelect } from '@/components/registry-select';
 
 export function PullDialog({

@@ -6,7 +6,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Select } from '@/components/ui/input';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
-import { ProgressView } from './progress-view';
+import { ProgressView } from '@/components/ui/progress-view';
 import { RegistrySelect } from '@/components/registry-select';
 
 /** Pushes one of the image's tags; the tag names the registry (`127.0.0.1:5000/team/app:1`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyProgress, EMPTY_PROGRESS, overallFraction } from './progress';
-import type { ProgressState } from './progress';
+import { applyProgress, EMPTY_PROGRESS, overallFraction } from './pull-progress';
+import type { ProgressState } from './pull-progress';
 
 function fold(messages: object[]): ProgressState {
   return messages.reduce<ProgressState>((state, m) => applyProgress(state, m), EMPTY_PROGRESS);

@@ -1,9 +1,9 @@
 import { formatBytes } from '@berth/api';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { cn } from '@/lib/cn';
-import { overallFraction } from '../api/progress';
-import type { ProgressState } from '../api/progress';
-import type { StreamPhase } from '../api/use-progress-stream';
+import { overallFraction } from '@/lib/pull-progress';
+import type { ProgressState } from '@/lib/pull-progress';
+import type { StreamPhase } from '@/lib/pull-progress';
 
 export function Bar({
   label,

@@ -75,3 +75,6 @@ export function overallFraction(state: ProgressState): number {
   if (state.layers.length === 0) return 0;
   return state.layers.reduce((sum, layer) => sum + layer.fraction, 0) / state.layers.length;
 }
+
+/** Where a streamed engine call (pull, push, load, build, stack deploy) is. */
+export type StreamPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';

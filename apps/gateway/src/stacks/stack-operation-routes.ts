@@ -1,0 +1,111 @@
+import { stackScaleSchema } from '@berth/api';
+import express, { type Router } from 'express';
+import type { Security } from '../auth/security';
+import { HttpError } from '../http/errors';
+import { parseBody } from '../http/validate';
+import { downProject, operateProject, type DeployOptions } from './deployer';
+import type { StackRouteKit } from './stack-route-kit';
+import type { StackService } from './stack-service';
+
+/** Operations on one stack: scale, pull, start, stop, restart and down (operators). */
+export function stackOperationRoutes(
+  security: Security,
+  stacks: StackService,
+  kit: StackRouteKit,
+): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '64kb' });
+  const { target, audit, engineCall, checked, stored, stream } = kit;
+
+  // Scale one service of the stored file (not saved as a version, as `compose up --scale`).
+  router.post('/:id/stacks/:name/scale', security.require('operator'), json, async (req, res) => {
+    const { endpoint, role, name } = target(req, res, 'operator');
+    const input = parseBody(stackScaleSchema, req.body);
+    const file = stored(endpoint.id, name);
+    const plan = await checked(req, res, { endpoint, role, name }, 'stack.scale', file);
+    if (!plan) return;
+    const service = plan.services.find((s) => s.name === input.service);
+    if (!service) throw new HttpError(400, `Stack ${name} has no service ${input.service}.`);
+    service.replicas = input.replicas;
+    const options: DeployOptions = { only: [input.service] };
+    await stream(req, res, endpoint, 'stack.scale', name, (emit) =>
+      stacks.deploy(endpoint, name, plan, { ...file, username: null, save: false }, emit, options),
+    );
+  });
+
+  router.post('/:id/stacks/:name/pull', security.require('operator'), async (req, res) => {
+    const { endpoint, role, name } = target(req, res, 'operator');
+    const file = stored(endpoint.id, name);
+    const plan = await checked(req, res, { endpoint, role, name }, 'stack.pull', file);
+    if (!plan) return;
+    await stream(req, res, endpoint, 'stack.pull', name, (emit) =>
+      stacks.deploy(endpoint, name, plan, { ...file, username: null, save: false }, emit, {
+        pull: true,
+      }),
+    );
+  });
+
+  router.post('/:id/stacks/:name/:operation', security.require('operator'), async (req, res) => {
+    const { endpoint, name } = target(req, res, 'operator');
+    const operation = String(req.params.operation);
+    if (operation !== 'start' && operation !== 'stop' && operation !== 'restart')
+      throw new HttpError(
+        404,
+        `No such stack operation: ${operation} (start, stop, restart, pull, scale, rollback).`,
+      );
+    const file = stacks.store.version(endpoint.id, name);
+    const order = file
+      ? safeOrder(() => stacks.plan(endpoint.id, name, file).services.map((s) => s.name))
+      : [];
+    const count = await engineCall(() =>
+      operateProject(stacks.engine(endpoint), name, operation, order),
+    );
+    if (!count) throw new HttpError(404, `Stack ${name} has no containers on ${endpoint.name}.`);
+    audit(req, res, endpoint, `stack.${operation}`, name, 200, `${count} containers`);
+    res.json({
+      message: `${operation} done for ${count} containers of ${name}.`,
+      containers: count,
+    });
+  });
+
+  // `down`: removes containers and networks (volumes with ?volumes=1); ?forget=1 also drops the
+  // stored file and its history.
+  router.delete('/:id/stacks/:name', security.require('operator'), async (req, res) => {
+    const { endpoint, name } = target(req, res, 'operator');
+    const withVolumes = req.query.volumes === '1' || req.query.volumes === 'true';
+    const forget = req.query.forget === '1' || req.query.forget === 'true';
+    const release = stacks.claim(endpoint.id, name);
+    try {
+      const removed = await engineCall(() =>
+        downProject(stacks.engine(endpoint), name, withVolumes),
+      );
+      const known = stacks.store.has(endpoint.id, name);
+      if (!known && !removed.containers && !removed.networks)
+        throw new HttpError(404, `No such stack: ${name}`);
+      if (forget) stacks.forget(endpoint.id, name);
+      audit(
+        req,
+        res,
+        endpoint,
+        'stack.down',
+        name,
+        200,
+        `${removed.containers} containers, ${removed.networks} networks, ${removed.volumes} volumes${forget ? ', file forgotten' : ''}`,
+      );
+      res.json({ message: `Stack ${name} is down.`, ...removed, forgotten: forget });
+    } finally {
+      release();
+    }
+  });
+
+  return router;
+}
+
+/** The dependency order of a stored file, or none if it no longer plans (order is a nicety). */
+function safeOrder(order: () => string[]): string[] {
+  try {
+    return order();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,475 @@
+// Stacks against the real engine and the real compose CLI (Debian's docker-compose 1.29): what
+// Berth deploys the CLI sees as its own project, and what the CLI made Berth lists and operates.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StackDeployEvent, StackDetail, StackPreview, StackSummary } from '@berth/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Gateway } from '../src/gateway';
+import {
+  BASE_IMAGE,
+  bearer,
+  createContainer,
+  engine,
+  engineHost,
+  removeTestContainers,
+  startTestGateway,
+  tokenFor,
+} from './harness';
+
+let gateway: Gateway;
+let admin: Record<string, string>;
+let operator: Record<string, string>;
+let viewer: Record<string, string>;
+
+const STACK = 'berthstk';
+const CLI_STACK = 'clistk';
+
+const twoServices = (greeting: string) => `
+services:
+  db:
+    image: ${BASE_IMAGE}
+    command: sh -c "sleep 2; touch /tmp/ready; exec sleep 3600"
+    init: true
+    healthcheck:
+      test: ["CMD", "test", "-f", "/tmp/ready"]
+      interval: 1s
+      retries: 30
+    volumes:
+      - data:/data
+  web:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    init: true
+    depends_on:
+      db:
+        condition: service_healthy
+    environment:
+      GREETING: \${GREETING:-${greeting}}
+      ORIGIN: berth
+    labels:
+      tier: front
+    networks:
+      default:
+        aliases: [frontend]
+volumes:
+  data: {}
+`;
+
+const api = (path: string, headers: Record<string, string>, init: RequestInit = {}) =>
+  fetch(`${gateway.url}/api/endpoints/local${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+
+/** A deploy's JSON lines, read to the end. */
+async function deployEvents(res: Response): Promise<StackDeployEvent[]> {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+  const text = await res.text();
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as StackDeployEvent);
+}
+
+interface EngineContainer {
+  Id: string;
+  Names: string[];
+  State: string;
+  Labels: Record<string, string>;
+}
+
+async function engineContainers(project: string): Promise<EngineContainer[]> {
+  const filters = encodeURIComponent(
+    JSON.stringify({ label: [`com.docker.compose.project=${project}`] }),
+  );
+  return (await engine<EngineContainer[]>('GET', `/containers/json?all=1&filters=${filters}`)).body;
+}
+
+/** The real compose CLI against the test engine. */
+function compose(project: string, file: string, ...args: string[]): string {
+  return execFileSync('docker-compose', ['-p', project, '-f', file, ...args], {
+    env: { ...process.env, DOCKER_HOST: engineHost() },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function down(project: string) {
+  await api(`/stacks/${project}?volumes=1&forget=1`, admin, { method: 'DELETE' });
+}
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  admin = bearer(tokenFor(gateway, 'admin'));
+  operator = bearer(tokenFor(gateway, 'operator'));
+  viewer = bearer(tokenFor(gateway, 'viewer'));
+  await down(STACK);
+  await down(CLI_STACK);
+});
+
+afterAll(async () => {
+  await down(STACK);
+  await down(CLI_STACK);
+  await gateway?.close();
+});
+
+describe('a stack deployed by Berth', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'berth-stack-'));
+  const file = join(folder, 'compose.yaml');
+
+  it('deploys two services in depends_on order, waiting for the healthy database', async () => {
+    const events = await deployEvents(
+      await api('/stacks', operator, {
+        method: 'POST',
+        body: JSON.stringify({ name: STACK, compose: twoServices('hello'), env: '' }),
+      }),
+    );
+    expect(events.at(-1)).toEqual({ type: 'done', stack: STACK, version: 1 });
+    const done = events
+      .filter((e) => e.type === 'step' && e.status !== 'running')
+      .map((e) => (e.type === 'step' ? `${e.id}=${e.status}` : ''));
+    expect(done).toEqual([
+      `network:${STACK}_default=done`,
+      `volume:${STACK}_data=done`,
+      `pull:${BASE_IMAGE}=skipped`,
+      `container:${STACK}-db-1=done`,
+      'wait:db (healthy)=done',
+      `container:${STACK}-web-1=done`,
+    ]);
+
+    // The engine has them with the compose CLI's labels and names, and web started after db was healthy.
+    const containers = await engineContainers(STACK);
+    expect(containers.map((c) => c.Names[0]).sort()).toEqual([`/${STACK}-db-1`, `/${STACK}-web-1`]);
+    const web = containers.find((c) => c.Labels['com.docker.compose.service'] === 'web');
+    expect(web?.Labels).toMatchObject({
+      'com.docker.compose.project': STACK,
+      'com.docker.compose.container-number': '1',
+      'com.docker.compose.oneoff': 'False',
+      'com.docker.compose.depends_on': 'db:service_healthy:false',
+      'com.docker.compose.image': BASE_IMAGE,
+      tier: 'front',
+    });
+    expect(web?.Labels['com.docker.compose.config-hash']).toMatch(/^[0-9a-f]{64}$/);
+    const inspect = await engine<{
+      Config: { Env: string[] };
+      State: { StartedAt: string };
+      NetworkSettings: { Networks: Record<string, { Aliases: string[] }> };
+    }>('GET', `/containers/${web?.Id}/json`);
+    expect(inspect.body.Config.Env).toContain('GREETING=hello');
+    expect(inspect.body.NetworkSettings.Networks[`${STACK}_default`]?.Aliases).toEqual(
+      expect.arrayContaining(['web', 'frontend']),
+    );
+    const db = containers.find((c) => c.Labels['com.docker.compose.service'] === 'db');
+    const dbInspect = await engine<{
+      State: { Health: { Log: Array<{ End: string; ExitCode: number }> } };
+    }>('GET', `/containers/${db?.Id}/json`);
+    const healthyAt = dbInspect.body.State.Health.Log.find((l) => l.ExitCode === 0)?.End ?? '';
+    expect(Date.parse(inspect.body.State.StartedAt)).toBeGreaterThanOrEqual(Date.parse(healthyAt));
+  });
+
+  it('is listed by the real `docker-compose ps` with its services', () => {
+    writeFileSync(file, twoServices('hello'));
+    const ps = compose(STACK, file, 'ps', '--services');
+    expect(ps.trim().split('\n').sort()).toEqual(['db', 'web']);
+    const table = compose(STACK, file, 'ps');
+    expect(table).toContain(`${STACK}-web-1`);
+    expect(table).toMatch(/Up/);
+  }, 120_000);
+
+  it('lists it as a Berth stack with running/total per service', async () => {
+    const res = await api('/stacks', viewer);
+    expect(res.status).toBe(200);
+    const stack = ((await res.json()) as StackSummary[]).find((s) => s.name === STACK);
+    expect(stack).toMatchObject({
+      kind: 'compose',
+      managedBy: 'berth',
+      containers: 2,
+      running: 2,
+      status: 'running',
+      services: [
+        { name: 'db', running: 1, total: 1 },
+        { name: 'web', running: 1, total: 1 },
+      ],
+    });
+  });
+
+  it('previews and then recreates only the changed service', async () => {
+    const before = await engineContainers(STACK);
+    const preview = (await (
+      await api('/stacks/preview', viewer, {
+        method: 'POST',
+        body: JSON.stringify({ name: STACK, compose: twoServices('changed'), env: '' }),
+      })
+    ).json()) as StackPreview;
+    expect(preview.ok).toBe(true);
+    expect(preview.current?.compose).toBe(twoServices('hello'));
+    expect(preview.services).toEqual([
+      { name: 'db', action: 'unchanged', reason: 'same configuration and image' },
+      { name: 'web', action: 'recreate', reason: 'its configuration changed' },
+    ]);
+
+    const events = await deployEvents(
+      await api(`/stacks/${STACK}`, operator, {
+        method: 'PUT',
+        body: JSON.stringify({ compose: twoServices('changed'), env: '' }),
+      }),
+    );
+    expect(events.at(-1)).toEqual({ type: 'done', stack: STACK, version: 2 });
+    const after = await engineContainers(STACK);
+    const id = (list: EngineContainer[], service: string) =>
+      list.find((c) => c.Labels['com.docker.compose.service'] === service)?.Id;
+    expect(id(after, 'db')).toBe(id(before, 'db'));
+    expect(id(after, 'web')).not.toBe(id(before, 'web'));
+    expect(after).toHaveLength(2);
+  });
+
+  it('keeps the versions, answers each and rolls back to the first', async () => {
+    const detail = (await (await api(`/stacks/${STACK}`, viewer)).json()) as StackDetail;
+    expect(detail.versions.map((v) => [v.version, v.username])).toEqual([
+      [2, 'operator-user'],
+      [1, 'operator-user'],
+    ]);
+    expect(detail.containerList.map((c) => c.name)).toEqual([`${STACK}-db-1`, `${STACK}-web-1`]);
+    const events = await deployEvents(
+      await api(`/stacks/${STACK}/rollback`, operator, {
+        method: 'POST',
+        body: JSON.stringify({ version: 1 }),
+      }),
+    );
+    expect(events.at(-1)).toEqual({ type: 'done', stack: STACK, version: 3 });
+    const web = (await engineContainers(STACK)).find(
+      (c) => c.Labels['com.docker.compose.service'] === 'web',
+    );
+    const env = await engine<{ Config: { Env: string[] } }>('GET', `/containers/${web?.Id}/json`);
+    expect(env.body.Config.Env).toContain('GREETING=hello');
+    const v3 = (await (await api(`/stacks/${STACK}/versions/3`, viewer)).json()) as {
+      note: string;
+    };
+    expect(v3.note).toBe('rollback to version 1');
+  });
+
+  it('scales one service and stops, starts and restarts the whole stack', async () => {
+    const scaled = await deployEvents(
+      await api(`/stacks/${STACK}/scale`, operator, {
+        method: 'POST',
+        body: JSON.stringify({ service: 'web', replicas: 2 }),
+      }),
+    );
+    expect(scaled.at(-1)?.type).toBe('done');
+    expect((await engineContainers(STACK)).map((c) => c.Names[0]).sort()).toEqual([
+      `/${STACK}-db-1`,
+      `/${STACK}-web-1`,
+      `/${STACK}-web-2`,
+    ]);
+    const stop = await api(`/stacks/${STACK}/stop`, operator, { method: 'POST' });
+    expect(stop.status).toBe(200);
+    expect((await engineContainers(STACK)).every((c) => c.State === 'exited')).toBe(true);
+    expect((await api(`/stacks/${STACK}/start`, operator, { method: 'POST' })).status).toBe(200);
+    expect((await engineContainers(STACK)).every((c) => c.State === 'running')).toBe(true);
+    expect((await api(`/stacks/${STACK}/restart`, viewer, { method: 'POST' })).status).toBe(403);
+  });
+
+  it('down removes the containers and the network, and the volume when asked', async () => {
+    const res = await api(`/stacks/${STACK}?volumes=1`, operator, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ containers: 3, networks: 1, volumes: 1 });
+    expect(await engineContainers(STACK)).toEqual([]);
+    expect((await engine('GET', `/networks/${STACK}_default`)).status).toBe(404);
+    expect((await engine('GET', `/volumes/${STACK}_data`)).status).toBe(404);
+    // The file stays, so the list shows the stack as down and it can be deployed again.
+    const list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+    expect(list.find((s) => s.name === STACK)).toMatchObject({ status: 'down', containers: 0 });
+  });
+});
+
+describe('a project made by the compose CLI', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'berth-cli-'));
+  const file = join(folder, 'docker-compose.yml');
+
+  it('shows up as an external stack that Berth can stop, start and take down', async () => {
+    writeFileSync(
+      file,
+      `version: "3.8"\nservices:\n  app:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n    init: true\n  worker:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n    init: true\n`,
+    );
+    compose(CLI_STACK, file, 'up', '-d');
+    const list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+    expect(list.find((s) => s.name === CLI_STACK)).toMatchObject({
+      kind: 'compose',
+      managedBy: 'external',
+      containers: 2,
+      running: 2,
+      services: [
+        { name: 'app', running: 1, total: 1 },
+        { name: 'worker', running: 1, total: 1 },
+      ],
+    });
+    expect((await api(`/stacks/${CLI_STACK}/stop`, operator, { method: 'POST' })).status).toBe(200);
+    expect(compose(CLI_STACK, file, 'ps', '--services', '--filter', 'status=running').trim()).toBe(
+      '',
+    );
+    expect((await api(`/stacks/${CLI_STACK}/start`, operator, { method: 'POST' })).status).toBe(
+      200,
+    );
+    expect(
+      compose(CLI_STACK, file, 'ps', '--services', '--filter', 'status=running')
+        .trim()
+        .split('\n')
+        .sort(),
+    ).toEqual(['app', 'worker']);
+    // No file is kept for it: scaling needs one.
+    const scale = await api(`/stacks/${CLI_STACK}/scale`, operator, {
+      method: 'POST',
+      body: JSON.stringify({ service: 'app', replicas: 2 }),
+    });
+    expect(scale.status).toBe(409);
+    const res = await api(`/stacks/${CLI_STACK}`, operator, { method: 'DELETE' });
+    expect(await res.json()).toMatchObject({ containers: 2, networks: 1 });
+    expect(await engineContainers(CLI_STACK)).toEqual([]);
+    // Each compose CLI run starts a Python interpreter: slow on a busy machine.
+  }, 150_000);
+});
+
+describe('bad input and the policy', () => {
+  const post = (headers: Record<string, string>, name: string, compose: string, env = '') =>
+    api('/stacks', headers, { method: 'POST', body: JSON.stringify({ name, compose, env }) });
+
+  it('answers invalid YAML, unknown keys and missing variables with each problem at its line', async () => {
+    const yaml = await post(operator, 'badyaml', 'services:\n  web:\n    image: [x\n');
+    expect(yaml.status).toBe(400);
+    const yamlBody = (await yaml.json()) as { message: string; problems: Array<{ line?: number }> };
+    expect(yamlBody.message).toMatch(/^The compose file is not valid: line \d+: YAML/);
+
+    const unknown = await post(
+      operator,
+      'badkey',
+      `services:\n  web:\n    image: ${BASE_IMAGE}\n    imagee: x\n`,
+    );
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { problems: unknown[] }).problems).toEqual([
+      { message: 'services.web: unknown key "imagee"', path: 'services.web', line: 4 },
+    ]);
+
+    const missing = await post(
+      operator,
+      'badvar',
+      `services:\n  web:\n    image: ${BASE_IMAGE}\n    user: \${WHO:?say who}\n`,
+    );
+    expect(missing.status).toBe(400);
+    expect(
+      ((await missing.json()) as { problems: Array<{ line: number; message: string }> })
+        .problems[0],
+    ).toMatchObject({
+      line: 4,
+      message: 'services.web.user: required variable WHO is missing a value: say who',
+    });
+    const names = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+    expect(names.map((s) => s.name)).not.toContain('badvar');
+  });
+
+  it('refuses an operator privileged, host-bound or host-namespaced services before creating anything', async () => {
+    const file = `services:\n  ok:\n    image: ${BASE_IMAGE}\n  root:\n    image: ${BASE_IMAGE}\n    privileged: true\n    pid: host\n    volumes:\n      - /etc:/host-etc\n  net:\n    image: ${BASE_IMAGE}\n    network_mode: host\n`;
+    const res = await post(operator, 'policystk', file);
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as {
+      message: string;
+      problems: Array<{ message: string; line: number }>;
+    };
+    expect(body.message).toMatch(/^Refused by Berth's policy for non-admins/);
+    expect(body.problems.map((p) => p.message).join('\n')).toMatch(
+      /service "root", key privileged: privileged/,
+    );
+    expect(body.problems.map((p) => p.message).join('\n')).toMatch(
+      /service "root", key pid: .*HostConfig\.PidMode=host/,
+    );
+    expect(body.problems.map((p) => p.message).join('\n')).toMatch(
+      /service "root", key volumes: .*\/etc/,
+    );
+    expect(body.problems.map((p) => p.message).join('\n')).toMatch(
+      /service "net", key network_mode: .*NetworkMode=host/,
+    );
+    expect(body.problems.find((p) => p.message.includes('"net"'))).toMatchObject({
+      path: 'services.net.network_mode',
+      line: 12,
+    });
+    expect(body.problems.find((p) => p.message.includes('privileged'))?.message).toMatch(
+      /^service "root", key privileged: /,
+    );
+    expect(await engineContainers('policystk')).toEqual([]);
+  });
+
+  it('reports a failing step in the stream and keeps what was made inspectable', async () => {
+    const res = await post(
+      admin,
+      'failstk',
+      `services:\n  a:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n  b:\n    image: 127.0.0.1:9/berth-missing:1\n`,
+    );
+    const events = await deployEvents(res);
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: 'error', step: 'pull:127.0.0.1:9/berth-missing:1' });
+    expect(events.some((e) => e.type === 'step' && e.status === 'error')).toBe(true);
+    const detail = await api('/stacks/failstk', viewer);
+    expect(detail.status).toBe(200);
+    await down('failstk');
+  });
+});
+
+describe('a deploy that fails at a step', () => {
+  it('names the container step when its host port is taken, and keeps the container to inspect', async () => {
+    const holder = await createContainer('berth-port-holder', ['sleep', '3600'], {
+      ExposedPorts: { '80/tcp': {} },
+      HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '7515' }] } },
+    });
+    try {
+      expect((await engine('POST', `/containers/${holder}/start`)).status).toBe(204);
+      const events = await deployEvents(
+        await api('/stacks', admin, {
+          method: 'POST',
+          body: JSON.stringify({
+            name: 'portstk',
+            compose: `services:\n  web:\n    image: ${BASE_IMAGE}\n    command: sleep 3600\n    ports: ["127.0.0.1:7515:80"]\n`,
+          }),
+        }),
+      );
+      expect(events.at(-1)).toMatchObject({ type: 'error', step: 'container:portstk-web-1' });
+      expect((events.at(-1) as { message: string }).message).toMatch(/port|allocated|bind/i);
+      // What was made stays: the created container, not started, for the person to look at.
+      const left = await engineContainers('portstk');
+      expect(left.map((c) => [c.Names[0], c.State])).toEqual([['/portstk-web-1', 'created']]);
+    } finally {
+      await down('portstk');
+      await removeTestContainers();
+    }
+  }, 120_000);
+});
+
+describe('swarm stacks', () => {
+  it('lists services of a `docker stack deploy` namespace as a read-only swarm stack', async () => {
+    // Own ports (not 2377/4789) so a swarm on another private engine of this machine can't clash.
+    const init = await engine('POST', '/swarm/init', {
+      ListenAddr: '127.0.0.1:7518',
+      AdvertiseAddr: '127.0.0.1:7518',
+      DataPathPort: 7519,
+    });
+    expect(init.status).toBe(200);
+    try {
+      const service = await engine<{ ID: string }>('POST', '/services/create', {
+        Name: 'swarmstk_web',
+        Labels: { 'com.docker.stack.namespace': 'swarmstk' },
+        TaskTemplate: { ContainerSpec: { Image: BASE_IMAGE, Command: ['sleep', '3600'] } },
+        Mode: { Replicated: { Replicas: 1 } },
+      });
+      expect(service.status).toBe(201);
+      const list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+      expect(list.find((s) => s.name === 'swarmstk')).toMatchObject({
+        kind: 'swarm',
+        managedBy: 'external',
+        services: [{ name: 'web', total: 1, image: BASE_IMAGE }],
+      });
+    } finally {
+      await engine('POST', '/swarm/leave?force=1');
+    }
+  }, 120_000);
+});
