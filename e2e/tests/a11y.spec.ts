@@ -6,6 +6,9 @@ import { expect, test } from '../support/fixtures';
 // and AA: no serious or critical violation may ship. Minor and moderate ones are reported in the
 // test's output so they can be seen, not hidden.
 
+// axe walks the whole DOM (contrast is computed per text node): slow on a shared 2-core machine.
+test.describe.configure({ timeout: 150_000 });
+
 async function expectAccessible(page: Page, what: string) {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
