@@ -1,3 +1,5 @@
 export * from './gateway-requests';
 export * from './pairs';
 export * from './volume-form';
+export * from './plugin-form';
+export * from './file';
