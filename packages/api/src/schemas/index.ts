@@ -2,4 +2,5 @@ export * from './gateway-requests';
 export * from './pairs';
 export * from './volume-form';
 export * from './plugin-form';
+export * from './image-form';
 export * from './file';
