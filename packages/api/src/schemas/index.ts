@@ -4,3 +4,4 @@ export * from './volume-form';
 export * from './plugin-form';
 export * from './image-form';
 export * from './file';
+export * from './event-window';
