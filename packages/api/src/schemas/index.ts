@@ -5,3 +5,4 @@ export * from './plugin-form';
 export * from './image-form';
 export * from './file';
 export * from './event-window';
+export * from './user-form';
