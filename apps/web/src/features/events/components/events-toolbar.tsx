@@ -142,7 +142,7 @@ export function WindowControls({
   );
 
   return (
-    <div className="flex flex-wrap items-start gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <Select
         aria-label="Time range"
         value={custom ? 'custom' : String(back)}
@@ -170,7 +170,7 @@ export function WindowControls({
           onSubmit={(event) => void apply(event)}
           className="flex-wrap"
         >
-          <div className="flex flex-wrap items-start gap-2 [&_label]:sr-only">
+          <div className="flex flex-wrap items-center gap-2 [&_label]:sr-only">
             <FormTextField<EventWindowValues> name="since" label="Since" type="datetime-local" />
             <FormTextField<EventWindowValues> name="until" label="Until" type="datetime-local" />
             <Button type="submit" size="sm">
