@@ -8,4 +8,5 @@ export type { FormDialogProps } from './form-dialog';
 export { FormError } from './form-error';
 export { FormCheckboxField, FormSelectField, FormTextAreaField, FormTextField } from './fields';
 export { FormPairsField, FormRowsField } from './rows-field';
+export { FormFileField } from './file-field';
 export type { FormRowsFieldProps } from './rows-field';

@@ -10,6 +10,7 @@ import type {
   ProgressMessage,
 } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { CSRF_HEADERS, http } from '@/lib/api-client';
 
 export function engineBase(endpointId: string): string {
@@ -76,6 +77,20 @@ export function tagImage(endpointId: string, imageId: string, repo: string, tag:
   });
 }
 
+/** Another name for the same image (`repo:tag`, `latest` when no tag is given). */
+export function tagImageMutation(
+  endpointId: string,
+  imageId: string,
+): UseMutationOptions<undefined, Error, string> {
+  return {
+    mutationFn: (reference) => {
+      const { repo, tag } = splitReference(reference);
+      return tagImage(endpointId, imageId, repo, tag || 'latest');
+    },
+    meta: { invalidates: [endpointKeys.images(endpointId)] },
+  };
+}
+
 export function removeImage(
   endpointId: string,
   name: string,
@@ -92,6 +107,32 @@ export function pruneImages(endpointId: string, all: boolean) {
     method: 'POST',
     query: { filters: JSON.stringify({ dangling: [all ? 'false' : 'true'] }) },
   });
+}
+
+const imagesChanged = (endpointId: string) => [
+  endpointKeys.images(endpointId),
+  endpointKeys.diskUsage(endpointId),
+];
+
+/** Removing one name: a tag untags only it, an id removes the image. */
+export function removeImageMutation(
+  endpointId: string,
+  name: string,
+): UseMutationOptions<ImageDeleteItem[], Error, { force: boolean; noprune: boolean }> {
+  return {
+    mutationFn: (options) => removeImage(endpointId, name, options),
+    meta: { invalidates: imagesChanged(endpointId) },
+  };
+}
+
+/** Prune dangling images, or every unused one with `all`. */
+export function pruneImagesMutation(
+  endpointId: string,
+): UseMutationOptions<ImagePruneResponse, Error, boolean> {
+  return {
+    mutationFn: (all) => pruneImages(endpointId, all),
+    meta: { invalidates: imagesChanged(endpointId) },
+  };
 }
 
 export interface StreamRequest {

@@ -1,12 +1,11 @@
 import { readDistribution, registryHostOfImage } from '@berth/api';
-import type { DistributionInspect } from '@berth/api';
-import { useMutation } from '@tanstack/react-query';
+import type { DistributionInspect, ImagePushValues } from '@berth/api';
+import { imagePushSchema } from '@berth/api';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Controller, useWatch } from 'react-hook-form';
 import { CopyButton } from '@/components/ui/copy-button';
-import { Dialog } from '@/components/ui/dialog';
-import { InlineAlert } from '@/components/ui/inline-alert';
-import { Select } from '@/components/ui/input';
+import { FormDialog, FormSelectField, useZodForm } from '@/components/ui/form';
 import { KeyValueList } from '@/components/ui/key-value';
 import { http } from '@/lib/api-client';
 import { RegistrySelect } from '@/components/registry-select';
@@ -17,6 +16,13 @@ export function checkRegistry(endpointId: string, name: string, registryId: stri
     `/api/endpoints/${encodeURIComponent(endpointId)}/docker/distribution/${encodeURIComponent(name)}/json`,
     { headers: registryId ? { 'X-Berth-Registry': registryId } : {} },
   );
+}
+
+/** Asking changes nothing, so nothing is invalidated. */
+function checkRegistryMutation(
+  endpointId: string,
+): UseMutationOptions<DistributionInspect, Error, { tag: string; registry: string }> {
+  return { mutationFn: ({ tag, registry }) => checkRegistry(endpointId, tag, registry) };
 }
 
 export function CheckRegistryDialog({
@@ -31,86 +37,76 @@ export function CheckRegistryDialog({
   localDigests: string[];
   onClose: () => void;
 }) {
-  const [tag, setTag] = useState(tags[0] ?? '');
-  const [registryId, setRegistryId] = useState('');
-  const mutation = useMutation({
-    mutationFn: () => checkRegistry(endpointId, tag, registryId),
-    meta: { toastOnError: false },
-  });
-  const answer = mutation.data ? readDistribution(mutation.data) : null;
+  // The same two choices as a push: which tag, whose credentials.
+  const form = useZodForm(imagePushSchema, { defaultValues: { tag: tags[0] ?? '', registry: '' } });
+  const tag = useWatch({ control: form.control, name: 'tag' });
+  const [data, setData] = useState<DistributionInspect | null>(null);
+  const answer = data ? readDistribution(data) : null;
   const digest = answer?.digest;
   const same = digest ? localDigests.some((d) => d.endsWith(`@${digest}`)) : false;
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title="Check registry"
       description="Asks the registry for the tag's digest and platforms, without pulling."
       className="sm:max-w-xl"
-      footer={
-        <>
-          <Button onClick={onClose}>Close</Button>
-          <Button
-            variant="primary"
-            loading={mutation.isPending}
-            disabled={!tag}
-            onClick={() => mutation.mutate()}
-          >
-            Check
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      form={form}
+      mutation={checkRegistryMutation(endpointId)}
+      toVariables={(values) => {
+        setData(null);
+        return values;
+      }}
+      onSuccess={setData}
+      keepOpen
+      submitLabel="Check"
+      errorTitle="The registry could not be asked"
     >
-      <div className="flex flex-col gap-3">
-        <label className="flex flex-col gap-1.5 text-[12.5px] font-medium text-fg">
-          Tag
-          <Select value={tag} onChange={(e) => setTag(e.target.value)}>
-            {tags.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </Select>
-        </label>
-        <RegistrySelect
-          host={tag ? registryHostOfImage(tag) : undefined}
-          value={registryId}
-          onChange={setRegistryId}
-        />
-        {mutation.isError && (
-          <InlineAlert title="The registry could not be asked">
-            {mutation.error.message}
-          </InlineAlert>
+      <FormSelectField<ImagePushValues> name="tag" label="Tag">
+        {tags.map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </FormSelectField>
+      <Controller
+        control={form.control}
+        name="registry"
+        render={({ field }) => (
+          <RegistrySelect
+            host={tag ? registryHostOfImage(tag) : undefined}
+            value={field.value}
+            onChange={field.onChange}
+          />
         )}
-        {answer && (
-          <div role="status" aria-label="Registry answer">
-            <KeyValueList
-              items={[
-                {
-                  label: 'Digest',
-                  value: digest ? (
-                    <span className="inline-flex items-center gap-2">
-                      <span className="break-all">{digest}</span>
-                      <CopyButton text={digest} label="Copy digest" />
-                    </span>
-                  ) : (
-                    ''
-                  ),
-                  mono: true,
-                },
-                { label: 'Media type', value: answer.mediaType, mono: true },
-                { label: 'Platforms', value: answer.platforms.join(', '), mono: true },
-                {
-                  label: 'This image',
-                  value: same
-                    ? 'matches the registry'
-                    : localDigests.length
-                      ? 'differs from the registry (pull to update)'
-                      : 'has no registry digest here (never pushed or pulled)',
-                },
-              ]}
-            />
-          </div>
-        )}
-      </div>
-    </Dialog>
+      />
+      {answer && (
+        <div role="status" aria-label="Registry answer">
+          <KeyValueList
+            items={[
+              {
+                label: 'Digest',
+                value: digest ? (
+                  <span className="inline-flex items-center gap-2">
+                    <span className="break-all">{digest}</span>
+                    <CopyButton text={digest} label="Copy digest" />
+                  </span>
+                ) : (
+                  ''
+                ),
+                mono: true,
+              },
+              { label: 'Media type', value: answer.mediaType, mono: true },
+              { label: 'Platforms', value: answer.platforms.join(', '), mono: true },
+              {
+                label: 'This image',
+                value: same
+                  ? 'matches the registry'
+                  : localDigests.length
+                    ? 'differs from the registry (pull to update)'
+                    : 'has no registry digest here (never pushed or pulled)',
+              },
+            ]}
+          />
+        </div>
+      )}
+    </FormDialog>
   );
 }

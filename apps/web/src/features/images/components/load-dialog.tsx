@@ -1,11 +1,12 @@
-import { endpointKeys, imageLoadPath } from '@berth/api';
-import type { EngineKind } from '@berth/api';
+import { endpointKeys, imageLoadPath, imageLoadSchema } from '@berth/api';
+import type { EngineKind, ImageLoadValues } from '@berth/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { FileUp, X } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
+import { Form, FormFileField, FormTextField, useZodForm } from '@/components/ui/form';
 import { useProgressStream } from '../api/use-progress-stream';
 import { ProgressView } from '@/components/ui/progress-view';
 
@@ -20,18 +21,13 @@ export function LoadDialog({
   kind?: EngineKind;
   onClose: () => void;
 }) {
-  const inputId = useId();
-  const [name, setName] = useState('');
-  const [touched, setTouched] = useState(false);
+  const formId = useId();
   const pouch = kind === 'pouch';
-  const nameError =
-    pouch && !name.trim()
-      ? 'Name the image: PouchContainer would call it unknown/unknown.'
-      : pouch && /\s/.test(name)
-        ? 'An image name has no spaces.'
-        : null;
+  const schema = useMemo(() => imageLoadSchema(pouch), [pouch]);
+  const form = useZodForm(schema, { defaultValues: { file: null, name: '' } });
+  const file = useWatch({ control: form.control, name: 'file' });
+  const name = useWatch({ control: form.control, name: 'name' });
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const stream = useProgressStream();
   const running = stream.phase === 'running';
   const loaded = stream.progress.notes
@@ -40,16 +36,14 @@ export function LoadDialog({
     // pouchd answers an empty 200: the image is the name it was given.
     .concat(pouch && stream.phase === 'done' ? [name.trim()] : []);
 
-  async function load() {
-    setTouched(true);
-    if (!file || nameError) return;
-    await stream.start(endpointId, imageLoadPath(kind, name), {
-      body: file,
+  const load = form.handleSubmit(async (values) => {
+    await stream.start(endpointId, imageLoadPath(kind, values.name), {
+      body: values.file,
       headers: { 'Content-Type': 'application/x-tar' },
     });
     void queryClient.invalidateQueries({ queryKey: endpointKeys.images(endpointId) });
     void queryClient.invalidateQueries({ queryKey: endpointKeys.diskUsage(endpointId) });
-  }
+  });
 
   return (
     <Dialog
@@ -63,38 +57,44 @@ export function LoadDialog({
           ? 'Loads an image from an OCI image tar (as Save makes on PouchContainer).'
           : 'Loads images from a tar archive made by Save (docker save).'
       }
+      footer={
+        <>
+          {running ? (
+            <Button onClick={stream.cancel} icon={<X className="size-3.5" />}>
+              Cancel load
+            </Button>
+          ) : (
+            <Button onClick={onClose}>Close</Button>
+          )}
+          <Button
+            type="submit"
+            form={formId}
+            variant="primary"
+            loading={running}
+            disabled={!file}
+            icon={<FileUp className="size-3.5" />}
+          >
+            Load images
+          </Button>
+        </>
+      }
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void load();
-        }}
-        className="flex flex-col gap-3"
-      >
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={inputId} className="text-[12.5px] font-medium text-fg">
-            Image archive (.tar)
-          </label>
-          <input
-            id={inputId}
-            type="file"
-            accept=".tar,application/x-tar"
-            disabled={running}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            className="text-[13px] text-fg file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-panel file:px-3 file:py-1 file:text-fg"
-          />
-        </div>
+      <Form form={form} id={formId} onSubmit={(event) => void load(event)}>
+        <FormFileField<ImageLoadValues>
+          name="file"
+          label="Image archive (.tar)"
+          accept=".tar,application/x-tar"
+          disabled={running}
+        />
         {pouch && (
-          <TextField
+          <FormTextField<ImageLoadValues>
+            name="name"
             label="Image name"
             placeholder="registry.example.com/team/app:1.0"
-            value={name}
             spellCheck={false}
             autoComplete="off"
             className="font-mono"
             disabled={running}
-            error={touched ? nameError : null}
-            onChange={(event) => setName(event.target.value)}
           />
         )}
         <ProgressView
@@ -113,25 +113,7 @@ export function LoadDialog({
             </ul>
           </div>
         )}
-        <div className="flex justify-end gap-2 pt-2 pb-1">
-          {running ? (
-            <Button onClick={stream.cancel} icon={<X className="size-3.5" />}>
-              Cancel load
-            </Button>
-          ) : (
-            <Button onClick={onClose}>Close</Button>
-          )}
-          <Button
-            type="submit"
-            variant="primary"
-            loading={running}
-            disabled={!file}
-            icon={<FileUp className="size-3.5" />}
-          >
-            Load images
-          </Button>
-        </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

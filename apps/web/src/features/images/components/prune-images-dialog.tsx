@@ -1,4 +1,4 @@
-import { endpointKeys, formatBytes, shortId } from '@berth/api';
+import { formatBytes, shortId } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { pruneImages } from '../api/images-api';
+import { pruneImagesMutation } from '../api/images-api';
 import type { ImageRow } from '../api/image-rows';
 import { DeleteResults } from './remove-image-dialog';
 
@@ -33,13 +33,9 @@ export function PruneImagesDialog({
 }) {
   const [all, setAll] = useState(false);
   const preview = useMemo(() => prunePreview(rows, all), [rows, all]);
-  const mutation = useMutation({
-    mutationFn: () => pruneImages(endpointId, all),
-    meta: {
-      toastOnError: false,
-      invalidates: [endpointKeys.images(endpointId), endpointKeys.diskUsage(endpointId)],
-    },
-  });
+  const options = pruneImagesMutation(endpointId);
+  // The refusal stays in this dialog, as ConfirmDialog does.
+  const mutation = useMutation({ ...options, meta: { ...options.meta, toastOnError: false } });
   const result = mutation.data;
   return (
     <Dialog
@@ -68,7 +64,7 @@ export function PruneImagesDialog({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            mutation.mutate();
+            mutation.mutate(all);
           }}
           className="flex flex-col gap-3"
         >

@@ -1,14 +1,16 @@
-import { endpointKeys, registryHostOfImage } from '@berth/api';
+import { endpointKeys, imagePullSchema, registryHostOfImage } from '@berth/api';
+import type { ImagePullValues } from '@berth/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { Download, X } from 'lucide-react';
-import { useState } from 'react';
+import { useId } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
+import { Form, FormTextField, useZodForm } from '@/components/ui/form';
+import { RegistrySelect } from '@/components/registry-select';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
 import { ProgressView } from '@/components/ui/progress-view';
-import { RegistrySelect } from '@/components/registry-select';
 
 export function PullDialog({
   endpointId,
@@ -34,32 +36,29 @@ function PullForm({
   onClose: () => void;
   initialReference: string;
 }) {
+  const formId = useId();
   const queryClient = useQueryClient();
-  const [reference, setReference] = useState(initialReference);
-  const [tag, setTag] = useState('');
-  const [registry, setRegistry] = useState('');
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const form = useZodForm(imagePullSchema, {
+    defaultValues: { reference: initialReference, tag: '', registry: '' },
+  });
+  const reference = useWatch({ control: form.control, name: 'reference' });
   const stream = useProgressStream();
   const running = stream.phase === 'running';
 
-  async function pull() {
-    const text = reference.trim();
-    if (!text) {
-      setInvalid('Enter an image reference, e.g. alpine or registry:5000/team/app.');
-      return;
-    }
-    setInvalid(null);
-    const split = splitReference(text);
-    const digest = text.includes('@');
-    const query = new URLSearchParams({ fromImage: digest ? text : split.repo });
-    if (!digest) query.set('tag', split.tag || tag.trim() || 'latest');
-    const headers: Record<string, string> = registry ? { 'X-Berth-Registry': registry } : {};
+  const pull = form.handleSubmit(async (values) => {
+    const split = splitReference(values.reference);
+    const digest = values.reference.includes('@');
+    const query = new URLSearchParams({ fromImage: digest ? values.reference : split.repo });
+    if (!digest) query.set('tag', split.tag || values.tag || 'latest');
+    const headers: Record<string, string> = values.registry
+      ? { 'X-Berth-Registry': values.registry }
+      : {};
     const result = await stream.start(endpointId, '/images/create', { query, headers });
     if (result === 'done' || result === 'failed') {
       void queryClient.invalidateQueries({ queryKey: endpointKeys.images(endpointId) });
       void queryClient.invalidateQueries({ queryKey: endpointKeys.diskUsage(endpointId) });
     }
-  }
+  });
 
   return (
     <Dialog
@@ -69,48 +68,8 @@ function PullForm({
       title="Pull image"
       className="sm:max-w-2xl"
       description="Downloads an image from a registry onto this engine."
-    >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void pull();
-        }}
-        className="flex flex-col gap-3"
-      >
-        <div className="grid grid-cols-[1fr_140px] gap-3">
-          <TextField
-            label="Image reference"
-            placeholder="alpine, ghcr.io/org/app, 127.0.0.1:5000/team/app:1.2"
-            value={reference}
-            onChange={(event) => setReference(event.target.value)}
-            error={invalid}
-            disabled={running}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <TextField
-            label="Tag"
-            placeholder="latest"
-            value={tag}
-            onChange={(event) => setTag(event.target.value)}
-            disabled={running}
-            hint="Used when the reference has none."
-          />
-        </div>
-        <RegistrySelect
-          host={reference.trim() ? registryHostOfImage(reference.trim()) : undefined}
-          value={registry}
-          onChange={setRegistry}
-          disabled={running}
-        />
-        <ProgressView
-          progress={stream.progress}
-          phase={stream.phase}
-          failure={stream.failure}
-          what="Pull"
-        />
-        <div className="flex justify-end gap-2 pt-2 pb-1">
+      footer={
+        <>
           {running ? (
             <Button onClick={stream.cancel} icon={<X className="size-3.5" />}>
               Cancel pull
@@ -120,14 +79,53 @@ function PullForm({
           )}
           <Button
             type="submit"
+            form={formId}
             variant="primary"
             loading={running}
             icon={<Download className="size-3.5" />}
           >
             Pull image
           </Button>
-        </div>
-      </form>
+        </>
+      }
+    >
+      <Form form={form} id={formId} onSubmit={(event) => void pull(event)}>
+        <fieldset disabled={running} className="flex min-w-0 flex-col gap-3">
+          <div className="grid grid-cols-[1fr_140px] gap-3">
+            <FormTextField<ImagePullValues>
+              name="reference"
+              label="Image reference"
+              placeholder="alpine, ghcr.io/org/app, 127.0.0.1:5000/team/app:1.2"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <FormTextField<ImagePullValues>
+              name="tag"
+              label="Tag"
+              placeholder="latest"
+              hint="Used when the reference has none."
+            />
+          </div>
+          <Controller
+            control={form.control}
+            name="registry"
+            render={({ field }) => (
+              <RegistrySelect
+                host={reference.trim() ? registryHostOfImage(reference.trim()) : undefined}
+                value={field.value}
+                onChange={field.onChange}
+                disabled={running}
+              />
+            )}
+          />
+        </fieldset>
+        <ProgressView
+          progress={stream.progress}
+          phase={stream.phase}
+          failure={stream.failure}
+          what="Pull"
+        />
+      </Form>
     </Dialog>
   );
 }

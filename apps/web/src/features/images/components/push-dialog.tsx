@@ -1,13 +1,15 @@
-import { registryHostOfImage } from '@berth/api';
+import { imagePushSchema, registryHostOfImage } from '@berth/api';
+import type { ImagePushValues } from '@berth/api';
 import { Upload, X } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { Select } from '@/components/ui/input';
+import { Form, FormSelectField, useZodForm } from '@/components/ui/form';
+import { RegistrySelect } from '@/components/registry-select';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
 import { ProgressView } from '@/components/ui/progress-view';
-import { RegistrySelect } from '@/components/registry-select';
 
 /** Pushes one of the image's tags; the tag names the registry (`127.0.0.1:5000/team/app:1`). */
 export function PushDialog({
@@ -19,24 +21,26 @@ export function PushDialog({
   tags: string[];
   onClose: () => void;
 }) {
-  const selectId = useId();
-  const [tag, setTag] = useState(tags[0] ?? '');
-  const [registry, setRegistry] = useState('');
+  const formId = useId();
+  const form = useZodForm(imagePushSchema, {
+    defaultValues: { tag: tags[0] ?? '', registry: '' },
+  });
+  const tag = useWatch({ control: form.control, name: 'tag' });
   const stream = useProgressStream();
   const running = stream.phase === 'running';
 
-  function push() {
-    const { repo, tag: version } = splitReference(tag);
+  const push = form.handleSubmit(async (values) => {
+    const { repo, tag: version } = splitReference(values.tag);
     const path = `/images/${repo.split('/').map(encodeURIComponent).join('/')}/push`;
     // The engine wants an auth header even for a registry without login: `{}` in base64.
-    const headers: Record<string, string> = registry
-      ? { 'X-Berth-Registry': registry }
+    const headers: Record<string, string> = values.registry
+      ? { 'X-Berth-Registry': values.registry }
       : { 'X-Registry-Auth': 'e30=' };
-    void stream.start(endpointId, path, {
+    await stream.start(endpointId, path, {
       query: new URLSearchParams({ tag: version || 'latest' }),
       headers,
     });
-  }
+  });
 
   return (
     <Dialog
@@ -46,45 +50,8 @@ export function PushDialog({
       title="Push image"
       className="sm:max-w-2xl"
       description="Uploads a tag to the registry its name points at."
-    >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          push();
-        }}
-        className="flex flex-col gap-3"
-      >
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={selectId} className="text-[12.5px] font-medium text-fg">
-            Tag to push
-          </label>
-          <Select
-            id={selectId}
-            value={tag}
-            onChange={(event) => setTag(event.target.value)}
-            disabled={running}
-          >
-            {tags.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </Select>
-          <p className="text-[12px] text-muted">
-            To push to another registry, tag the image with that registry&apos;s address first.
-          </p>
-        </div>
-        <RegistrySelect
-          host={tag ? registryHostOfImage(tag) : undefined}
-          value={registry}
-          onChange={setRegistry}
-          disabled={running}
-        />
-        <ProgressView
-          progress={stream.progress}
-          phase={stream.phase}
-          failure={stream.failure}
-          what="Push"
-        />
-        <div className="flex justify-end gap-2 pt-2 pb-1">
+      footer={
+        <>
           {running ? (
             <Button onClick={stream.cancel} icon={<X className="size-3.5" />}>
               Cancel push
@@ -94,6 +61,7 @@ export function PushDialog({
           )}
           <Button
             type="submit"
+            form={formId}
             variant="primary"
             loading={running}
             disabled={!tag}
@@ -101,8 +69,40 @@ export function PushDialog({
           >
             Push image
           </Button>
-        </div>
-      </form>
+        </>
+      }
+    >
+      <Form form={form} id={formId} onSubmit={(event) => void push(event)}>
+        <fieldset disabled={running} className="flex min-w-0 flex-col gap-3">
+          <FormSelectField<ImagePushValues>
+            name="tag"
+            label="Tag to push"
+            hint="To push to another registry, tag the image with that registry's address first."
+          >
+            {tags.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </FormSelectField>
+          <Controller
+            control={form.control}
+            name="registry"
+            render={({ field }) => (
+              <RegistrySelect
+                host={tag ? registryHostOfImage(tag) : undefined}
+                value={field.value}
+                onChange={field.onChange}
+                disabled={running}
+              />
+            )}
+          />
+        </fieldset>
+        <ProgressView
+          progress={stream.progress}
+          phase={stream.phase}
+          failure={stream.failure}
+          what="Push"
+        />
+      </Form>
     </Dialog>
   );
 }

@@ -1,4 +1,3 @@
-import { endpointKeys } from '@berth/api';
 import type { ImageDeleteItem } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
@@ -7,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { removeImage } from '../api/images-api';
+import { removeImageMutation } from '../api/images-api';
 
 export function DeleteResults({ items }: { items: ImageDeleteItem[] }) {
   if (items.length === 0) return <p className="text-[12.5px] text-muted">Nothing was removed.</p>;
@@ -48,12 +47,11 @@ export function RemoveImageDialog({
 }) {
   const [force, setForce] = useState(false);
   const [noprune, setNoprune] = useState(false);
+  const options = removeImageMutation(endpointId, name);
   const mutation = useMutation({
-    mutationFn: () => removeImage(endpointId, name, { force, noprune }),
-    meta: {
-      toastOnError: false,
-      invalidates: [endpointKeys.images(endpointId), endpointKeys.diskUsage(endpointId)],
-    },
+    ...options,
+    // The refusal (image in use) stays in this dialog, as ConfirmDialog does.
+    meta: { ...options.meta, toastOnError: false },
     onSuccess: (items) => onRemoved?.(items ?? []),
   });
   const done = mutation.isSuccess;
@@ -84,7 +82,7 @@ export function RemoveImageDialog({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            mutation.mutate();
+            mutation.mutate({ force, noprune });
           }}
         >
           <CheckboxField

@@ -1,9 +1,11 @@
+import { imageSearchSchema } from '@berth/api';
+import type { ImageSearchValues } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { Search, Star } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
+import { Form, FormTextField, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Spinner } from '@/components/ui/spinner';
 import { searchImagesQueryOptions } from '../api/images-api';
@@ -20,31 +22,30 @@ export function SearchDialog({
   onPull: (name: string) => void;
   canPull: boolean;
 }) {
-  const [text, setText] = useState('');
+  const form = useZodForm(imageSearchSchema, { defaultValues: { term: '' } });
   const [term, setTerm] = useState('');
   const query = useQuery(searchImagesQueryOptions(endpointId, term));
   return (
     <Dialog open onClose={onClose} title="Search images" className="sm:max-w-2xl">
-      <form
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTerm(text.trim());
-        }}
-        className="flex items-end gap-2"
-      >
-        <div className="flex-1">
-          <TextField
-            label="Search term"
-            placeholder="nginx"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <Button type="submit" variant="primary" icon={<Search className="size-3.5" />}>
-          Search
-        </Button>
-      </form>
+      <div role="search">
+        <Form
+          form={form}
+          onSubmit={(event) => void form.handleSubmit((values) => setTerm(values.term))(event)}
+        >
+          <div className="flex items-end gap-2">
+            <div className="flex-1">
+              <FormTextField<ImageSearchValues>
+                name="term"
+                label="Search term"
+                placeholder="nginx"
+              />
+            </div>
+            <Button type="submit" variant="primary" icon={<Search className="size-3.5" />}>
+              Search
+            </Button>
+          </div>
+        </Form>
+      </div>
       <div className="mt-3 pb-4">
         {!term ? (
           <p className="text-[12.5px] text-muted">

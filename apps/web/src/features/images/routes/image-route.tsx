@@ -1,36 +1,24 @@
-import {
-  encodeFilters,
-  endpointKeys,
-  formatAgo,
-  formatBytes,
-  isEngineError,
-  shortId,
-} from '@berth/api';
-import type { ImageInspect } from '@berth/api';
+import { isEngineError, shortId } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { ChevronRight, Globe, HardDriveDownload, Tag, Trash2, Upload, X } from 'lucide-react';
+import { Globe, HardDriveDownload, Tag, Trash2, Upload } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { Button, buttonClasses, IconButton } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { JsonView } from '@/components/ui/json-view';
-import { KeyValueList } from '@/components/ui/key-value';
-import { Panel } from '@/components/ui/panel';
+import { DetailHeader } from '@/components/ui/page-header';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { Tabs } from '@/components/ui/tabs';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useEnginePermission } from '@/hooks/use-me';
-import { engine } from '@/lib/api-client';
-import {
-  imageHistoryQueryOptions,
-  inspectImageQueryOptions,
-  saveImagesHref,
-} from '../api/images-api';
+import { inspectImageQueryOptions, saveImagesHref } from '../api/images-api';
 import { CheckRegistryDialog } from '../components/check-registry-dialog';
+import { ImageLayers } from '../components/image-layers';
+import { ImageOverview } from '../components/image-overview';
 import { PushDialog } from '../components/push-dialog';
 import { RemoveImageDialog } from '../components/remove-image-dialog';
 import { TagDialog } from '../components/tag-dialog';
@@ -63,32 +51,22 @@ export function ImageRoute() {
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <div className="border-b border-line px-6 pt-4 pb-4">
-        <nav
-          aria-label="Breadcrumb"
-          className="mb-2 flex items-center gap-1 text-[12.5px] text-muted"
-        >
-          <Link
-            to="/endpoints/$endpointId/images"
-            params={{ endpointId }}
-            className="hover:text-fg hover:underline"
-          >
-            Images
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <span aria-current="page" className="truncate text-fg">
-            {name}
+      <DetailHeader
+        crumbs={[
+          {
+            label: 'Images',
+            link: { to: '/endpoints/$endpointId/images', params: { endpointId } },
+          },
+        ]}
+        title={name}
+        badges={
+          <span className="font-mono text-[12px] text-faint" title={imageId}>
+            {shortId(imageId)}
           </span>
-        </nav>
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div className="flex min-w-0 items-center gap-3">
-            <h1 className="truncate font-mono text-[16px] font-semibold text-fg">{name}</h1>
-            <span className="font-mono text-[12px] text-faint" title={imageId}>
-              {shortId(imageId)}
-            </span>
-          </div>
-          {query.data && (
-            <div className="flex flex-wrap gap-2">
+        }
+        actions={
+          query.data && (
+            <>
               {canTag && (
                 <Button
                   icon={<Tag className="size-3.5" />}
@@ -132,10 +110,10 @@ export function ImageRoute() {
                   Remove image
                 </Button>
               )}
-            </div>
-          )}
-        </div>
-      </div>
+            </>
+          )
+        }
+      />
       {query.isPending ? (
         <SkeletonRows rows={8} label="Loading image" />
       ) : query.isError ? (
@@ -167,7 +145,7 @@ export function ImageRoute() {
           <div className="h-full overflow-auto px-6 py-5">
             <PanelErrorBoundary>
               {tab === 'overview' && (
-                <Overview
+                <ImageOverview
                   endpointId={endpointId}
                   image={query.data}
                   tags={tags}
@@ -175,7 +153,7 @@ export function ImageRoute() {
                   onUntag={(tag) => setOpen({ kind: 'remove', name: tag })}
                 />
               )}
-              {tab === 'layers' && <History endpointId={endpointId} imageId={imageId} />}
+              {tab === 'layers' && <ImageLayers endpointId={endpointId} imageId={imageId} />}
               {tab === 'inspect' && (
                 <div className="flex flex-col gap-2">
                   <div className="flex justify-end">
@@ -223,176 +201,5 @@ export function ImageRoute() {
         />
       )}
     </div>
-  );
-}
-
-function Overview({
-  endpointId,
-  image,
-  tags,
-  canUntag,
-  onUntag,
-}: {
-  endpointId: string;
-  image: ImageInspect;
-  tags: string[];
-  canUntag: boolean;
-  onUntag: (tag: string) => void;
-}) {
-  const containers = useQuery({
-    queryKey: [...endpointKeys.containers(endpointId), 'list', { ancestor: image.Id }],
-    queryFn: ({ signal }) =>
-      engine(endpointId).listContainers(
-        { all: true, filters: encodeFilters({ ancestor: [image.Id] }) },
-        signal,
-      ),
-  });
-  const created = new Date(image.Created);
-  const config = image.Config ?? {};
-  return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <Panel title="Details" id="image-details">
-        <KeyValueList
-          className="px-4"
-          items={[
-            { label: 'ID', value: image.Id, mono: true },
-            {
-              label: 'Created',
-              value: `${created.toLocaleString()} (${formatAgo(created.getTime())})`,
-            },
-            { label: 'Size', value: formatBytes(image.Size) },
-            {
-              label: 'Platform',
-              value: `${image.Os}/${image.Architecture}${image.Variant ? `/${image.Variant}` : ''}`,
-              mono: true,
-            },
-            { label: 'Author', value: image.Author ?? '' },
-            { label: 'Comment', value: image.Comment ?? '' },
-            { label: 'Layers', value: String(image.RootFS?.Layers?.length ?? 0) },
-            { label: 'Digests', value: (image.RepoDigests ?? []).join('\n'), mono: true },
-          ]}
-        />
-      </Panel>
-      <Panel title="Tags" id="image-tags">
-        {tags.length === 0 ? (
-          <p className="px-4 py-3 text-[13px] text-muted">
-            Untagged (dangling). Add a tag to keep it from being pruned.
-          </p>
-        ) : (
-          <ul aria-label="Tags" className="divide-y divide-line">
-            {tags.map((tag) => (
-              <li key={tag} className="flex items-center justify-between px-4 py-1.5">
-                <span className="font-mono text-[12.5px] text-fg">{tag}</span>
-                {canUntag && (
-                  <IconButton
-                    size="sm"
-                    aria-label={`Remove tag ${tag}`}
-                    onClick={() => onUntag(tag)}
-                  >
-                    <X className="size-3.5" />
-                  </IconButton>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Panel>
-      <Panel title="Configuration" id="image-config">
-        <KeyValueList
-          className="px-4"
-          items={[
-            { label: 'Command', value: (config.Cmd ?? []).join(' '), mono: true },
-            { label: 'Entrypoint', value: (config.Entrypoint ?? []).join(' '), mono: true },
-            { label: 'Working directory', value: config.WorkingDir ?? '', mono: true },
-            { label: 'User', value: config.User ?? '', mono: true },
-            {
-              label: 'Exposed ports',
-              value: Object.keys(config.ExposedPorts ?? {}).join(', '),
-              mono: true,
-            },
-            { label: 'Volumes', value: Object.keys(config.Volumes ?? {}).join(', '), mono: true },
-            { label: 'Environment', value: (config.Env ?? []).join('\n'), mono: true },
-            {
-              label: 'Labels',
-              value: Object.entries(config.Labels ?? {})
-                .map(([key, value]) => `${key}=${value}`)
-                .join('\n'),
-              mono: true,
-            },
-          ]}
-        />
-      </Panel>
-      <Panel title="Containers using it" id="image-containers">
-        {containers.isPending ? (
-          <SkeletonRows rows={2} label="Loading containers" />
-        ) : containers.isError ? (
-          <ErrorState
-            message={containers.error.message}
-            onRetry={() => void containers.refetch()}
-          />
-        ) : containers.data.length === 0 ? (
-          <p className="px-4 py-3 text-[13px] text-muted">No container uses this image.</p>
-        ) : (
-          <ul aria-label="Containers using this image" className="divide-y divide-line">
-            {containers.data.map((container) => (
-              <li key={container.Id} className="flex justify-between px-4 py-1.5 text-[13px]">
-                <Link
-                  to="/endpoints/$endpointId/containers/$containerId"
-                  params={{ endpointId, containerId: container.Id }}
-                  className="text-accent-text hover:underline"
-                >
-                  {(container.Names[0] ?? shortId(container.Id)).replace(/^\//, '')}
-                </Link>
-                <span className="text-muted">{container.State}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Panel>
-    </div>
-  );
-}
-
-function History({ endpointId, imageId }: { endpointId: string; imageId: string }) {
-  const query = useQuery(imageHistoryQueryOptions(endpointId, imageId));
-  if (query.isPending) return <SkeletonRows rows={6} label="Loading layers" />;
-  if (query.isError)
-    return (
-      <ErrorState
-        title="Could not read the history"
-        message={query.error.message}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  return (
-    <table aria-label="Layers" className="w-full text-left text-[12.5px]">
-      <thead className="text-[12px] text-muted">
-        <tr className="border-b border-line">
-          <th scope="col" className="w-32 py-2 pr-3 font-medium">
-            Created
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Created by
-          </th>
-          <th scope="col" className="w-24 py-2 text-right font-medium">
-            Size
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {query.data.map((layer, index) => (
-          <tr key={`${layer.Id}-${index}`} className="border-b border-line/60 align-top">
-            <td className="py-1.5 pr-3 text-muted">
-              {layer.Created ? formatAgo(layer.Created * 1000) : '—'}
-            </td>
-            <td className="py-1.5 pr-3 font-mono text-[12px] break-all whitespace-pre-wrap text-fg">
-              {layer.CreatedBy.replace(/^\/bin\/sh -c #\(nop\)\s+/, '') || '—'}
-              {layer.Comment && <span className="block text-muted">{layer.Comment}</span>}
-            </td>
-            <td className="py-1.5 text-right text-muted tabular-nums">{formatBytes(layer.Size)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -1,6 +1,7 @@
+import { toPluginSettings } from '@berth/api';
 import type { Plugin } from '@berth/api';
 import { describe, expect, it } from 'vitest';
-import { changedSettings, pluginTypes, settableEnv } from './plugins-api';
+import { pluginTypes, settableEnv } from './plugins-api';
 
 const plugin: Plugin = {
   Id: 'p1',
@@ -34,8 +35,10 @@ describe('plugin settings', () => {
 
   it('sends only what changed', () => {
     const env = settableEnv(plugin);
-    expect(changedSettings(env, { DEBUG: '1', NEW: 'x' })).toEqual(['DEBUG=1']);
-    expect(changedSettings(env, { DEBUG: '0' })).toEqual([]);
+    expect(toPluginSettings({ env: { DEBUG: '1', NEW: 'x' }, extra: '' }, env)).toEqual([
+      'DEBUG=1',
+    ]);
+    expect(toPluginSettings({ env: { DEBUG: '0' }, extra: '' }, env)).toEqual([]);
   });
 
   it('names interface types in either form', () => {

@@ -1,6 +1,7 @@
 import { EngineError, endpointKeys, JsonLines } from '@berth/api';
 import type { Plugin, PluginPrivilege, ProgressMessage } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { CSRF_HEADERS, http } from '@/lib/api-client';
 
 const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
@@ -133,18 +134,121 @@ export function settableEnv(
     }));
 }
 
-/** The settings to send: only those that changed, as `KEY=value`. */
-export function changedSettings(
-  before: ReadonlyArray<{ name: string; value: string }>,
-  after: Readonly<Record<string, string>>,
-): string[] {
-  return before
-    .filter((e) => after[e.name] !== undefined && after[e.name] !== e.value)
-    .map((e) => `${e.name}=${after[e.name]}`);
-}
-
 export function pluginTypes(plugin: Plugin): string {
   return plugin.Config.Interface.Types.map((t) =>
     typeof t === 'string' ? t : `${t.Prefix}.${t.Capability}/${t.Version}`,
   ).join(', ');
+}
+
+const invalidatesPlugins = (endpointId: string) => ({
+  invalidates: [endpointKeys.plugins(endpointId)],
+});
+
+/** A progress line of pull, upgrade or push, as shown in the dialog. */
+export type ProgressLine = (line: string) => void;
+
+const progressLine =
+  (onLine: ProgressLine) =>
+  (message: ProgressMessage): void => {
+    if (message.status) onLine(`${message.id ? `${message.id}: ` : ''}${message.status}`);
+  };
+
+export interface PrivilegesRequest {
+  remote: string;
+  registryId: number | null;
+}
+
+/** What the engine says a plugin would be granted; nothing changes yet. */
+export function pluginPrivilegesMutation(
+  endpointId: string,
+): UseMutationOptions<PluginPrivilege[], Error, PrivilegesRequest> {
+  return {
+    mutationFn: async ({ remote, registryId }) =>
+      (await getPrivileges(endpointId, remote, registryId)) ?? [],
+  };
+}
+
+export interface InstallRequest {
+  /** `remote` (and `name`) for a pull; `remote` for an upgrade. */
+  query: Record<string, string>;
+  registryId: number | null;
+  /** Exactly the privileges the admin accepted. */
+  privileges: PluginPrivilege[];
+}
+
+/** Pull a new plugin, or upgrade `upgrade` in place, streaming progress to `onLine`. */
+export function installPluginMutation(
+  endpointId: string,
+  upgrade: string | undefined,
+  onLine: ProgressLine,
+): UseMutationOptions<void, Error, InstallRequest> {
+  return {
+    mutationFn: ({ query, registryId, privileges }) =>
+      pluginStream(
+        endpointId,
+        upgrade ? `/plugins/${name(upgrade)}/upgrade` : '/plugins/pull',
+        upgrade ? { remote: query.remote ?? '' } : query,
+        registryId,
+        privileges,
+        progressLine(onLine),
+      ),
+    meta: invalidatesPlugins(endpointId),
+  };
+}
+
+export function pushPluginMutation(
+  endpointId: string,
+  plugin: string,
+  onLine: ProgressLine,
+): UseMutationOptions<void, Error, number | null> {
+  return {
+    mutationFn: (registryId) =>
+      pluginStream(
+        endpointId,
+        `/plugins/${name(plugin)}/push`,
+        {},
+        registryId,
+        undefined,
+        progressLine(onLine),
+      ),
+  };
+}
+
+export function createPluginMutation(
+  endpointId: string,
+): UseMutationOptions<void, Error, { name: string; file: Blob }> {
+  return {
+    mutationFn: ({ name: plugin, file }) => createPlugin(endpointId, plugin, file),
+    meta: invalidatesPlugins(endpointId),
+  };
+}
+
+export function enablePluginMutation(
+  endpointId: string,
+  plugin: string,
+): UseMutationOptions<unknown, Error, number> {
+  return {
+    mutationFn: (timeout) => enablePlugin(endpointId, plugin, timeout),
+    meta: invalidatesPlugins(endpointId),
+  };
+}
+
+/** Disabling needs no questions: a failure is a toast. */
+export function disablePluginMutation(
+  endpointId: string,
+): UseMutationOptions<unknown, Error, string> {
+  return {
+    mutationFn: (plugin) => disablePlugin(endpointId, plugin),
+    meta: { errorTitle: 'Could not disable the plugin', ...invalidatesPlugins(endpointId) },
+  };
+}
+
+export function setPluginMutation(
+  endpointId: string,
+  plugin: string,
+): UseMutationOptions<unknown, Error, string[]> {
+  return {
+    mutationFn: (settings) => setPlugin(endpointId, plugin, settings),
+    meta: invalidatesPlugins(endpointId),
+  };
 }

@@ -1,35 +1,44 @@
 import { gatewayKeys } from '@berth/api';
-import type { NewUser, UserPatch, UserSummary } from '@berth/api';
+import type { NewUser, Role, UserPatch, UserSummary } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { gateway } from '@/lib/api-client';
 
-/** The add-user dialog shows the gateway's answer (name taken, weak password) in place. */
-export function useCreateUser() {
-  return useMutation({
-    mutationFn: (input: NewUser) => gateway.createUser(input),
-    meta: { toastOnError: false, invalidates: [gatewayKeys.users()] },
-  });
+type Named = Pick<UserSummary, 'id' | 'username'>;
+
+/** Adding a user (the dialog shows a refusal, such as a taken name, at its field). */
+export function createUserMutation(): UseMutationOptions<UserSummary, Error, NewUser> {
+  return {
+    mutationFn: (input) => gateway.createUser(input),
+    meta: { invalidates: [gatewayKeys.users()] },
+  };
 }
 
-/**
- * Changes one user. Dialogs (role, password) show failures themselves; the row buttons
- * (disable, enable) toast the gateway's message, such as "This is the last active admin".
- */
-export function useUpdateUser(
-  user: Pick<UserSummary, 'id' | 'username'>,
-  { inline = false }: { inline?: boolean } = {},
-) {
-  return useMutation({
-    mutationFn: (patch: UserPatch) => gateway.updateUser(user.id, patch),
-    meta: {
-      errorTitle: `Could not change ${user.username}`,
-      toastOnError: !inline,
-      invalidates: [gatewayKeys.users()],
-    },
-  });
+/** Changing one user: role, password, disabled. */
+export function updateUserMutation(user: Named): UseMutationOptions<unknown, Error, UserPatch> {
+  return {
+    mutationFn: (patch) => gateway.updateUser(user.id, patch),
+    meta: { errorTitle: `Could not change ${user.username}`, invalidates: [gatewayKeys.users()] },
+  };
 }
 
-export function useDeleteUser(user: Pick<UserSummary, 'id' | 'username'>) {
+/** A new role; choosing the one the user has changes nothing and asks the gateway nothing. */
+export function changeRoleMutation(
+  user: Pick<UserSummary, 'id' | 'username' | 'role'>,
+): UseMutationOptions<unknown, Error, Role> {
+  return {
+    meta: updateUserMutation(user).meta,
+    mutationFn: async (role) =>
+      role === user.role ? undefined : gateway.updateUser(user.id, { role }),
+  };
+}
+
+/** The row buttons (disable, enable) toast the gateway's refusal ("the last active admin"). */
+export function useUpdateUser(user: Named) {
+  return useMutation(updateUserMutation(user));
+}
+
+export function useDeleteUser(user: Named) {
   return useMutation({
     mutationFn: () => gateway.deleteUser(user.id),
     meta: { errorTitle: `Could not delete ${user.username}`, invalidates: [gatewayKeys.users()] },

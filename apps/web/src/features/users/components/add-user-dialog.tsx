@@ -1,91 +1,58 @@
-import { passwordProblem, usernameProblem } from '@berth/api';
+import { newUserSchema } from '@berth/api';
 import type { Role } from '@berth/api';
 import { UserPlus } from 'lucide-react';
-import { useId, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
-import { InlineAlert } from '@/components/ui/inline-alert';
-import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
+import { useId } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
+import { FormDialog, FormTextField, useZodForm } from '@/components/ui/form';
 import { PasswordChecklist } from '@/components/ui/password-checklist';
-import { useCreateUser } from '../api/users';
+import { createUserMutation } from '../api/users';
 import { RoleSelect } from './role-select';
 
 export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title="Add user"
-      description="They log in with this name and password; tell them the password another way."
-    >
-      <AddUserForm onDone={onClose} />
-    </Dialog>
-  );
+  if (!open) return null;
+  return <AddUserForm onClose={onClose} />;
 }
 
-function AddUserForm({ onDone }: { onDone: () => void }) {
-  const create = useCreateUser();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [role, setRole] = useState<Role>('viewer');
-  const [submitted, setSubmitted] = useState(false);
+function AddUserForm({ onClose }: { onClose: () => void }) {
+  const form = useZodForm(newUserSchema, {
+    defaultValues: { username: '', password: '', role: 'viewer' as Role },
+  });
+  const [username, password] = useWatch({ control: form.control, name: ['username', 'password'] });
   const checklistId = useId();
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid();
-  const name = username.trim();
-  const nameError = usernameProblem(name);
-  const passwordError = passwordProblem(password, name);
-
   return (
-    <form
-      ref={formRef}
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (nameError || passwordError) return focusFirstInvalid();
-        create.mutate({ username: name, password, role }, { onSuccess: onDone });
-      }}
+    <FormDialog
+      title="Add user"
+      description="They log in with this name and password; tell them the password another way."
+      onClose={onClose}
+      form={form}
+      mutation={createUserMutation()}
+      toVariables={(values) => values}
+      submitLabel="Add user"
+      submitIcon={<UserPlus className="size-3.5" aria-hidden />}
+      errorTitle="Could not add the user"
     >
-      {create.isError && (
-        <InlineAlert title="Could not add the user">{create.error.message}</InlineAlert>
-      )}
-      <TextField
+      <FormTextField
+        name="username"
         label="User name"
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        value={username}
-        error={submitted || username ? nameError : null}
-        onChange={(event) => setUsername(event.target.value)}
       />
       <div className="flex flex-col gap-2">
-        <TextField
+        <FormTextField
+          name="password"
           label="Password"
           type="password"
           autoComplete="new-password"
-          value={password}
           describedBy={checklistId}
-          error={submitted ? passwordError : null}
-          onChange={(event) => setPassword(event.target.value)}
         />
-        <PasswordChecklist id={checklistId} password={password} username={name} />
+        <PasswordChecklist id={checklistId} password={password} username={username.trim()} />
       </div>
-      <RoleSelect value={role} onChange={setRole} />
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onDone} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="primary"
-          loading={create.isPending}
-          icon={<UserPlus className="size-3.5" aria-hidden />}
-        >
-          Add user
-        </Button>
-      </div>
-    </form>
+      <Controller
+        control={form.control}
+        name="role"
+        render={({ field }) => <RoleSelect value={field.value} onChange={field.onChange} />}
+      />
+    </FormDialog>
   );
 }

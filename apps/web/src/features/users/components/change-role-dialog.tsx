@@ -1,10 +1,9 @@
-import type { Role, UserSummary } from '@berth/api';
-import { roleAtLeast } from '@berth/api';
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { changeRoleSchema, roleAtLeast } from '@berth/api';
+import type { UserSummary } from '@berth/api';
+import { Controller, useWatch } from 'react-hook-form';
+import { FormDialog, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { useUpdateUser } from '../api/users';
+import { changeRoleMutation } from '../api/users';
 import { RoleSelect } from './role-select';
 
 export function ChangeRoleDialog({
@@ -16,38 +15,39 @@ export function ChangeRoleDialog({
   isSelf: boolean;
   onClose: () => void;
 }) {
-  return (
-    <Dialog open={user !== null} onClose={onClose} title={`Change the role of ${user?.username}`}>
-      {user && <ChangeRoleForm user={user} isSelf={isSelf} onDone={onClose} />}
-    </Dialog>
-  );
+  if (!user) return null;
+  return <ChangeRoleForm user={user} isSelf={isSelf} onClose={onClose} />;
 }
 
 function ChangeRoleForm({
   user,
   isSelf,
-  onDone,
+  onClose,
 }: {
   user: UserSummary;
   isSelf: boolean;
-  onDone: () => void;
+  onClose: () => void;
 }) {
-  const [role, setRole] = useState<Role>(user.role);
-  const update = useUpdateUser(user, { inline: true });
+  const form = useZodForm(changeRoleSchema, { defaultValues: { role: user.role } });
+  const role = useWatch({ control: form.control, name: 'role' });
   const lowers = !roleAtLeast(role, user.role);
   return (
-    <form
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (role === user.role) return onDone();
-        update.mutate({ role }, { onSuccess: onDone });
-      }}
+    <FormDialog
+      title={`Change the role of ${user.username}`}
+      onClose={onClose}
+      form={form}
+      mutation={changeRoleMutation(user)}
+      toVariables={(values) => values.role}
+      submitLabel="Change role"
+      errorTitle="Could not change the role"
     >
-      {update.isError && (
-        <InlineAlert title="Could not change the role">{update.error.message}</InlineAlert>
-      )}
-      <RoleSelect label="New role" value={role} onChange={setRole} />
+      <Controller
+        control={form.control}
+        name="role"
+        render={({ field }) => (
+          <RoleSelect label="New role" value={field.value} onChange={field.onChange} />
+        )}
+      />
       {lowers && (
         <InlineAlert tone="warning">
           {isSelf
@@ -55,19 +55,6 @@ function ChangeRoleForm({
             : `A lower role ends ${user.username}'s sessions; they log in again.`}
         </InlineAlert>
       )}
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onDone} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="primary"
-          loading={update.isPending}
-          disabled={role === user.role}
-        >
-          Change role
-        </Button>
-      </div>
-    </form>
+    </FormDialog>
   );
 }

@@ -1,11 +1,9 @@
 import type { EngineEvent } from '@berth/api';
 import { Link } from '@tanstack/react-router';
-import { memo } from 'react';
+import { useMemo } from 'react';
+import type { DataColumn } from '@/components/ui/data-table';
 import { cn } from '@/lib/cn';
 import { objectName } from '../utils/event-timeline';
-
-export const EVENT_GRID =
-  'grid grid-cols-[200px_100px_minmax(160px,1fr)_minmax(180px,1.4fr)_minmax(200px,2fr)]';
 
 const TYPE_COLOURS: Record<string, string> = {
   container: 'text-accent-text',
@@ -81,54 +79,82 @@ function details(event: EngineEvent): string {
   return parts.join(' · ');
 }
 
-export const EventRow = memo(function EventRow({
-  event,
-  endpointId,
-  index,
-  start,
-  height,
-}: {
-  event: EngineEvent;
-  endpointId: string;
-  index: number;
-  start: number;
-  height: number;
-}) {
-  const time = new Date(event.timeNano ? event.timeNano / 1e6 : event.time * 1000);
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      className={cn(
-        EVENT_GRID,
-        'absolute inset-x-0 top-0 items-center border-b border-line/70 text-[13px] hover:bg-subtle',
-      )}
-      style={{ height, transform: `translateY(${start}px)` }}
-    >
-      <div role="cell" className="px-4">
-        <time
-          className="font-mono text-[12px] whitespace-nowrap text-muted"
-          dateTime={time.toISOString()}
-        >
-          {time.toLocaleString()}
-        </time>
-      </div>
-      <div role="cell" className={cn('px-3', TYPE_COLOURS[event.Type] ?? 'text-muted')}>
-        {event.Type}
-      </div>
-      <div
-        role="cell"
-        className={cn('truncate px-3 font-mono text-[12.5px]', ACTION_TONE(event.Action))}
-        title={event.Action}
-      >
-        {event.Action}
-      </div>
-      <div role="cell" className="flex min-w-0 px-3">
-        <ObjectLink event={event} endpointId={endpointId} />
-      </div>
-      <div role="cell" className="truncate px-3 text-[12px] text-muted" title={details(event)}>
-        {details(event)}
-      </div>
-    </div>
+const eventMs = (event: EngineEvent) => (event.timeNano ? event.timeNano / 1e6 : event.time * 1000);
+
+/** The events table's columns: when, what kind, what happened, to what, and the rest. */
+export function useEventColumns(endpointId: string): DataColumn<EngineEvent>[] {
+  return useMemo<DataColumn<EngineEvent>[]>(
+    () => [
+      {
+        id: 'time',
+        header: 'Time',
+        accessorFn: eventMs,
+        size: 200,
+        sortDescFirst: true,
+        cell: ({ getValue }) => {
+          const time = new Date(Number(getValue()));
+          return (
+            <time
+              className="font-mono text-[12px] whitespace-nowrap text-muted"
+              dateTime={time.toISOString()}
+            >
+              {time.toLocaleString()}
+            </time>
+          );
+        },
+      },
+      {
+        id: 'type',
+        header: 'Type',
+        accessorFn: (event) => event.Type,
+        size: 100,
+        cell: ({ row }) => (
+          <span className={TYPE_COLOURS[row.original.Type] ?? 'text-muted'}>
+            {row.original.Type}
+          </span>
+        ),
+      },
+      {
+        id: 'action',
+        header: 'Action',
+        accessorFn: (event) => event.Action,
+        size: 180,
+        cell: ({ row }) => (
+          <span
+            className={cn(
+              'block truncate font-mono text-[12.5px]',
+              ACTION_TONE(row.original.Action),
+            )}
+            title={row.original.Action}
+          >
+            {row.original.Action}
+          </span>
+        ),
+      },
+      {
+        id: 'object',
+        header: 'Object',
+        accessorFn: objectName,
+        size: 240,
+        cell: ({ row }) => (
+          <span className="flex min-w-0">
+            <ObjectLink event={row.original} endpointId={endpointId} />
+          </span>
+        ),
+      },
+      {
+        id: 'details',
+        header: 'Details',
+        accessorFn: details,
+        size: 300,
+        enableSorting: false,
+        cell: ({ getValue }) => (
+          <span className="block truncate text-[12px] text-muted" title={String(getValue())}>
+            {String(getValue())}
+          </span>
+        ),
+      },
+    ],
+    [endpointId],
   );
-});
+}
