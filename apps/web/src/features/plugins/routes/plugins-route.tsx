@@ -23,7 +23,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { JsonView } from '@/components/ui/json-view';
+import { InspectJson } from '@/components/ui/inspect-json';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
@@ -43,6 +43,7 @@ import {
   removePlugin,
   setPlugin,
   settableEnv,
+  pluginInspectQueryOptions,
 } from '../api/plugins-api';
 
 type DialogState =
@@ -237,14 +238,16 @@ function PluginsList() {
           className="sm:max-w-3xl"
           footer={<Button onClick={close}>Close</Button>}
         >
-          <JsonView
-            label={`Inspect of ${dialog.plugin.Name}`}
-            text={JSON.stringify(dialog.plugin, null, 2)}
-          />
+          <PluginInspect endpointId={endpointId} name={dialog.plugin.Name} />
         </Dialog>
       )}
     </>
   );
+}
+
+function PluginInspect({ endpointId, name }: { endpointId: string; name: string }) {
+  const inspect = useQuery(pluginInspectQueryOptions(endpointId, name));
+  return <InspectJson query={inspect} label={`Inspect of ${name}`} />;
 }
 
 function Progress({ lines }: { lines: string[] }) {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { endpointKeys } from '@berth/api';
 import type { Volume } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
@@ -10,13 +11,14 @@ import { TextField } from '@/components/ui/field';
 import { PairsEditor } from '@/components/ui/pairs-editor';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { PruneDialog } from '@/components/ui/prune-dialog';
-import { JsonView } from '@/components/ui/json-view';
+import { InspectJson } from '@/components/ui/inspect-json';
 import {
   createVolume,
   pruneVolumes,
   removeVolume,
   toVolumeCreate,
   validateVolumeForm,
+  volumeInspectQueryOptions,
 } from '../api/volumes-api';
 import type { VolumeForm } from '../api/volumes-api';
 
@@ -98,14 +100,17 @@ export function CreateVolumeDialog({
 }
 
 export function InspectVolumeDialog({
+  endpointId,
   volume,
   usedBy,
   onClose,
 }: {
+  endpointId: string;
   volume: Volume;
   usedBy: string[];
   onClose: () => void;
 }) {
+  const inspect = useQuery(volumeInspectQueryOptions(endpointId, volume.Name));
   return (
     <Dialog open onClose={onClose} title={`Volume ${volume.Name}`} className="max-w-2xl">
       <div className="flex flex-col gap-3 pb-2">
@@ -118,7 +123,7 @@ export function InspectVolumeDialog({
             'No container mounts this volume.'
           )}
         </p>
-        <JsonView text={JSON.stringify(volume, null, 2)} label="Volume inspect" />
+        <InspectJson query={inspect} label="Volume inspect" />
       </div>
     </Dialog>
   );
