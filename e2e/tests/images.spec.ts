@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { ImageInspect } from '@berth/api';
 import {
   createContainer,
@@ -211,5 +212,39 @@ test('with a saved registry: push a tagged image with progress and pull it back'
   } finally {
     await removeImage(reference);
     if (registryId !== null) await adminApi.delete(`/api/registries/${registryId}`);
+  }
+});
+
+test("the image page saves one image with ImageGet (/images/{name}/get), the list's selection with get-all", async ({
+  page,
+}) => {
+  const repo = uniqueName('getone');
+  const holder = uniqueName('getter');
+  const source = await createContainer(holder);
+  await engineRequest('POST', `/commit?container=${source}&repo=${repo}&tag=v1`);
+  await removeContainer(holder);
+  try {
+    await page.goto('/endpoints/local/images');
+    await page.getByRole('searchbox', { name: 'Filter images' }).fill(repo);
+    await page.getByRole('checkbox', { name: `Select ${repo}:v1` }).check();
+    await expect(page.getByRole('link', { name: 'Save 1 as tar' })).toHaveAttribute(
+      'href',
+      new RegExp(`/docker/images/get\\?names=${repo}%3Av1$`),
+    );
+    await page
+      .getByRole('link', { name: `${repo}:v1` })
+      .first()
+      .click();
+    const save = page.getByRole('link', { name: 'Save as tar' });
+    await expect(save).toHaveAttribute('href', new RegExp(`/docker/images/${repo}%3Av1/get$`));
+    const downloading = page.waitForEvent('download');
+    await save.click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${repo}_v1.tar`);
+    // The engine's tar of this one image: its manifest names the tag.
+    const tar = await readFile((await download.path()) as string);
+    expect(tar.toString('latin1')).toContain(`"RepoTags":["${repo}:v1"]`);
+  } finally {
+    await removeImage(`${repo}:v1`);
   }
 });

@@ -28,7 +28,7 @@ import { engine } from '@/lib/api-client';
 import {
   imageHistoryQueryOptions,
   inspectImageQueryOptions,
-  saveImagesHref,
+  saveImageHref,
 } from '../api/images-api';
 import { CheckRegistryDialog } from '../components/check-registry-dialog';
 import { PushDialog } from '../components/push-dialog';
@@ -58,7 +58,7 @@ export function ImageRoute() {
   const engineCaps = useCapabilities(endpointId);
   const canSave = can(
     'GET',
-    engineCaps.has('imageGetAll') ? '/images/get' : '/images/save',
+    engineCaps.kind === 'pouch' ? '/images/save' : '/images/x/get',
   ).allowed;
 
   return (
@@ -115,7 +115,7 @@ export function ImageRoute() {
               )}
               {canSave && (
                 <a
-                  href={saveImagesHref(endpointId, [tags[0] ?? query.data.Id], engineCaps.kind)}
+                  href={saveImageHref(endpointId, tags[0] ?? query.data.Id, engineCaps.kind)}
                   download={`${name.replace(/[/:]/g, '_')}.tar`}
                   className={buttonClasses('secondary', 'md')}
                 >
