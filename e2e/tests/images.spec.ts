@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { ImageInspect } from '@berth/api';
+import { writeTar } from '@berth/api';
 import {
   createContainer,
   engineRequest,
@@ -6,6 +8,7 @@ import {
   removeContainer,
   uniqueName,
 } from '../support/engine';
+import { engineCall } from '../support/engine-calls';
 import { expect, test } from '../support/fixtures';
 
 async function imageId(reference: string): Promise<string | null> {
@@ -211,5 +214,81 @@ test('with a saved registry: push a tagged image with progress and pull it back'
   } finally {
     await removeImage(reference);
     if (registryId !== null) await adminApi.delete(`/api/registries/${registryId}`);
+  }
+});
+
+test("the image page saves one image with ImageGet (/images/{name}/get), the list's selection with get-all", async ({
+  page,
+}) => {
+  const repo = uniqueName('getone');
+  const holder = uniqueName('getter');
+  const source = await createContainer(holder);
+  await engineRequest('POST', `/commit?container=${source}&repo=${repo}&tag=v1`);
+  await removeContainer(holder);
+  try {
+    await page.goto('/endpoints/local/images');
+    await page.getByRole('searchbox', { name: 'Filter images' }).fill(repo);
+    await page.getByRole('checkbox', { name: `Select ${repo}:v1` }).check();
+    await expect(page.getByRole('link', { name: 'Save 1 as tar' })).toHaveAttribute(
+      'href',
+      new RegExp(`/docker/images/get\\?names=${repo}%3Av1$`),
+    );
+    await page
+      .getByRole('link', { name: `${repo}:v1` })
+      .first()
+      .click();
+    const save = page.getByRole('link', { name: 'Save as tar' });
+    await expect(save).toHaveAttribute('href', new RegExp(`/docker/images/${repo}%3Av1/get$`));
+    const downloading = page.waitForEvent('download');
+    await save.click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${repo}_v1.tar`);
+    // The engine's tar of this one image: its manifest names the tag.
+    const tar = await readFile((await download.path()) as string);
+    expect(tar.toString('latin1')).toContain(`"RepoTags":["${repo}:v1"]`);
+  } finally {
+    await removeImage(`${repo}:v1`);
+  }
+});
+
+test('import an image from an uploaded root filesystem tarball, with progress (fromSrc=-)', async ({
+  page,
+}) => {
+  const repo = uniqueName('imported');
+  const tar = writeTar([
+    { name: 'etc/berth-imported', data: new TextEncoder().encode('from a tarball\n') },
+  ]);
+  try {
+    await page.goto('/endpoints/local/images');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import image' });
+    // validation at the field, before anything is sent
+    await dialog.getByLabel('Tag').fill('v1');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByText('A tag needs a repository.')).toBeVisible();
+    await dialog.getByLabel('Repository').fill(repo);
+    await dialog.getByLabel('Commit message').fill('imported by the e2e');
+    await dialog.getByLabel('Dockerfile instructions').fill('ENV IMPORTED=1');
+    await dialog.getByLabel('Root filesystem tarball').setInputFiles({
+      name: 'rootfs.tar',
+      mimeType: 'application/x-tar',
+      buffer: Buffer.from(tar),
+    });
+    const call = engineCall(page, 'POST', /^\/images\/create$/);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const response = await call;
+    expect(new URL(response.url()).searchParams.get('fromSrc')).toBe('-');
+    await expect(dialog.getByRole('status')).toContainText(/Imported sha256:[0-9a-f]{64}/, {
+      timeout: 20_000,
+    });
+    const image = await engineRequest<{ Comment: string; Config: { Env: string[] | null } }>(
+      'GET',
+      `/images/${repo}:v1/json`,
+    );
+    expect(image.status).toBe(200);
+    expect(image.body.Comment).toBe('imported by the e2e');
+    expect(image.body.Config.Env).toContain('IMPORTED=1');
+  } finally {
+    await removeImage(`${repo}:v1`);
   }
 });

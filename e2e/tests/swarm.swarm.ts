@@ -1,4 +1,5 @@
 import { BASE_URL } from '../support/auth';
+import { engineCall } from '../support/engine-calls';
 import { engineRequest, uniqueName } from '../support/engine';
 import { expect, test } from '../support/fixtures';
 
@@ -50,8 +51,12 @@ test('initialise a swarm; a secret, a config and a service using them from the f
   await newConfig.getByLabel('Name', { exact: true }).fill(config);
   await newConfig.getByLabel('Content').fill('greeting=hi');
   await newConfig.getByRole('button', { name: 'Create config' }).click();
+  // Inspect asks the engine for the object itself (ConfigInspect), not the list entry
+  const configInspect = engineCall(page, 'GET', /\/configs\/[a-z0-9]+$/);
   await page.getByRole('button', { name: `Inspect ${config}` }).click();
+  expect((await configInspect).status()).toBe(200);
   await expect(page.getByLabel('Config content')).toHaveText('greeting=hi');
+  await expect(page.getByLabel(`Inspect of ${config}`)).toContainText('"Version"');
   await page.getByRole('button', { name: 'Close' }).first().click();
 
   await swarmNav.getByRole('link', { name: 'Services' }).click();
@@ -97,6 +102,15 @@ test('initialise a swarm; a secret, a config and a service using them from the f
   await expect(tasks.getByRole('row').filter({ hasText: 'running' })).toHaveCount(3);
   // each task's container is on this node: its console is one click away
   await expect(tasks.getByRole('link', { name: /Console of task/ })).toHaveCount(3);
+  // TaskInspect: the task as the engine has it now, with its container status
+  const taskInspect = engineCall(page, 'GET', /\/tasks\/[a-z0-9]+$/);
+  await tasks
+    .getByRole('button', { name: /^Inspect task / })
+    .first()
+    .click();
+  expect((await taskInspect).status()).toBe(200);
+  await expect(page.getByLabel(/^Inspect of task /)).toContainText('"ContainerStatus"');
+  await page.getByRole('button', { name: 'Close' }).first().click();
 
   const inspected = await engineRequest<Array<{ Spec: { Mode: object } }>>(
     'GET',
@@ -112,6 +126,22 @@ test('initialise a swarm; a secret, a config and a service using them from the f
   // the secret now says which service uses it
   await swarmNav.getByRole('link', { name: 'Secrets' }).click();
   await expect(page.getByRole('row').filter({ hasText: secret })).toContainText(service);
+  const secretInspect = engineCall(page, 'GET', /\/secrets\/[a-z0-9]+$/);
+  await page.getByRole('button', { name: `Inspect ${secret}` }).click();
+  expect((await secretInspect).status()).toBe(200);
+  await expect(page.getByLabel(`Inspect of ${secret}`)).toContainText(`"Name": "${secret}"`);
+  await page.getByRole('button', { name: 'Close' }).first().click();
+
+  // NodeInspect: the node's full description (resources, engine) from the engine
+  await swarmNav.getByRole('link', { name: 'Nodes' }).click();
+  const nodeInspect = engineCall(page, 'GET', /\/nodes\/[a-z0-9]+$/);
+  await page
+    .getByRole('button', { name: /^Inspect / })
+    .first()
+    .click();
+  expect((await nodeInspect).status()).toBe(200);
+  await expect(page.getByLabel(/^Inspect of node /)).toContainText('"NanoCPUs"');
+  await page.getByRole('button', { name: 'Close' }).first().click();
 
   // the cluster view shows this node's column with the three tasks
   await swarmNav.getByRole('link', { name: 'Cluster' }).click();

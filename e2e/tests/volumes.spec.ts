@@ -1,4 +1,5 @@
 import { engineRequest, IDLE_CMD, IMAGE, removeContainer, uniqueName } from '../support/engine';
+import { engineCall } from '../support/engine-calls';
 import { expect, test } from '../support/fixtures';
 
 test('volume create, use and remove; an in-use volume is refused with the engine message', async ({
@@ -52,6 +53,28 @@ test('volume create, use and remove; an in-use volume is refused with the engine
     expect((await engineRequest('GET', `/volumes/${volume}`)).status).toBe(404);
   } finally {
     await removeContainer(user);
+    await engineRequest('DELETE', `/volumes/${volume}`);
+  }
+});
+
+test('inspect asks the engine for the volume itself (VolumeInspect) and shows its answer', async ({
+  page,
+}) => {
+  const volume = uniqueName('volinspect');
+  await engineRequest('POST', '/volumes/create', {
+    Name: volume,
+    Labels: { 'berth.e2e': 'inspect' },
+  });
+  try {
+    await page.goto('/endpoints/local/volumes');
+    await page.getByRole('searchbox', { name: 'Filter volumes' }).fill(volume);
+    const inspect = engineCall(page, 'GET', new RegExp(`^/volumes/${volume}$`));
+    await page.getByRole('button', { name: `Inspect ${volume}` }).click();
+    expect((await inspect).status()).toBe(200);
+    const json = page.getByLabel('Volume inspect');
+    await expect(json).toContainText(`"Name": "${volume}"`);
+    await expect(json).toContainText('"berth.e2e": "inspect"');
+  } finally {
     await engineRequest('DELETE', `/volumes/${volume}`);
   }
 });

@@ -127,6 +127,10 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       };
     },
   };
+  upgrades.relayUpgrades({
+    audit: security.deps.audit,
+    track: (endpoint, kind) => terminalStreams.open(endpoint, kind),
+  });
   upgrades.route('exec', (ws, ctx) => void execRoute(terminals)(ws, ctx));
   upgrades.route('attach', (ws, ctx) => void attachRoute(terminals)(ws, ctx));
   upgrades.route('logs', (ws, ctx) => void logsRoute(terminals)(ws, ctx));

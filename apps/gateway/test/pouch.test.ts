@@ -149,3 +149,34 @@ describe('pouch replay: the gateway against recorded pouchd answers', () => {
     expect(((await remove.json()) as { message: string }).message).toMatch(/\S/);
   });
 });
+
+describe('pouch replay: ContainerWait (fixture made from the reference, no recording)', () => {
+  it('relays POST /containers/{id}/wait with its /v1.24 prefix and the exit code', async () => {
+    const res = await call('/api/endpoints/local/docker/containers/fx-exited/wait', {
+      method: 'POST',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ Error: '', StatusCode: 3 });
+    expect(replay.seen).toContain('POST /v1.24/containers/fx-exited/wait');
+  });
+
+  it('lets a viewer wait (it changes nothing) but not start', async () => {
+    const viewer = bearer(tokenFor(gateway, 'viewer'));
+    const wait = await fetch(
+      `${gateway.url}/api/endpoints/local/docker/containers/fx-exited/wait`,
+      {
+        method: 'POST',
+        headers: viewer,
+      },
+    );
+    expect(wait.status).toBe(200);
+    const start = await fetch(
+      `${gateway.url}/api/endpoints/local/docker/containers/fx-exited/start`,
+      {
+        method: 'POST',
+        headers: viewer,
+      },
+    );
+    expect(start.status).toBe(403);
+  });
+});

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import type { ClientRequest, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type {
+  ClientRequest,
+  IncomingHttpHeaders,
+  IncomingMessage,
+  OutgoingHttpHeaders,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -189,6 +194,32 @@ export class Transport {
     });
   }
 
+  /**
+   * Sends one request that asks the engine to switch protocols (`GET …/attach/ws` with
+   * `Upgrade: websocket`, `POST /session` with `Upgrade: h2c`) with the caller's own upgrade
+   * headers, and resolves with the engine's answer: the 101 and the raw socket, or the plain
+   * response when it refused. Unlike `hijack`, nothing is decided here about the protocol.
+   */
+  upgrade(options: TransportRequest): Promise<EngineUpgradeAnswer> {
+    return new Promise((resolve, reject) => {
+      const make = this.secure ? httpsRequest : httpRequest;
+      const req = make({
+        ...this.target,
+        agent: false,
+        ...(this.secure ? tlsOptionsOf(this.agent) : {}),
+        method: options.method,
+        path: options.path,
+        headers: this.target.socketPath
+          ? { ...options.headers, Host: 'docker' }
+          : { ...options.headers },
+      });
+      req.on('upgrade', (res, socket, head) => resolve({ upgraded: true, res, socket, head }));
+      req.on('response', (res) => resolve({ upgraded: false, res }));
+      req.on('error', (error) => reject(new EngineCallError(502, this.describeError(error))));
+      req.end();
+    });
+  }
+
   /** A failed call as words a person can act on (over SSH: why the tunnel failed). */
   describeError(error: unknown): string {
     return this.tunnel?.lastError ?? describeConnectError(this.url, error);
@@ -199,6 +230,11 @@ export class Transport {
     this.tunnel?.close();
   }
 }
+
+/** What the engine said to an upgrade request: switched (with the socket), or an answer. */
+export type EngineUpgradeAnswer =
+  | { upgraded: true; res: IncomingMessage; socket: Duplex; head: Buffer }
+  | { upgraded: false; res: IncomingMessage };
 
 /** An engine call that failed, with the status and the words a person should see. */
 export class EngineCallError extends Error {

@@ -1,4 +1,5 @@
 import type { Health } from '@berth/api';
+import { engineRouteRole } from '@berth/api';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Security } from '../auth/security';
@@ -95,7 +96,8 @@ export function createApp({
   // credentials, which never reach the browser.
   app.post(
     '/api/endpoints/:id/registries/:registryId/login',
-    security.require('admin'),
+    // One source: the route table's role for SystemAuth, as on the relay.
+    security.require(engineRouteRole('SystemAuth')),
     async (req, res, next) => {
       const endpoint = registry.get(String(req.params.id));
       if (!endpoint) return next();

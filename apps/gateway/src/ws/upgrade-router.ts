@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Role } from '@berth/api';
-import { roleAtLeast } from '@berth/api';
+import { matchEngineRoute, roleAtLeast } from '@berth/api';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { headerOf } from '../auth/origin';
 import type { Principal } from '../auth/principal';
@@ -9,7 +9,12 @@ import type { Security } from '../auth/security';
 import type { Endpoint } from '../endpoints/endpoint';
 import type { EndpointRegistry } from '../endpoints/registry';
 import type { Logger } from '../logger';
+import { HttpError } from '../http/errors';
+import { parseRelayUrl } from '../relay/relay';
+import { RELAYED_UPGRADES, relayUpgrade, type UpgradeRelayContext } from '../relay/upgrade-relay';
 import { rejectUpgrade } from '../server';
+
+type RelayUpgradeDeps = Pick<UpgradeRelayContext, 'audit' | 'track'>;
 
 export type WsKind = 'exec' | 'attach' | 'logs' | 'stats' | 'events';
 
@@ -35,6 +40,8 @@ export interface WsContext {
 export type WsHandler = (ws: WebSocket, ctx: WsContext) => void | Promise<void>;
 
 const ROUTE = /^\/api\/endpoints\/([^/]+)\/ws\/([a-z]+)$/;
+/** The Engine API relay's address: a few engine calls upgrade (see RELAYED_UPGRADES). */
+const RELAY_ROUTE = /^\/api\/endpoints\/([^/]+)\/docker(\/.*)?$/;
 /** Big enough for a 1 MB paste in one message, with room for framing. */
 export const MAX_WS_PAYLOAD = 16 * 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
@@ -55,6 +62,7 @@ export class UpgradeRouter {
   private readonly handlers = new Map<WsKind, WsHandler>();
   private readonly alive = new WeakSet<WebSocket>();
   private readonly heartbeat: NodeJS.Timeout;
+  private relayDeps: RelayUpgradeDeps | undefined;
 
   constructor(
     private readonly security: Security,
@@ -72,6 +80,11 @@ export class UpgradeRouter {
       }
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
+  }
+
+  /** Turns on the engine's own upgrades through the relay (attach/ws, session). */
+  relayUpgrades(deps: RelayUpgradeDeps): void {
+    this.relayDeps = deps;
   }
 
   route(kind: WsKind, handler: WsHandler): void {
@@ -95,50 +108,22 @@ export class UpgradeRouter {
   private dispatch(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = upgradeUrl(req.url);
     if (!url) return rejectUpgrade(socket, 400, 'The websocket address is not a valid path.');
+    const relayed = RELAY_ROUTE.exec(url.pathname);
+    if (relayed) return this.dispatchRelay(req, socket, head, url, relayed);
     const match = ROUTE.exec(url.pathname);
     const kind = match?.[2] as WsKind | undefined;
     const role = kind && WS_ROLES[kind];
     if (!match || !kind || !role)
       return rejectUpgrade(socket, 404, `No websocket route at ${url.pathname}`);
 
-    const { origins } = this.security.deps;
-    if (!origins.hostAllowed(req.headers.host)) {
-      return rejectUpgrade(socket, 421, 'Unknown host name; add it to BERTH_ORIGINS.');
-    }
-    const principal = this.security.principalOf(req);
-    const origin = headerOf(req, 'origin');
-    // Cross-site websocket hijacking: browsers always send Origin, and it must be one of ours;
-    // only token clients (scripts, not browsers) may come without one.
-    const originOk =
-      origin !== undefined
-        ? origins.originAllowed(origin, req.headers.host)
-        : principal?.via === 'token';
-    if (!originOk) {
-      this.deny(req, principal, kind, `websocket from origin ${origin ?? '(none)'}`);
-      return rejectUpgrade(
-        socket,
-        403,
-        "This websocket must be opened from one of Berth's own pages.",
-      );
-    }
-    if (!principal) return rejectUpgrade(socket, 401, 'Log in first.');
-    const endpointId = decodeSegment(match[1] ?? '');
-    if (endpointId === undefined)
-      return rejectUpgrade(socket, 400, 'The endpoint id has a malformed escape sequence.');
-    const onEndpoint = this.security.endpointRole(principal, endpointId);
-    if (!onEndpoint) return rejectUpgrade(socket, 404, `No such endpoint: ${endpointId}`);
-    if (!roleAtLeast(onEndpoint, role)) {
-      this.deny(req, principal, kind, `needs ${role}`);
-      return rejectUpgrade(
-        socket,
-        403,
-        `Your role (${onEndpoint}) cannot open ${kind} streams; it needs ${role}.`,
-      );
-    }
+    const allowed = this.authorize(req, socket, match[1] ?? '', `ws.${kind}`, () => ({
+      role,
+      what: `${kind} streams`,
+    }));
+    if (!allowed) return;
+    const { principal, endpoint } = allowed;
     const handler = this.handlers.get(kind);
     if (!handler) return rejectUpgrade(socket, 404, `No websocket route at ${url.pathname}`);
-    const endpoint = this.registry.get(endpointId);
-    if (!endpoint) return rejectUpgrade(socket, 404, `No such endpoint: ${match[1]}`);
 
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.alive.add(ws);
@@ -158,10 +143,121 @@ export class UpgradeRouter {
     });
   }
 
+  /**
+   * `…/docker/containers/{id}/attach/ws` and `…/docker/session`: the engine's own upgrades,
+   * after the same checks, with the role from the route table. The bytes are the engine's.
+   */
+  private dispatchRelay(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    url: URL,
+    relayed: RegExpExecArray,
+  ): void {
+    const enginePath = relayed[2] ?? '/';
+    const match = matchEngineRoute(req.method ?? 'GET', enginePath);
+    const op = match && RELAYED_UPGRADES[match.route.op] ? match.route.op : undefined;
+    const allowed = this.authorize(req, socket, relayed[1] ?? '', op ?? 'relay.upgrade', () =>
+      match && op
+        ? { role: match.route.role, what: op }
+        : {
+            refusal: `${req.method ?? 'GET'} ${enginePath} does not upgrade through the relay: only ContainerAttachWebsocket (GET /containers/{id}/attach/ws) and Session (POST /session) do; exec and attach streams go through /ws/exec and /ws/attach.`,
+          },
+    );
+    if (!allowed || !match) return;
+    let target;
+    try {
+      target = parseRelayUrl(url.pathname + url.search, this.registry);
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 400;
+      return rejectUpgrade(socket, status, (error as Error).message);
+    }
+    const relay = this.relayDeps;
+    if (!relay) return rejectUpgrade(socket, 404, `No websocket route at ${url.pathname}`);
+    relayUpgrade(socket, head, {
+      ...relay,
+      endpoint: allowed.endpoint,
+      principal: allowed.principal,
+      match,
+      enginePath: target.path,
+      search: target.search,
+      req,
+    }).catch((error: unknown) => {
+      this.logger.error({ err: error, op }, 'relayed upgrade failed');
+      if (!socket.destroyed) rejectUpgrade(socket, 502, 'Berth could not relay this upgrade.');
+    });
+  }
+
+  /**
+   * The checks every upgrade passes, in order: the Host header, the Origin (cross-site websocket
+   * hijacking), who is calling, whether this call may upgrade at all, the endpoint, and the role
+   * on it. Rejects the socket and returns undefined when one fails.
+   */
+  private authorize(
+    req: IncomingMessage,
+    socket: Duplex,
+    endpointSegment: string,
+    action: string,
+    needs: () => { role: Role; what: string } | { refusal: string },
+  ): { principal: Principal; endpoint: Endpoint } | undefined {
+    const { origins } = this.security.deps;
+    if (!origins.hostAllowed(req.headers.host)) {
+      rejectUpgrade(socket, 421, 'Unknown host name; add it to BERTH_ORIGINS.');
+      return undefined;
+    }
+    const principal = this.security.principalOf(req);
+    const origin = headerOf(req, 'origin');
+    // Cross-site websocket hijacking: browsers always send Origin, and it must be one of ours;
+    // only token clients (scripts, not browsers) may come without one.
+    const originOk =
+      origin !== undefined
+        ? origins.originAllowed(origin, req.headers.host)
+        : principal?.via === 'token';
+    if (!originOk) {
+      this.deny(req, principal, action, `websocket from origin ${origin ?? '(none)'}`);
+      rejectUpgrade(socket, 403, "This websocket must be opened from one of Berth's own pages.");
+      return undefined;
+    }
+    if (!principal) {
+      rejectUpgrade(socket, 401, 'Log in first.');
+      return undefined;
+    }
+    const need = needs();
+    if ('refusal' in need) {
+      rejectUpgrade(socket, 400, need.refusal);
+      return undefined;
+    }
+    const endpointId = decodeSegment(endpointSegment);
+    if (endpointId === undefined) {
+      rejectUpgrade(socket, 400, 'The endpoint id has a malformed escape sequence.');
+      return undefined;
+    }
+    const onEndpoint = this.security.endpointRole(principal, endpointId);
+    if (!onEndpoint) {
+      rejectUpgrade(socket, 404, `No such endpoint: ${endpointId}`);
+      return undefined;
+    }
+    if (!roleAtLeast(onEndpoint, need.role)) {
+      this.deny(req, principal, action, `needs ${need.role}`);
+      rejectUpgrade(
+        socket,
+        403,
+        `Your role (${onEndpoint}) cannot open ${need.what}; it needs ${need.role}.`,
+      );
+      return undefined;
+    }
+    const endpoint = this.registry.get(endpointId);
+    if (!endpoint) {
+      rejectUpgrade(socket, 404, `No such endpoint: ${endpointId}`);
+      return undefined;
+    }
+    return { principal, endpoint };
+  }
+
   private deny(
     req: IncomingMessage,
     principal: Principal | undefined,
-    kind: string,
+    action: string,
     detail: string,
   ): void {
     this.security.deps.audit.record({
@@ -169,7 +265,7 @@ export class UpgradeRouter {
       role: principal?.role ?? null,
       ip: req.socket.remoteAddress ?? null,
       endpoint: null,
-      action: `ws.${kind}`,
+      action,
       target: null,
       status: 403,
       result: 'denied',

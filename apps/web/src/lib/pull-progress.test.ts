@@ -22,6 +22,17 @@ describe('applyProgress', () => {
     expect(state.notes).toEqual(['latest: Pulling from library/alpine']);
   });
 
+  it("folds an import's upload lines (no id) into one bar, and keeps the new id as a note", () => {
+    const state = fold([
+      { status: 'Importing', progressDetail: { current: 10, total: 40 }, progress: '[=>  ]' },
+      { status: 'Importing', progressDetail: { current: 30, total: 40 }, progress: '[==> ]' },
+      { status: 'sha256:0123abcd' },
+    ]);
+    expect(state.layers).toHaveLength(1);
+    expect(state.layers[0]?.fraction).toBe(0.75);
+    expect(state.notes).toEqual(['sha256:0123abcd']);
+  });
+
   it('reaches one when every layer is complete', () => {
     const state = fold([
       { status: 'Extracting', id: 'aaaaaaaaaaaa', progressDetail: { current: 1, total: 2 } },

@@ -31,29 +31,33 @@ function fractionOf(status: string, current: number, total: number): number {
   if (/^downloading/i.test(status)) return part / 2;
   if (HALF.test(status)) return 0.5;
   if (/^extracting/i.test(status)) return 0.5 + part / 2;
-  if (/^(pushing|loading layer)/i.test(status)) return part;
+  if (/^(pushing|loading layer|importing)/i.test(status)) return part;
   return 0;
 }
 
 // A layer id is a 12-hex short digest; push and pull also send lines whose id is a tag.
 const LAYER_ID = /^[0-9a-f]{12}$/;
+const IMPORT_BAR = 'upload';
 
 export function applyProgress(state: ProgressState, message: ProgressMessage): ProgressState {
   if (message.error || message.errorDetail?.message) {
     return { ...state, error: message.error ?? message.errorDetail?.message ?? 'Failed' };
   }
   const status = message.status ?? '';
-  if (message.id && LAYER_ID.test(message.id) && status) {
+  // An import's upload counts its bytes on lines without an id: one bar for them.
+  const id =
+    message.id ?? (/^importing/i.test(status) && message.progressDetail ? IMPORT_BAR : undefined);
+  if (id && (LAYER_ID.test(id) || id === IMPORT_BAR) && status) {
     const current = message.progressDetail?.current ?? 0;
     const total = message.progressDetail?.total ?? 0;
-    const existing = state.layers.find((layer) => layer.id === message.id);
+    const existing = state.layers.find((layer) => layer.id === id);
     const fraction = Math.max(
       fractionOf(status, current, total),
       // a layer never goes backwards (a retry restarts the bytes, not the bar)
       existing && !/^retrying/i.test(status) ? Math.min(existing.fraction, 0.999) : 0,
     );
     const next: LayerProgress = {
-      id: message.id,
+      id,
       status,
       current,
       total: total || existing?.total || 0,
@@ -61,7 +65,7 @@ export function applyProgress(state: ProgressState, message: ProgressMessage): P
       done: DONE.test(status),
     };
     const layers = existing
-      ? state.layers.map((layer) => (layer.id === message.id ? next : layer))
+      ? state.layers.map((layer) => (layer.id === id ? next : layer))
       : [...state.layers, next];
     return { ...state, layers };
   }

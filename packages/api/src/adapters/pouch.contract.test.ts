@@ -15,6 +15,7 @@ import {
   encodeEventFilters,
   historySeconds,
   imageLoadPath,
+  imageGetRequest,
   imageSaveRequest,
   normalizeContainerStatus,
   pouchImageSummary,
@@ -280,6 +281,13 @@ describe('pouch replay: image requests', () => {
     const pouch = imageSaveRequest('pouch', ['busybox:latest']);
     expect(`${pouch.path}?${pouch.query.toString()}`).toBe('/images/save?name=busybox%3Alatest');
     expect(() => imageSaveRequest('pouch', ['a', 'b'])).toThrow(/one image/);
+    // One image: Docker's ImageGet by name; pouchd has only save?name=.
+    expect(imageGetRequest('docker', 'team/app:1').path).toBe('/images/team/app%3A1/get');
+    const pouchOne = imageGetRequest('pouch', 'busybox:latest');
+    expect(`${pouchOne.path}?${pouchOne.query.toString()}`).toBe(
+      '/images/save?name=busybox%3Alatest',
+    );
+    expect(matchEngineRoute('GET', '/images/team/app%3A1/get')?.route.op).toBe('ImageGet');
     const docker = imageSaveRequest('docker', ['a', 'b']);
     expect(`${docker.path}?${docker.query.toString()}`).toBe('/images/get?names=a&names=b');
     expect(imageLoadPath('pouch', 'team/app:1')).toBe('/images/load?name=team%2Fapp%3A1');

@@ -107,6 +107,19 @@ export function imageSaveRequest(
 }
 
 /**
+ * Saving one image: Docker's ImageGet (`/images/{name}/get`, the name's segments encoded, its
+ * slashes kept), pouchd's `images/save?name=`. Several images go through `imageSaveRequest`.
+ */
+export function imageGetRequest(
+  kind: 'docker' | 'pouch',
+  name: string,
+): { path: string; query: URLSearchParams } {
+  if (kind === 'pouch') return imageSaveRequest(kind, [name]);
+  const path = `/images/${name.split('/').map(encodeURIComponent).join('/')}/get`;
+  return { path, query: new URLSearchParams() };
+}
+
+/**
  * `POST /images/load`: Docker reads names from the tar; pouchd takes an OCI tar and the name to
  * give it (`?name=`, else `unknown/unknown`).
  */

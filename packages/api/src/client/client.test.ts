@@ -44,6 +44,19 @@ describe('engine client (against a canned gateway answer)', () => {
     expect(calls[0]?.init?.method).toBe('POST');
   });
 
+  it('waits for an exit with POST /containers/{id}/wait and reads the exit code', async () => {
+    const { fetch, calls } = fakeFetch(200, '{"StatusCode":3,"Error":null}');
+    const client = createEngineClient(createHttp({ fetch }), 'local');
+    expect(await client.waitContainer('a b', { condition: 'next-exit' })).toEqual({
+      StatusCode: 3,
+      Error: null,
+    });
+    expect(calls[0]?.url).toBe(
+      '/api/endpoints/local/docker/containers/a%20b/wait?condition=next-exit',
+    );
+    expect(calls[0]?.init?.method).toBe('POST');
+  });
+
   it("throws EngineError with the engine's status and message", async () => {
     const { fetch } = fakeFetch(409, '{"message":"container is paused"}');
     const client = createEngineClient(createHttp({ fetch }), 'local');

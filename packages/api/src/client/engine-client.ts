@@ -4,12 +4,14 @@ import type {
   ContainerCreateResponse,
   ContainerInspect,
   ContainerSummary,
+  ContainerWaitResponse,
   EngineEvent,
   ImageSummary,
   Network,
   SystemInfo,
   SystemVersion,
   VolumeList,
+  WaitCondition,
 } from '../engine/types';
 import type { Http, Query, RequestOptions } from './http';
 
@@ -118,6 +120,20 @@ export function createEngineClient(http: Http, endpointId: string) {
     unpauseContainer: (id: string) => post('/containers/{id}/unpause', { params: { id } }),
     renameContainer: (id: string, name: string) =>
       post('/containers/{id}/rename', { params: { id }, query: { name } }),
+    /**
+     * Blocks until the container stops and resolves with its exit code (ContainerWait). The
+     * relay holds the call open as long as it takes; abort the signal to stop waiting. pouchd
+     * knows no `condition`: leave it out there.
+     */
+    waitContainer: (
+      id: string,
+      options: { condition?: WaitCondition; signal?: AbortSignal } = {},
+    ) =>
+      json<ContainerWaitResponse>('POST', '/containers/{id}/wait', {
+        params: { id },
+        query: { condition: options.condition },
+        signal: options.signal,
+      }),
     removeContainer: (id: string, options: RemoveContainerOptions = {}) =>
       json<undefined>('DELETE', '/containers/{id}', {
         params: { id },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINE_ROUTES, matchEngineRoute, unversionedPath } from './routes';
+import {
+  ENGINE_ROUTES,
+  engineRouteRole,
+  matchEngineRoute,
+  roleCanCall,
+  unversionedPath,
+} from './routes';
 
 describe('matchEngineRoute', () => {
   it('strips the version prefix and finds the operation with its target', () => {
@@ -39,5 +45,13 @@ describe('matchEngineRoute', () => {
 
   it('strips only a leading version', () => {
     expect(unversionedPath('/v1.24/images/v1.0/json')).toBe('/images/v1.0/json');
+  });
+});
+
+describe('engineRouteRole', () => {
+  it("gives SystemAuth admin, the role of the gateway's Test login and the UI's", () => {
+    expect(engineRouteRole('SystemAuth')).toBe('admin');
+    expect(roleCanCall('operator', 'POST', '/v1.41/auth')).toBe(false);
+    expect(() => engineRouteRole('NoSuchOp')).toThrow(/NoSuchOp/);
   });
 });

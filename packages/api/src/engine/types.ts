@@ -262,3 +262,12 @@ export interface ContainerCreateResponse {
   Id: string;
   Warnings: string[] | null;
 }
+
+/** `POST /containers/{id}/wait`: the exit code once the container stops (Error when waiting failed). */
+export interface ContainerWaitResponse {
+  StatusCode: number;
+  Error?: { Message?: string } | null;
+}
+
+/** What to wait for (Docker): `not-running` (the default), `next-exit`, `removed`. */
+export type WaitCondition = 'not-running' | 'next-exit' | 'removed';

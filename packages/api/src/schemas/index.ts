@@ -7,3 +7,4 @@ export * from './image-form';
 export * from './file';
 export * from './event-window';
 export * from './user-form';
+export * from './image-import';

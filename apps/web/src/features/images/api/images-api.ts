@@ -1,5 +1,12 @@
 // Fetchers for images, one per engine call, and the stream reader for pull/push/build/load.
-import { EngineError, endpointKeys, historySeconds, imageSaveRequest, JsonLines } from '@berth/api';
+import {
+  EngineError,
+  endpointKeys,
+  historySeconds,
+  imageGetRequest,
+  imageSaveRequest,
+  JsonLines,
+} from '@berth/api';
 import type {
   EngineKind,
   ImageDeleteItem,
@@ -195,6 +202,13 @@ export async function streamEngine(
  * Where the browser downloads these images as one tar (a plain GET the browser streams):
  * Docker's `images/get?names=…`, PouchContainer's `images/save?name=` (one image).
  */
+/** Where the browser downloads one image as a tar: ImageGet on Docker, save?name= on pouchd. */
+export function saveImageHref(endpointId: string, name: string, kind: EngineKind = 'docker') {
+  const { path, query } = imageGetRequest(kind, name);
+  const search = query.toString();
+  return `${engineBase(endpointId)}${path}${search ? `?${search}` : ''}`;
+}
+
 export function saveImagesHref(endpointId: string, names: string[], kind: EngineKind = 'docker') {
   const { path, query } = imageSaveRequest(kind, names);
   return `${engineBase(endpointId)}${path}?${query.toString()}`;

@@ -15,7 +15,7 @@ import { Tabs } from '@/components/ui/tabs';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useEnginePermission } from '@/hooks/use-me';
-import { inspectImageQueryOptions, saveImagesHref } from '../api/images-api';
+import { inspectImageQueryOptions, saveImageHref } from '../api/images-api';
 import { CheckRegistryDialog } from '../components/check-registry-dialog';
 import { ImageLayers } from '../components/image-layers';
 import { ImageOverview } from '../components/image-overview';
@@ -46,7 +46,7 @@ export function ImageRoute() {
   const engineCaps = useCapabilities(endpointId);
   const canSave = can(
     'GET',
-    engineCaps.has('imageGetAll') ? '/images/get' : '/images/save',
+    engineCaps.kind === 'pouch' ? '/images/save' : '/images/x/get',
   ).allowed;
 
   return (
@@ -93,7 +93,7 @@ export function ImageRoute() {
               )}
               {canSave && (
                 <a
-                  href={saveImagesHref(endpointId, [tags[0] ?? query.data.Id], engineCaps.kind)}
+                  href={saveImageHref(endpointId, tags[0] ?? query.data.Id, engineCaps.kind)}
                   download={`${name.replace(/[/:]/g, '_')}.tar`}
                   className={buttonClasses('secondary', 'md')}
                 >

@@ -1,6 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Download, FileUp, Hammer, HardDriveDownload, Layers, Search, Trash2 } from 'lucide-react';
+import {
+  Download,
+  FileUp,
+  Hammer,
+  HardDriveDownload,
+  Layers,
+  PackagePlus,
+  Search,
+  Trash2,
+} from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { buttonClasses, Button } from '@/components/ui/button';
 import { CapabilityNote } from '@/components/ui/capability-note';
@@ -18,12 +27,13 @@ import { diskUsageQueryOptions, imagesQueryOptions } from '@/lib/queries';
 import { saveImagesHref } from '../api/images-api';
 import { filterImages, toImageRows } from '../api/image-rows';
 import { ImagesTable, useImageColumns } from '../components/images-table';
+import { ImportDialog } from '../components/import-dialog';
 import { LoadDialog } from '../components/load-dialog';
 import { PruneImagesDialog } from '../components/prune-images-dialog';
 import { PullDialog } from '../components/pull-dialog';
 import { SearchDialog } from '../components/search-dialog';
 
-type Open = null | 'pull' | 'search' | 'prune' | 'load';
+type Open = null | 'pull' | 'search' | 'prune' | 'load' | 'import';
 
 export function ImagesRoute() {
   const endpointId = useEndpointId();
@@ -64,6 +74,7 @@ export function ImagesRoute() {
   const mayPrune = can('POST', '/images/prune').allowed;
   const canBuild = mayBuild && engine.has('build');
   const canLoad = can('POST', '/images/load').allowed;
+  const canImport = can('POST', '/images/create').allowed;
   // PouchContainer saves one image at a time (`images/save?name=`), Docker any number.
   const canSave =
     (engine.has('imageGetAll')
@@ -122,6 +133,11 @@ export function ImagesRoute() {
             {canLoad && (
               <Button icon={<FileUp className="size-3.5" />} onClick={() => setOpen('load')}>
                 Load
+              </Button>
+            )}
+            {canImport && (
+              <Button icon={<PackagePlus className="size-3.5" />} onClick={() => setOpen('import')}>
+                Import
               </Button>
             )}
             {canPrune && (
@@ -183,6 +199,7 @@ export function ImagesRoute() {
       {open === 'prune' && (
         <PruneImagesDialog endpointId={endpointId} rows={allRows} onClose={() => setOpen(null)} />
       )}
+      {open === 'import' && <ImportDialog endpointId={endpointId} onClose={() => setOpen(null)} />}
       {open === 'load' && (
         <LoadDialog endpointId={endpointId} kind={engine.kind} onClose={() => setOpen(null)} />
       )}

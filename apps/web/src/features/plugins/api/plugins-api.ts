@@ -15,6 +15,15 @@ export function pluginsQueryOptions(endpointId: string) {
 }
 
 /** A saved registry's credentials are added by the gateway; the browser only names it. */
+/** PluginInspect: the installed plugin as the engine has it (settings, config, enabled). */
+export function pluginInspectQueryOptions(endpointId: string, plugin: string) {
+  return queryOptions({
+    queryKey: [...endpointKeys.plugins(endpointId), 'inspect', plugin],
+    queryFn: ({ signal }) =>
+      http.json<Plugin>(`${base(endpointId)}/plugins/${name(plugin)}/json`, { signal }),
+  });
+}
+
 const registryHeaders = (registryId: number | null): Record<string, string> =>
   registryId === null ? {} : { 'X-Berth-Registry': String(registryId) };
 

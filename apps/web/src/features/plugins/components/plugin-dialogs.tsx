@@ -14,6 +14,7 @@ import type {
   PluginEnableValues,
   PluginSettingsValues,
 } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
@@ -28,11 +29,12 @@ import {
   useZodForm,
 } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { JsonView } from '@/components/ui/json-view';
+import { InspectJson } from '@/components/ui/inspect-json';
 import { RegistrySelect } from '@/components/registry-select';
 import {
   createPluginMutation,
   enablePluginMutation,
+  pluginInspectQueryOptions,
   pushPluginMutation,
   removePlugin,
   setPluginMutation,
@@ -203,7 +205,17 @@ export function RemovePluginDialog({ endpointId, plugin, onClose }: PluginDialog
   );
 }
 
-export function InspectPluginDialog({ plugin, onClose }: { plugin: Plugin; onClose: () => void }) {
+export function InspectPluginDialog({
+  endpointId,
+  plugin,
+  onClose,
+}: {
+  endpointId: string;
+  plugin: Plugin;
+  onClose: () => void;
+}) {
+  // The engine's own inspect, not the list entry: the two differ as versions go on.
+  const inspect = useQuery(pluginInspectQueryOptions(endpointId, plugin.Name));
   return (
     <Dialog
       open
@@ -212,7 +224,7 @@ export function InspectPluginDialog({ plugin, onClose }: { plugin: Plugin; onClo
       className="sm:max-w-3xl"
       footer={<Button onClick={onClose}>Close</Button>}
     >
-      <JsonView label={`Inspect of ${plugin.Name}`} text={JSON.stringify(plugin, null, 2)} />
+      <InspectJson query={inspect} label={`Inspect of ${plugin.Name}`} />
     </Dialog>
   );
 }

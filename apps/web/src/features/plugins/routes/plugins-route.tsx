@@ -128,7 +128,9 @@ function PluginsList() {
       {dialog?.kind === 'remove' && (
         <RemovePluginDialog endpointId={endpointId} plugin={dialog.plugin} onClose={close} />
       )}
-      {dialog?.kind === 'inspect' && <InspectPluginDialog plugin={dialog.plugin} onClose={close} />}
+      {dialog?.kind === 'inspect' && (
+        <InspectPluginDialog endpointId={endpointId} plugin={dialog.plugin} onClose={close} />
+      )}
     </>
   );
 }

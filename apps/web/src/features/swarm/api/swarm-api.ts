@@ -83,6 +83,35 @@ export function dataQueryOptions(endpointId: string, kind: DataKind) {
   });
 }
 
+/** NodeInspect: the full node (Description.Resources, Engine, TLSInfo, ManagerStatus). */
+export function nodeInspectQueryOptions(endpointId: string, nodeId: string) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), 'node', nodeId],
+    queryFn: ({ signal }) =>
+      http.json<SwarmNode>(`${base(endpointId)}/nodes/${encodeURIComponent(nodeId)}`, { signal }),
+  });
+}
+
+/** TaskInspect: the task as the engine has it now (Status.ContainerStatus, NetworksAttachments). */
+export function taskInspectQueryOptions(endpointId: string, taskId: string) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), 'task', taskId],
+    queryFn: ({ signal }) =>
+      http.json<SwarmTask>(`${base(endpointId)}/tasks/${encodeURIComponent(taskId)}`, { signal }),
+  });
+}
+
+/** SecretInspect / ConfigInspect: one object by id. */
+export function dataInspectQueryOptions(endpointId: string, kind: DataKind, id: string) {
+  return queryOptions({
+    queryKey: [...keys(endpointId), kind, 'inspect', id],
+    queryFn: ({ signal }) =>
+      http.json<SwarmDataObject>(`${base(endpointId)}/${kind}/${encodeURIComponent(id)}`, {
+        signal,
+      }),
+  });
+}
+
 export function initSwarm(endpointId: string, body: Record<string, unknown>) {
   return http.json<string>(`${base(endpointId)}/swarm/init`, { method: 'POST', body });
 }

@@ -6,11 +6,16 @@ import { Eye, ScrollText, SquareTerminal } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button, IconButton } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { JsonView } from '@/components/ui/json-view';
+import { InspectJson } from '@/components/ui/inspect-json';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
 import { infoQueryOptions } from '@/lib/queries';
-import { nodesQueryOptions, servicesQueryOptions, shortId } from '../api/swarm-api';
+import {
+  nodesQueryOptions,
+  servicesQueryOptions,
+  shortId,
+  taskInspectQueryOptions,
+} from '../api/swarm-api';
 import { StateBadge } from './swarm-bits';
 
 /** Newest first; running before the history of shut-down tasks in the same slot. */
@@ -194,12 +199,26 @@ export function TaskTable({
           {inspecting.Status.Message && (
             <p className="mb-2 text-[13px] text-muted">{inspecting.Status.Message}</p>
           )}
-          <JsonView
+          <TaskInspect
+            endpointId={endpointId}
+            task={inspecting}
             label={`Inspect of task ${taskName(inspecting)}`}
-            text={JSON.stringify(inspecting, null, 2)}
           />
         </Dialog>
       )}
     </>
   );
+}
+
+function TaskInspect({
+  endpointId,
+  task,
+  label,
+}: {
+  endpointId: string;
+  task: SwarmTask;
+  label: string;
+}) {
+  const inspect = useQuery(taskInspectQueryOptions(endpointId, task.ID));
+  return <InspectJson query={inspect} label={label} />;
 }

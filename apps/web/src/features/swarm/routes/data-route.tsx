@@ -9,7 +9,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { JsonView } from '@/components/ui/json-view';
+import { InspectJson } from '@/components/ui/inspect-json';
 import { KeyValueList } from '@/components/ui/key-value';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
@@ -27,6 +27,7 @@ import {
   toBase64,
   updateData,
   usageByData,
+  dataInspectQueryOptions,
 } from '../api/swarm-api';
 import type { DataKind } from '../api/swarm-api';
 import { ConfirmDialog } from '../components/swarm-bits';
@@ -169,6 +170,7 @@ export function DataRoute({ kind }: { kind: DataKind }) {
       )}
       {dialog?.kind === 'inspect' && (
         <InspectDataDialog
+          endpointId={endpointId}
           kind={kind}
           object={dialog.object}
           usedBy={usage.get(dialog.object.ID) ?? []}
@@ -300,17 +302,21 @@ function CreateDataDialog({
 }
 
 function InspectDataDialog({
+  endpointId,
   kind,
   object,
   usedBy,
   onClose,
 }: {
+  endpointId: string;
   kind: DataKind;
   object: SwarmDataObject;
   usedBy: string[];
   onClose: () => void;
 }) {
-  const content = kind === 'configs' && object.Spec.Data ? fromBase64(object.Spec.Data) : null;
+  const inspect = useQuery(dataInspectQueryOptions(endpointId, kind, object.ID));
+  const data = inspect.data?.Spec.Data ?? object.Spec.Data;
+  const content = kind === 'configs' && data ? fromBase64(data) : null;
   return (
     <Dialog
       open
@@ -344,7 +350,7 @@ function InspectDataDialog({
         </p>
       )}
       <h3 className="mt-4 mb-2 text-[13px] font-semibold text-fg">Inspect</h3>
-      <JsonView label={`Inspect of ${object.Spec.Name}`} text={JSON.stringify(object, null, 2)} />
+      <InspectJson query={inspect} label={`Inspect of ${object.Spec.Name}`} />
     </Dialog>
   );
 }

@@ -9,7 +9,7 @@ import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { JsonView } from '@/components/ui/json-view';
+import { InspectJson } from '@/components/ui/inspect-json';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
@@ -23,6 +23,7 @@ import {
   tasksQueryOptions,
   updateNode,
   versionConflictMessage,
+  nodeInspectQueryOptions,
 } from '../api/swarm-api';
 import { ConfirmDialog, StateBadge } from '../components/swarm-bits';
 import { TaskTable } from '../components/task-table';
@@ -208,6 +209,7 @@ function NodeInspectDialog({
   onClose: () => void;
 }) {
   const tasks = useQuery(tasksQueryOptions(endpointId, { node: node.ID }));
+  const inspect = useQuery(nodeInspectQueryOptions(endpointId, node.ID));
   return (
     <Dialog
       open
@@ -219,10 +221,7 @@ function NodeInspectDialog({
       <h3 className="mb-2 text-[13px] font-semibold text-fg">Tasks on this node</h3>
       <TaskTable endpointId={endpointId} tasks={tasks.data ?? []} show="service" />
       <h3 className="mt-4 mb-2 text-[13px] font-semibold text-fg">Inspect</h3>
-      <JsonView
-        label={`Inspect of node ${node.Description.Hostname}`}
-        text={JSON.stringify(node, null, 2)}
-      />
+      <InspectJson query={inspect} label={`Inspect of node ${node.Description.Hostname}`} />
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { encodeFilters, endpointKeys } from '@berth/api';
 import type { ContainerSummary, Volume, VolumeCreateBody } from '@berth/api';
+import { queryOptions } from '@tanstack/react-query';
 import type { UseMutationOptions } from '@tanstack/react-query';
 import { http } from '@/lib/api-client';
 
@@ -69,4 +70,13 @@ export function prunePreview(
     )
     .map((v) => v.Name)
     .sort();
+}
+
+/** VolumeInspect (Docker and pouchd `GET /volumes/{name}`): the engine's answer, `Status` included. */
+export function volumeInspectQueryOptions(endpointId: string, name: string) {
+  return queryOptions({
+    queryKey: [...endpointKeys.volumes(endpointId), 'inspect', name],
+    queryFn: ({ signal }) =>
+      http.json<Volume>(`${base(endpointId)}/volumes/${encodeURIComponent(name)}`, { signal }),
+  });
 }

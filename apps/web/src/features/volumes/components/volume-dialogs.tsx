@@ -1,5 +1,6 @@
 import { emptyVolumeForm, endpointKeys, toVolumeCreate, volumeFormSchema } from '@berth/api';
 import type { VolumeFormValues } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
 import type { Volume } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,8 +10,13 @@ import { Dialog } from '@/components/ui/dialog';
 import { FormDialog, FormPairsField, FormTextField, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { PruneDialog } from '@/components/ui/prune-dialog';
-import { JsonView } from '@/components/ui/json-view';
-import { createVolumeMutation, pruneVolumes, removeVolume } from '../api/volumes-api';
+import { InspectJson } from '@/components/ui/inspect-json';
+import {
+  createVolumeMutation,
+  pruneVolumes,
+  removeVolume,
+  volumeInspectQueryOptions,
+} from '../api/volumes-api';
 
 export function CreateVolumeDialog({
   endpointId,
@@ -46,14 +52,17 @@ export function CreateVolumeDialog({
 }
 
 export function InspectVolumeDialog({
+  endpointId,
   volume,
   usedBy,
   onClose,
 }: {
+  endpointId: string;
   volume: Volume;
   usedBy: string[];
   onClose: () => void;
 }) {
+  const inspect = useQuery(volumeInspectQueryOptions(endpointId, volume.Name));
   return (
     <Dialog open onClose={onClose} title={`Volume ${volume.Name}`} className="max-w-2xl">
       <div className="flex flex-col gap-3 pb-2">
@@ -66,7 +75,7 @@ export function InspectVolumeDialog({
             'No container mounts this volume.'
           )}
         </p>
-        <JsonView text={JSON.stringify(volume, null, 2)} label="Volume inspect" />
+        <InspectJson query={inspect} label="Volume inspect" />
       </div>
     </Dialog>
   );

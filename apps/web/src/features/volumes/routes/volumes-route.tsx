@@ -139,6 +139,7 @@ export function VolumesRoute() {
       )}
       {dialog?.kind === 'inspect' && (
         <InspectVolumeDialog
+          endpointId={endpointId}
           volume={dialog.row}
           usedBy={dialog.row.usedBy}
           onClose={() => setDialog(null)}

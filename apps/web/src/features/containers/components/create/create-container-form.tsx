@@ -26,6 +26,7 @@ import type {
 import { parseDotEnv } from '../../api/shell-words';
 import { SelectField, TextAreaField } from '@/components/ui/field';
 import { RowsEditor } from '@/components/ui/rows-editor';
+import { RunOnceDialog } from '../wait/run-once-dialog';
 import { FormSection, Grid } from './section';
 
 const SECTIONS = [
@@ -66,6 +67,9 @@ export function CreateContainerForm({
   const [submitted, setSubmitted] = useState(false);
   const [progress, setProgress] = useState<{ step: string; detail?: string } | null>(null);
   const [dotEnv, setDotEnv] = useState('');
+  // A one-shot run: created, started, then the exit code is awaited in a dialog.
+  const [runOnce, setRunOnce] = useState(false);
+  const [ranOnce, setRanOnce] = useState<{ id: string; name: string } | null>(null);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -124,7 +128,7 @@ export function CreateContainerForm({
       return createContainerFromRequest(
         endpointId,
         toRequest(view),
-        { pullIfMissing: view.pullIfMissing, start: view.start },
+        { pullIfMissing: view.pullIfMissing, start: view.start || runOnce },
         onProgress,
       );
     },
@@ -133,6 +137,10 @@ export function CreateContainerForm({
     onSettled: () => setProgress(null),
     onSuccess: (id) => {
       void queryClient.invalidateQueries({ queryKey: endpointKeys.images(endpointId) });
+      if (runOnce && !onSubmitRequest) {
+        setRanOnce({ id, name: view.name.trim() || id.slice(0, 12) });
+        return;
+      }
       void navigate({
         to: '/endpoints/$endpointId/containers/$containerId',
         params: { endpointId, containerId: id },
@@ -219,9 +227,17 @@ export function CreateContainerForm({
           />
           <CheckboxField
             label="Start after create"
-            checked={view.start}
+            checked={view.start || runOnce}
+            disabled={runOnce}
             onChange={(e) => set('start', e.target.checked)}
           />
+          {!onSubmitRequest && (
+            <CheckboxField
+              label="Run once: start it and wait for the exit code"
+              checked={runOnce}
+              onChange={(e) => setRunOnce(e.target.checked)}
+            />
+          )}
         </FormSection>
 
         <FormSection
@@ -681,10 +697,18 @@ export function CreateContainerForm({
             </p>
           )}
           <Button type="submit" variant="primary" loading={mutation.isPending}>
-            {submitLabel}
+            {runOnce && !onSubmitRequest ? 'Run once' : submitLabel}
           </Button>
         </div>
       </div>
+      {ranOnce && (
+        <RunOnceDialog
+          endpointId={endpointId}
+          containerId={ranOnce.id}
+          name={ranOnce.name}
+          onClose={() => setRanOnce(null)}
+        />
+      )}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useCapabilities } from '@/hooks/use-capabilities';
 import { useEnginePermission } from '@/hooks/use-me';
 import { exportUrl } from '../../api/toolbox';
 import { UpgradeDialog } from '../pouch/upgrade-dialog';
+import { WaitForExit } from '../wait/wait-for-exit';
 import { CommitDialog } from './commit-dialog';
 import { UpdateResourcesDialog } from './update-resources-dialog';
 
@@ -30,6 +31,8 @@ export function ContainerTools({
   const engine = useCapabilities(endpointId);
   const mayExport = can('GET', `/containers/${inspect.Id}/export`).allowed;
   const canExport = mayExport && engine.has('export');
+  const running = ['running', 'paused', 'restarting'].includes(inspect.State.Status);
+  const canWait = can('POST', `/containers/${inspect.Id}/wait`).allowed;
   const canUpgrade =
     engine.has('upgrade') && can('POST', `/containers/${inspect.Id}/upgrade`).allowed;
   return (
@@ -85,6 +88,14 @@ export function ContainerTools({
           <Download className="size-3.5" aria-hidden />
           Export
         </a>
+      )}
+      {canWait && (
+        <WaitForExit
+          key={inspect.Id}
+          endpointId={endpointId}
+          containerId={inspect.Id}
+          running={running}
+        />
       )}
       <CapabilityNote
         engineName={engine.engineName}
