@@ -10,11 +10,15 @@ import type { Gateway } from '../src/gateway';
 import {
   ADMIN_PASSWORD,
   bearer,
+  createContainer,
+  engine,
   engineHost,
+  removeTestContainers,
   startTestGateway,
   tempDataDir,
   tokenFor,
 } from './harness';
+import { openTerminal } from './terminal-client';
 
 /** Sends raw bytes and resolves with whatever the server answered before closing. */
 function rawRequest(port: number, bytes: string | Buffer, waitMs = 2_000): Promise<string> {
@@ -192,5 +196,63 @@ describe('the gateway as its own process (no test runner catching for it)', () =
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
     expect(stderr).not.toMatch(/Invalid URL/);
+  });
+});
+
+describe('terminal input sent the moment the socket opens', () => {
+  let gateway: Gateway;
+  let container: string;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    await removeTestContainers();
+    gateway = await startTestGateway();
+    auth = bearer(tokenFor(gateway, 'operator'));
+    container = await createContainer('harden-early-input', ['sleep', '3600']);
+    await engine('POST', `/containers/${container}/start`);
+  });
+  afterAll(async () => {
+    await removeTestContainers();
+    await gateway?.close();
+  });
+
+  // Before the fix about half of these lost the input: it arrived while the gateway was still
+  // creating and starting the exec, and nobody was listening on the websocket yet.
+  it('reaches the shell, in order and after the initial size, 20 times out of 20', async () => {
+    for (let i = 0; i < 20; i++) {
+      const query = new URLSearchParams({
+        container,
+        cmd: '["/bin/sh"]',
+        tty: '1',
+        cols: String(100 + i),
+        rows: '33',
+      });
+      const t = await openTerminal(
+        `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/exec?${query}`,
+        auth,
+      );
+      t.send('stty size\n');
+      t.send(`echo second-$((${i}+1))\n`);
+      await t.waitFor(() => t.text().includes(`33 ${100 + i}\r\n`), 5_000);
+      await t.waitFor(() => t.text().includes(`second-${i + 1}\r\n`), 5_000);
+      // in order: the size answer comes before the second command's output
+      expect(t.text().indexOf(`33 ${100 + i}\r\n`)).toBeLessThan(
+        t.text().indexOf(`second-${i + 1}\r\n`),
+      );
+      t.ws.close();
+      await t.closed;
+    }
+  });
+
+  it('applies a resize sent before the exec is attached, after the initial size', async () => {
+    const query = new URLSearchParams({ container, cmd: '["/bin/sh"]', tty: '1', cols: '90' });
+    const t = await openTerminal(
+      `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/exec?${query}&rows=20`,
+      auth,
+    );
+    t.resize(77, 22);
+    t.send('sleep 0.3; stty size\n');
+    await t.waitFor(() => t.text().includes('22 77\r\n'), 5_000);
+    t.ws.close();
   });
 });
