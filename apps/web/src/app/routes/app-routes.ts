@@ -1,27 +1,25 @@
 // Logged-in pages outside any one endpoint: the fleet, tokens and the admin pages.
-import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { createRoute, redirect } from '@tanstack/react-router';
+import { lazyPage } from './lazy-page';
 import { parseAuditSearch } from '@/features/audit/api/audit-search';
 import { appRoute } from './session-routes';
 
 export const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('@/features/fleet/routes/fleet-route'), 'FleetRoute'),
+  component: lazyPage(() => import('@/features/fleet/routes/fleet-route'), 'FleetRoute'),
 });
 
 export const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tokens',
-  component: lazyRouteComponent(
-    () => import('@/features/tokens/routes/tokens-route'),
-    'TokensRoute',
-  ),
+  component: lazyPage(() => import('@/features/tokens/routes/tokens-route'), 'TokensRoute'),
 });
 
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
-  component: lazyRouteComponent(() => import('../layout/admin-only'), 'AdminOnly'),
+  component: lazyPage(() => import('../layout/admin-only'), 'AdminOnly'),
 });
 
 const adminIndexRoute = createRoute({
@@ -35,13 +33,13 @@ const adminIndexRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'users',
-  component: lazyRouteComponent(() => import('@/features/users/routes/users-route'), 'UsersRoute'),
+  component: lazyPage(() => import('@/features/users/routes/users-route'), 'UsersRoute'),
 });
 
 const adminEndpointsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'endpoints',
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/endpoints/routes/endpoints-route'),
     'EndpointsRoute',
   ),
@@ -50,23 +48,20 @@ const adminEndpointsRoute = createRoute({
 const adminWallRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'wall',
-  component: lazyRouteComponent(
-    () => import('@/features/wall/routes/wall-admin-route'),
-    'WallAdminRoute',
-  ),
+  component: lazyPage(() => import('@/features/wall/routes/wall-admin-route'), 'WallAdminRoute'),
 });
 
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'audit',
   validateSearch: parseAuditSearch,
-  component: lazyRouteComponent(() => import('@/features/audit/routes/audit-route'), 'AuditRoute'),
+  component: lazyPage(() => import('@/features/audit/routes/audit-route'), 'AuditRoute'),
 });
 
 const securityRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'security',
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/settings/routes/security-settings-route'),
     'SecuritySettingsRoute',
   ),

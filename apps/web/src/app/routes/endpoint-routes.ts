@@ -1,6 +1,7 @@
 // The pages of one endpoint, under its layout (the endpoint's name, capabilities, navigation).
 // Each page's code loads when it is first shown or hovered (the router preloads on intent).
-import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { createRoute, redirect } from '@tanstack/react-router';
+import { lazyPage } from './lazy-page';
 import { parseContainersSearch } from '@/features/containers/components/filter-sort';
 import { parseMergedLogsSearch } from '@/features/logs/routes/merged-logs-search';
 import { parseContainerSearch, parseCreateSearch, parseServiceSearch } from './search';
@@ -9,7 +10,7 @@ import { appRoute } from './session-routes';
 const endpointRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/endpoints/$endpointId',
-  component: lazyRouteComponent(() => import('../layout/endpoint-layout'), 'EndpointLayout'),
+  component: lazyPage(() => import('../layout/endpoint-layout'), 'EndpointLayout'),
 });
 
 const endpointIndexRoute = createRoute({
@@ -23,7 +24,7 @@ const endpointIndexRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'dashboard',
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/dashboard/routes/dashboard-route'),
     'DashboardRoute',
   ),
@@ -33,7 +34,7 @@ const containersRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'containers',
   validateSearch: parseContainersSearch,
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/containers/routes/containers-route'),
     'ContainersRoute',
   ),
@@ -43,7 +44,7 @@ const createContainerRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'containers/new',
   validateSearch: parseCreateSearch,
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/containers/routes/create-container-route'),
     'CreateContainerRoute',
   ),
@@ -53,34 +54,31 @@ const containerRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'containers/$containerId',
   validateSearch: parseContainerSearch,
-  component: lazyRouteComponent(() => import('../container-page'), 'ContainerPage'),
+  component: lazyPage(() => import('../container-page'), 'ContainerPage'),
 });
 
 const imagesRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'images',
-  component: lazyRouteComponent(
-    () => import('@/features/images/routes/images-route'),
-    'ImagesRoute',
-  ),
+  component: lazyPage(() => import('@/features/images/routes/images-route'), 'ImagesRoute'),
 });
 
 const imageBuildRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'images/build',
-  component: lazyRouteComponent(() => import('@/features/images/routes/build-route'), 'BuildRoute'),
+  component: lazyPage(() => import('@/features/images/routes/build-route'), 'BuildRoute'),
 });
 
 const imageRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'images/$imageId',
-  component: lazyRouteComponent(() => import('@/features/images/routes/image-route'), 'ImageRoute'),
+  component: lazyPage(() => import('@/features/images/routes/image-route'), 'ImageRoute'),
 });
 
 const registriesRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'registries',
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/registries/routes/registries-route'),
     'RegistriesRoute',
   ),
@@ -89,98 +87,74 @@ const registriesRoute = createRoute({
 const networksRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'networks',
-  component: lazyRouteComponent(
-    () => import('@/features/networks/routes/networks-route'),
-    'NetworksRoute',
-  ),
+  component: lazyPage(() => import('@/features/networks/routes/networks-route'), 'NetworksRoute'),
 });
 
 const networkRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'networks/$networkId',
-  component: lazyRouteComponent(
-    () => import('@/features/networks/routes/network-route'),
-    'NetworkRoute',
-  ),
+  component: lazyPage(() => import('@/features/networks/routes/network-route'), 'NetworkRoute'),
 });
 
 const volumesRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'volumes',
-  component: lazyRouteComponent(
-    () => import('@/features/volumes/routes/volumes-route'),
-    'VolumesRoute',
-  ),
+  component: lazyPage(() => import('@/features/volumes/routes/volumes-route'), 'VolumesRoute'),
 });
 
 const eventsRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'events',
-  component: lazyRouteComponent(
-    () => import('@/features/events/routes/events-route'),
-    'EventsRoute',
-  ),
+  component: lazyPage(() => import('@/features/events/routes/events-route'), 'EventsRoute'),
 });
 
 const statsRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'stats',
-  component: lazyRouteComponent(() => import('@/features/stats/routes/stats-route'), 'StatsRoute'),
+  component: lazyPage(() => import('@/features/stats/routes/stats-route'), 'StatsRoute'),
 });
 
 const mergedLogsRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'logs',
   validateSearch: parseMergedLogsSearch,
-  component: lazyRouteComponent(
-    () => import('@/features/logs/routes/merged-logs-route'),
-    'MergedLogsRoute',
-  ),
+  component: lazyPage(() => import('@/features/logs/routes/merged-logs-route'), 'MergedLogsRoute'),
 });
 
 const systemRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'system',
-  component: lazyRouteComponent(
-    () => import('@/features/system/routes/system-route'),
-    'SystemRoute',
-  ),
+  component: lazyPage(() => import('@/features/system/routes/system-route'), 'SystemRoute'),
 });
 
 const cleanUpRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'system/clean-up',
-  component: lazyRouteComponent(
-    () => import('@/features/system/routes/clean-up-route'),
-    'CleanUpRoute',
-  ),
+  component: lazyPage(() => import('@/features/system/routes/clean-up-route'), 'CleanUpRoute'),
 });
 
 const swarmRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm',
-  component: lazyRouteComponent(() => import('@/features/swarm/routes/swarm-route'), 'SwarmRoute'),
+  component: lazyPage(() => import('@/features/swarm/routes/swarm-route'), 'SwarmRoute'),
 });
 
 const swarmNodesRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm/nodes',
-  component: lazyRouteComponent(() => import('@/features/swarm/routes/nodes-route'), 'NodesRoute'),
+  component: lazyPage(() => import('@/features/swarm/routes/nodes-route'), 'NodesRoute'),
 });
 
 const swarmServicesRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm/services',
-  component: lazyRouteComponent(
-    () => import('@/features/swarm/routes/services-route'),
-    'ServicesRoute',
-  ),
+  component: lazyPage(() => import('@/features/swarm/routes/services-route'), 'ServicesRoute'),
 });
 
 const swarmCreateServiceRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm/services/new',
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/swarm/routes/create-service-route'),
     'CreateServiceRoute',
   ),
@@ -190,37 +164,31 @@ const swarmServiceRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm/services/$serviceId',
   validateSearch: parseServiceSearch,
-  component: lazyRouteComponent(() => import('../service-page'), 'ServicePage'),
+  component: lazyPage(() => import('../service-page'), 'ServicePage'),
 });
 
 const swarmSecretsRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm/secrets',
-  component: lazyRouteComponent(() => import('@/features/swarm/routes/data-route'), 'SecretsRoute'),
+  component: lazyPage(() => import('@/features/swarm/routes/data-route'), 'SecretsRoute'),
 });
 
 const swarmConfigsRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm/configs',
-  component: lazyRouteComponent(() => import('@/features/swarm/routes/data-route'), 'ConfigsRoute'),
+  component: lazyPage(() => import('@/features/swarm/routes/data-route'), 'ConfigsRoute'),
 });
 
 const swarmClusterRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'swarm/cluster',
-  component: lazyRouteComponent(
-    () => import('@/features/swarm/routes/cluster-route'),
-    'ClusterRoute',
-  ),
+  component: lazyPage(() => import('@/features/swarm/routes/cluster-route'), 'ClusterRoute'),
 });
 
 const pluginsRoute = createRoute({
   getParentRoute: () => endpointRoute,
   path: 'plugins',
-  component: lazyRouteComponent(
-    () => import('@/features/plugins/routes/plugins-route'),
-    'PluginsRoute',
-  ),
+  component: lazyPage(() => import('@/features/plugins/routes/plugins-route'), 'PluginsRoute'),
 });
 
 export const endpointTree = endpointRoute.addChildren([

@@ -1,6 +1,7 @@
 // The routes outside the app's chrome: first run, login, the logged-in shell itself, a terminal in
 // a window of its own, and the wall. Every page loads its code when it is first shown.
-import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { createRoute, redirect } from '@tanstack/react-router';
+import { lazyPage } from './lazy-page';
 import { parseLoginSearch, safeNext } from '@/features/auth/api/next-location';
 import { parseTerminalSearch } from '@/features/terminal/api/terminal-target';
 import { parseWallSearch } from '@/features/wall/api/wall-api';
@@ -14,7 +15,7 @@ export const setupRoute = createRoute({
     const status = await context.queryClient.fetchQuery(setupStatusQueryOptions());
     if (!status.needed) throw redirect({ to: '/', replace: true });
   },
-  component: lazyRouteComponent(() => import('@/features/auth/routes/setup-route'), 'SetupRoute'),
+  component: lazyPage(() => import('@/features/auth/routes/setup-route'), 'SetupRoute'),
 });
 
 export const loginRoute = createRoute({
@@ -27,7 +28,7 @@ export const loginRoute = createRoute({
     const status = await context.queryClient.fetchQuery(setupStatusQueryOptions());
     if (status.needed) throw redirect({ to: '/setup', replace: true });
   },
-  component: lazyRouteComponent(() => import('@/features/auth/routes/login-route'), 'LoginRoute'),
+  component: lazyPage(() => import('@/features/auth/routes/login-route'), 'LoginRoute'),
 });
 
 /** Every page below needs a session. */
@@ -45,7 +46,7 @@ export const appRoute = createRoute({
       replace: true,
     });
   },
-  component: lazyRouteComponent(() => import('../layout/app-layout'), 'AppLayout'),
+  component: lazyPage(() => import('../layout/app-layout'), 'AppLayout'),
 });
 
 /** A terminal in a window of its own: a session, but no app chrome. */
@@ -57,7 +58,7 @@ export const terminalWindowRoute = createRoute({
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
     if (!me) throw redirect({ to: '/login', search: { next: location.href }, replace: true });
   },
-  component: lazyRouteComponent(
+  component: lazyPage(
     () => import('@/features/terminal/routes/terminal-window-route'),
     'TerminalWindowRoute',
   ),
@@ -68,5 +69,5 @@ export const wallRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/wall',
   validateSearch: parseWallSearch,
-  component: lazyRouteComponent(() => import('@/features/wall/routes/wall-route'), 'WallRoute'),
+  component: lazyPage(() => import('@/features/wall/routes/wall-route'), 'WallRoute'),
 });
