@@ -11,7 +11,7 @@ const root = new URL('..', import.meta.url).pathname;
 const PORT = 7441;
 const CONTAINERS = 120;
 const BENCH_PASSWORD = 'bench-harbour-2026';
-// `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, log-viewer;
+// `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, first-load, log-viewer;
 // `soak`, the 30-minute wall run, only when named).
 const ONLY = process.argv.slice(2);
 const wanted = (suite) => ONLY.length === 0 || ONLY.includes(suite);
@@ -89,6 +89,19 @@ async function main() {
       BERTH_BENCH_ONLY: ONLY.join(','),
     },
   });
+
+  // What the login and containers pages fetch on a first load, in Debian's Chromium.
+  if (wanted('first-load')) {
+    await ensurePackages(['chromium', 'fonts-liberation']);
+    await pnpm(['exec', 'tsx', '../../e2e/bench/first-load.bench.ts'], {
+      cwd: join(root, 'apps', 'gateway'),
+      env: {
+        ...process.env,
+        BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
+        BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
+      },
+    });
+  }
 
   // The log viewer in Debian's Chromium: ingest and search over 1,000,000 lines.
   if (wanted('log-viewer')) {

@@ -8,14 +8,17 @@ const REASONS: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   421: 'Misdirected Request',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 
-/** Answers an upgrade request we won't take with a plain HTTP error and closes the socket. */
+/** Answers a request we won't take (an upgrade, bad HTTP) with JSON `{message}` and closes the socket. */
 export function rejectUpgrade(socket: Duplex, status: number, message: string): void {
   const body = JSON.stringify({ message });
   socket.end(
@@ -32,7 +35,32 @@ export function createHttpServer(tls?: { cert: string; key: string }): Server {
   server.requestTimeout = 0;
   server.headersTimeout = 30_000;
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', answerClientError);
+  // CONNECT (a proxy tunnel) is no request Berth serves; without a listener Node drops it silently.
+  server.on('connect', (_req, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    rejectUpgrade(socket, 405, 'Berth is not a proxy: CONNECT is not supported.');
+  });
   return server;
+}
+
+/**
+ * A request Node's parser refused (a made-up method, a bad header line, headers over 16 KiB,
+ * bytes that are not HTTP): answered like every other error, as JSON `{message}`, instead of
+ * Node's bare status line. Nothing is echoed; the connection is closed.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long to arrive.']
+        : [400, 'The request is not valid HTTP.'];
+  rejectUpgrade(socket, status, message);
 }
 
 /** Stops accepting, ends open streams, and resolves when the server is closed. */

@@ -1,38 +1,20 @@
 // Bad input on every path that answers before login must cost that one request, never the
 // gateway. Each probe is sent raw (no client library would send it) to a real gateway, and the
 // gateway must still answer afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, type Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Gateway } from '../src/gateway';
+import { rawRequest, spawnGateway, type GatewayProcess } from './gateway-process';
 import {
-  ADMIN_PASSWORD,
   bearer,
-  engineHost,
+  createContainer,
+  engine,
+  removeTestContainers,
   startTestGateway,
-  tempDataDir,
   tokenFor,
 } from './harness';
-
-/** Sends raw bytes and resolves with whatever the server answered before closing. */
-function rawRequest(port: number, bytes: string | Buffer, waitMs = 2_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    const done = () => resolve(Buffer.concat(chunks).toString('latin1'));
-    socket.setTimeout(waitMs, () => {
-      socket.destroy();
-      done();
-    });
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('end', done);
-    socket.on('close', done);
-    socket.on('error', (error) => (chunks.length ? done() : reject(error)));
-    socket.write(bytes);
-  });
-}
+import { openTerminal } from './terminal-client';
 
 function upgrade(target: string, host: string): string {
   return [
@@ -131,47 +113,14 @@ describe('the gateway in this process', () => {
 });
 
 describe('the gateway as its own process (no test runner catching for it)', () => {
-  let child: ChildProcess;
+  let gateway: GatewayProcess;
   let port: number;
-  let exited: string | null = null;
-  let stderr = '';
 
   beforeAll(async () => {
-    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-    port = 20_000 + Math.floor(Math.random() * 20_000);
-    child = spawn(process.execPath, ['--import', 'tsx', main], {
-      // tsx is the gateway package's dev dependency: resolve it from there.
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: {
-        ...process.env,
-        DOCKER_HOST: engineHost(),
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        BERTH_DATA: tempDataDir(),
-        BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        BERTH_STATIC_DIR: '/nonexistent',
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdout?.on('data', () => undefined);
-    child.on('exit', (code, signal) => (exited = String(signal ?? code)));
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (exited) throw new Error(`the gateway exited at start (${exited}): ${stderr}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('the gateway did not start');
+    gateway = await spawnGateway();
+    port = gateway.port;
   });
-  afterAll(() => {
-    child?.kill('SIGKILL');
-  });
+  afterAll(() => gateway?.stop());
 
   it('survives every bad upgrade from the issue, and a cross-site one', async () => {
     const host = `127.0.0.1:${port}`;
@@ -188,9 +137,67 @@ describe('the gateway as its own process (no test runner catching for it)', () =
     // Truncated upgrades and garbage before any request line.
     await rawRequest(port, upgrade('//a:99999/', host).slice(0, 40), 300);
     await rawRequest(port, Buffer.from([0x16, 0x03, 0x01, 0xff, 0xff, 0, 0, 0]), 300);
-    expect(exited).toBeNull();
+    expect(gateway.exited()).toBeNull();
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
-    expect(stderr).not.toMatch(/Invalid URL/);
+    expect(gateway.stderr()).not.toMatch(/Invalid URL/);
+  });
+});
+
+describe('terminal input sent the moment the socket opens', () => {
+  let gateway: Gateway;
+  let container: string;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    await removeTestContainers();
+    gateway = await startTestGateway();
+    auth = bearer(tokenFor(gateway, 'operator'));
+    container = await createContainer('harden-early-input', ['sleep', '3600']);
+    await engine('POST', `/containers/${container}/start`);
+  });
+  afterAll(async () => {
+    await removeTestContainers();
+    await gateway?.close();
+  });
+
+  // Before the fix about half of these lost the input: it arrived while the gateway was still
+  // creating and starting the exec, and nobody was listening on the websocket yet.
+  it('reaches the shell, in order and after the initial size, 20 times out of 20', async () => {
+    for (let i = 0; i < 20; i++) {
+      const query = new URLSearchParams({
+        container,
+        cmd: '["/bin/sh"]',
+        tty: '1',
+        cols: String(100 + i),
+        rows: '33',
+      });
+      const t = await openTerminal(
+        `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/exec?${query}`,
+        auth,
+      );
+      t.send('stty size\n');
+      t.send(`echo second-$((${i}+1))\n`);
+      await t.waitFor(() => t.text().includes(`33 ${100 + i}\r\n`), 5_000);
+      await t.waitFor(() => t.text().includes(`second-${i + 1}\r\n`), 5_000);
+      // in order: the size answer comes before the second command's output
+      expect(t.text().indexOf(`33 ${100 + i}\r\n`)).toBeLessThan(
+        t.text().indexOf(`second-${i + 1}\r\n`),
+      );
+      t.ws.close();
+      await t.closed;
+    }
+  });
+
+  it('applies a resize sent before the exec is attached, after the initial size', async () => {
+    const query = new URLSearchParams({ container, cmd: '["/bin/sh"]', tty: '1', cols: '90' });
+    const t = await openTerminal(
+      `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/exec?${query}&rows=20`,
+      auth,
+    );
+    t.resize(77, 22);
+    t.send('sleep 0.3; stty size\n');
+    await t.waitFor(() => t.text().includes('22 77\r\n'), 5_000);
+    t.ws.close();
   });
 });

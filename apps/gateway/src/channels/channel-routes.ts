@@ -7,7 +7,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Endpoint } from '../endpoints/endpoint';
 import { EngineCallError } from '../endpoints/transport';
 import type { WsContext } from '../ws/upgrade-router';
-import { ChannelSession, failSession } from './channel-session';
+import { ChannelSession, EarlyMessages, failSession } from './channel-session';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const size = z.coerce.number().int().min(1).max(1000);
@@ -104,6 +104,7 @@ function audit(
 /** `WS …/ws/exec`: create an exec, start it hijacked, size it, and bridge it. */
 export function execRoute(deps: TerminalDeps) {
   return async (ws: WebSocket, ctx: WsContext): Promise<void> => {
+    const early = new EarlyMessages(ws);
     const q = parseQuery(execQuery, ctx.url);
     if (typeof q === 'string') return failSession(ws, q);
     const { endpoint } = ctx;
@@ -133,12 +134,12 @@ export function execRoute(deps: TerminalDeps) {
       const resize = async ({ cols, rows }: { cols: number; rows: number }) => {
         await engineJson(endpoint, 'POST', `/exec/${execId}/resize?h=${rows}&w=${cols}`);
       };
-      // The size is applied right after the start: before it, the engine has no TTY to size.
-      if (q.tty && q.cols && q.rows)
-        void resize({ cols: q.cols, rows: q.rows }).catch(() => undefined);
       const untrack = deps.track(endpoint.id, 'exec');
       new ChannelSession({
         ws,
+        early,
+        // The size is applied right after the start: before it, the engine has no TTY to size.
+        ...(q.tty && q.cols && q.rows ? { initialSize: { cols: q.cols, rows: q.rows } } : {}),
         engine: socket,
         input: socket,
         head,
@@ -178,6 +179,7 @@ export function execRoute(deps: TerminalDeps) {
 /** `WS …/ws/attach`: attach to the main process; closing the socket detaches and leaves it running. */
 export function attachRoute(deps: TerminalDeps) {
   return async (ws: WebSocket, ctx: WsContext): Promise<void> => {
+    const early = new EarlyMessages(ws);
     const q = parseQuery(attachQuery, ctx.url);
     if (typeof q === 'string') return failSession(ws, q);
     const { endpoint } = ctx;
@@ -197,11 +199,11 @@ export function attachRoute(deps: TerminalDeps) {
       const resize = async ({ cols, rows }: { cols: number; rows: number }) => {
         await engineJson(endpoint, 'POST', `/containers/${container}/resize?h=${rows}&w=${cols}`);
       };
-      if (tty && q.cols && q.rows)
-        void resize({ cols: q.cols, rows: q.rows }).catch(() => undefined);
       const untrack = deps.track(endpoint.id, 'attach');
       new ChannelSession({
         ws,
+        early,
+        ...(tty && q.cols && q.rows ? { initialSize: { cols: q.cols, rows: q.rows } } : {}),
         engine: socket,
         input: socket,
         head,

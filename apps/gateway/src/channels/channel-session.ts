@@ -16,6 +16,8 @@ import {
 import type { RawData, WebSocket } from 'ws';
 
 const FIRST_OUTPUT_BYTES = 1024;
+/** Input a client may send before its terminal is attached (a paste, terminal answers). */
+const EARLY_INPUT_BYTES = 1024 * 1024;
 /**
  * Output gathered into one message up to this size (one event-loop turn at most). Per-message
  * cost dominates a flood: 256 KiB moved 100 MB at 0.94x the engine's own rate, 64 KiB at 0.70x
@@ -29,6 +31,10 @@ export interface ChannelSessionOptions {
   engine: Readable;
   /** Where stdin goes (the hijacked connection); logs have none. */
   input?: Writable;
+  /** What the client sent while the route was still creating and starting the engine side. */
+  early?: EarlyMessages;
+  /** The size asked for in the query: applied before any input or resize from the client. */
+  initialSize?: ResizeMessage;
   /** Bytes the engine sent along with its 101 answer. */
   head?: Buffer;
   /** Without a TTY the engine multiplexes stdout/stderr with 8-byte frame headers. */
@@ -66,6 +72,12 @@ export class ChannelSession {
   private queuedBytes = 0;
   private queuedChannel: ChannelId = Channel.stdout;
   private flushTimer: NodeJS.Immediate | null = null;
+  /**
+   * Resizes run one after another, the initial size first. Input waits for the initial size only
+   * (`stty size` typed at once must see it), then is never held back again.
+   */
+  private resizes: Promise<void> = Promise.resolve();
+  private inputHeld: Buffer[] | null = null;
 
   constructor(private readonly o: ChannelSessionOptions) {
     this.demuxer = o.multiplexed ? new Demuxer() : null;
@@ -78,6 +90,33 @@ export class ChannelSession {
     o.engine.on('close', () => void this.engineEnded());
     o.engine.on('error', () => void this.engineEnded());
     if (o.head?.length) this.fromEngine(o.head);
+    if (o.initialSize) {
+      this.inputHeld = [];
+      this.enqueueResize(o.initialSize);
+      void this.resizes.then(() => this.releaseInput());
+    }
+    // Replayed after the listener above is on, so nothing sent in between is lost or reordered.
+    for (const message of o.early?.take() ?? []) this.fromClient(message.data, message.isBinary);
+    // The client may have gone while the engine side was being set up: no close event will come.
+    if (o.ws.readyState !== o.ws.OPEN) this.close();
+  }
+
+  private enqueueResize(size: ResizeMessage): void {
+    const { resize } = this.o;
+    if (!resize) return;
+    this.resizes = this.resizes.then(() => resize(size)).catch(() => undefined);
+  }
+
+  private writeInput(payload: Uint8Array): void {
+    if (this.ended || !this.o.input) return;
+    if (this.inputHeld) this.inputHeld.push(Buffer.from(payload));
+    else this.o.input.write(payload);
+  }
+
+  private releaseInput(): void {
+    const held = this.inputHeld ?? [];
+    this.inputHeld = null;
+    for (const payload of held) this.writeInput(payload);
   }
 
   private fromEngine(chunk: Buffer): void {
@@ -160,11 +199,11 @@ export class ChannelSession {
     if (!frame) return;
     switch (frame.channel) {
       case Channel.stdin:
-        if (!this.ended) this.o.input?.write(frame.payload);
+        this.writeInput(frame.payload);
         break;
       case Channel.resize: {
         const size = parseControl(resizeMessage, frame.payload);
-        if (size) void this.o.resize?.(size).catch(() => undefined);
+        if (size) this.enqueueResize(size);
         break;
       }
       case Channel.ack: {
@@ -217,4 +256,43 @@ export function failSession(ws: WebSocket, message: string): void {
   if (ws.readyState !== ws.OPEN) return;
   ws.send(encodeChannelFrame(Channel.status, { type: 'error', message }), { binary: true });
   ws.close(1000, 'error');
+}
+
+interface ClientMessage {
+  data: RawData;
+  isBinary: boolean;
+}
+
+/**
+ * Holds what a client sends between the websocket's open and the engine side being ready (an
+ * exec is created and started first: tens of milliseconds). A terminal writes at once (xterm.js
+ * answers the shell's cursor query on open; a user types or pastes): without a listener the
+ * websocket would drop those messages. Bounded: a client that floods before the start is cut off.
+ */
+export class EarlyMessages {
+  private messages: ClientMessage[] = [];
+  private bytes = 0;
+  private readonly listener = (data: RawData, isBinary: boolean) => {
+    this.bytes += Array.isArray(data)
+      ? data.reduce((sum, part) => sum + part.length, 0)
+      : data.byteLength;
+    if (this.bytes > EARLY_INPUT_BYTES) {
+      this.messages = [];
+      failSession(this.ws, 'Too much input before the terminal was ready.');
+      return;
+    }
+    this.messages.push({ data, isBinary });
+  };
+
+  constructor(private readonly ws: WebSocket) {
+    ws.on('message', this.listener);
+  }
+
+  /** Stops holding and hands over what was held, oldest first. */
+  take(): ClientMessage[] {
+    this.ws.off('message', this.listener);
+    const messages = this.messages;
+    this.messages = [];
+    return messages;
+  }
 }

@@ -99,6 +99,10 @@ export async function guardRelay(
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }
+  // The checks below read fields: a string, a number, null or an array is no engine body.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HttpError(400, 'The request body must be a JSON object.');
+  }
   const problems = check?.(parsed, allowedBindPaths()) ?? [];
   if (problems.length) throw policyError(problems);
   return { match, action, body, json: parsed };

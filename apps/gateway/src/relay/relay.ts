@@ -53,7 +53,8 @@ export function parseRelayUrl(originalUrl: string, registry: EndpointRegistry): 
   const endpoint = registry.get(id);
   if (!endpoint) throw new HttpError(404, `No such endpoint: ${id}`);
   const path = match[2] || '/';
-  const segments = path.split('/').map((s) => decodeOrRefuse(s, 'engine path'));
+  // `..%2F..%2Fetc` is one segment here but three once the engine decodes it: split again.
+  const segments = path.split('/').flatMap((s) => decodeOrRefuse(s, 'engine path').split(/[/\\]/));
   if (segments.some((s) => s === '.' || s === '..')) {
     throw new HttpError(400, 'The engine path may not contain "." or ".." segments.');
   }
