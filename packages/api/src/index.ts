@@ -24,3 +24,6 @@ export * from './gateway/wall';
 export * from './engine/swarm-types';
 export * from './engine/registry-host';
 export * from './schemas/index';
+export * from './gateway/model';
+export * from './view-models/status-time';
+export * from './gateway/model-replica';
