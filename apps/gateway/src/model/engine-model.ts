@@ -37,6 +37,7 @@ const RETRY_MS = 2_000;
  * are read again a little later, when the scheduler has moved them on.
  */
 const TASK_FOLLOW_UP_MS = [1_000, 5_000];
+const NETWORK_FOLLOW_UP_MS = [200, 1_500];
 /** Container events that change nothing a list shows. */
 const QUIET_CONTAINER_ACTIONS = new Set([
   'attach',
@@ -305,10 +306,16 @@ export class EngineModel {
       case 'image':
         work.full.add('images');
         break;
-      case 'network':
+      case 'network': {
         if (id) work.ids.networks.add(id);
-        if (actor.Attributes.container) work.ids.containers.add(actor.Attributes.container);
+        const container = actor.Attributes.container;
+        if (container) {
+          work.ids.containers.add(container);
+          // The engine tells of a connect before the container's own record shows the network.
+          this.later(NETWORK_FOLLOW_UP_MS, (next) => next.ids.containers.add(container));
+        }
         break;
+      }
       case 'volume':
         if (action === 'mount' || action === 'unmount') return;
         if (id) work.ids.volumes.add(id);
@@ -317,7 +324,7 @@ export class EngineModel {
         if (!id) return;
         work.ids.services.add(id);
         work.taskServices.add(id);
-        this.followUpTasks(id);
+        this.later(TASK_FOLLOW_UP_MS, (next) => next.taskServices.add(id));
         break;
       case 'node':
         if (id) work.ids.nodes.add(id);
@@ -333,11 +340,12 @@ export class EngineModel {
     this.schedule(this.batchMs);
   }
 
-  private followUpTasks(serviceId: string): void {
-    for (const delay of TASK_FOLLOW_UP_MS) {
+  /** Adds to the work again after each delay: for changes the engine makes after its event. */
+  private later(delays: readonly number[], add: (work: Work) => void): void {
+    for (const delay of delays) {
       const timer = setTimeout(() => {
         this.followUps.delete(timer);
-        this.work.taskServices.add(serviceId);
+        add(this.work);
         this.schedule(0);
       }, delay);
       timer.unref();

@@ -1,5 +1,4 @@
 import type { ContainerAction, ContainerRow } from '@berth/api';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Boxes, Plus, RotateCw, Search } from 'lucide-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -18,7 +17,7 @@ import { useCapabilities } from '@/hooks/use-capabilities';
 import { useNow } from '@/hooks/use-now';
 import { useSlashFocus } from '@/hooks/use-slash-focus';
 import { actionRequest } from '../api/container-actions';
-import { containerListQueryOptions } from '../api/containers-queries';
+import { useContainerList } from '../api/containers-queries';
 import { useBulkAction } from '../api/use-bulk-action';
 import { BulkResultDialog } from '../components/bulk-result-dialog';
 import { BULK_ACTIONS, BulkToolbar } from '../components/bulk-toolbar';
@@ -75,7 +74,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
   useSlashFocus(filterRef);
   const now = useNow(30_000);
 
-  const query = useQuery(containerListQueryOptions(endpointId, { all: showStopped }));
+  const query = useContainerList(endpointId, { all: showStopped });
   const bulk = useBulkAction(endpointId);
 
   // The route table is per path shape, not per container: any id answers for all of them.
