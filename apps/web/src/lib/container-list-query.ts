@@ -60,6 +60,8 @@ export function useContainerList(
     [rows, params.all, now],
   );
   if (data) return { ...fromModel(data, () => model.live.model.refresh()), live: true };
-  if (model.fallback) return { ...fromQuery(query), live: false };
+  // Read before the socket opened (a first load straight onto this page): shown until the
+  // model's snapshot is complete, so the list never flashes back to loading.
+  if (model.fallback || query.data) return { ...fromQuery(query), live: false };
   return { ...fromModel<ContainerRow[]>(undefined, () => model.live.model.refresh()), live: false };
 }
