@@ -74,7 +74,7 @@ export class ModelStore {
   }
 
   /** Returns true when the message was the model's. */
-  handle(message: { type: string }): boolean {
+  handle(message: ModelMessage | { type: string }): boolean {
     if (typeof message.type !== 'string' || !message.type.startsWith('model.')) return false;
     const model = message as ModelMessage;
     if (model.type === 'model.error') {
