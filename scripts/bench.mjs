@@ -8,8 +8,15 @@ import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
 import { ensurePackages } from './lib/system.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const PORT = 7441;
+// Engine names and ports can be moved, so that several checkouts on one machine can bench.
+const PORT = Number(process.env.BERTH_BENCH_PORT ?? 7441);
+const ENGINE_NAME = process.env.BERTH_BENCH_ENGINE ?? 'bench';
+const MODEL_ENGINE_NAME = process.env.BERTH_BENCH_MODEL_ENGINE ?? 'bench-model';
 const CONTAINERS = 120;
+/** The engine-model case: a big engine of its own (kept under .berth, so seeded once). */
+const MODEL_CONTAINERS = 5000;
+const MODEL_RUNNING = 200;
+const SEED_PARALLEL = 8;
 const BENCH_PASSWORD = 'bench-harbour-2026';
 // `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, first-load, log-viewer;
 // `soak`, the 30-minute wall run, only when named).
@@ -18,10 +25,60 @@ const wanted = (suite) => ONLY.length === 0 || ONLY.includes(suite);
 
 let engine;
 let gateway;
+let modelEngine;
+let modelGateway;
 
 async function cleanup() {
   await stopProcess(gateway);
+  await stopProcess(modelGateway);
   await engine?.stop();
+  await modelEngine?.stop();
+}
+
+/** Runs `task` over 0..count-1, `limit` at a time. */
+async function bounded(count, limit, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}
+
+/** 5,000 containers (200 running), created with bounded parallelism; only what is missing. */
+async function seedModel(host) {
+  const socket = host.slice('unix://'.length);
+  const filters = encodeURIComponent(JSON.stringify({ label: ['berth.bench.model'] }));
+  const list = JSON.parse(
+    (await engineRequest(socket, 'GET', `/containers/json?all=1&filters=${filters}`)).body,
+  );
+  const have = new Set(list.map((c) => c.Names[0].slice(1)));
+  const missing = [];
+  for (let i = 0; i < MODEL_CONTAINERS; i++) if (!have.has(`model-${i}`)) missing.push(i);
+  let made = 0;
+  await bounded(missing.length, SEED_PARALLEL, async (k) => {
+    const i = missing[k];
+    await engineRequest(socket, 'POST', `/containers/create?name=model-${i}`, {
+      body: JSON.stringify({
+        Image: BASE_IMAGE,
+        Cmd: ['sleep', '86400'],
+        Labels: { 'berth.bench.model': 'true', index: String(i) },
+      }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    if (++made % 500 === 0) log(`  ${made} of ${missing.length} created`);
+  });
+  const running = JSON.parse(
+    (
+      await engineRequest(
+        socket,
+        'GET',
+        `/containers/json?filters=${encodeURIComponent(JSON.stringify({ label: ['berth.bench.model'], status: ['running'] }))}`,
+      )
+    ).body,
+  ).length;
+  await bounded(Math.max(0, MODEL_RUNNING - running), SEED_PARALLEL, (k) =>
+    engineRequest(socket, 'POST', `/containers/model-${k}/start`),
+  );
 }
 
 async function seed(host) {
@@ -47,7 +104,10 @@ async function main() {
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
   await pnpm(['-r', 'run', 'build'], { cwd: root });
 
-  engine = await startPrivateEngine({ name: 'bench', dir: join(root, '.berth', 'bench-engine') });
+  engine = await startPrivateEngine({
+    name: ENGINE_NAME,
+    dir: join(root, '.berth', 'bench-engine'),
+  });
   await ensureBaseImage(engine.host);
   log(`seeding ${CONTAINERS} containers`);
   await seed(engine.host);
@@ -76,6 +136,32 @@ async function main() {
     },
   });
 
+  const modelEnv = {};
+  if (wanted('model')) {
+    modelEngine = await startPrivateEngine({
+      name: MODEL_ENGINE_NAME,
+      dir: join(root, '.berth', 'bench-model-engine'),
+    });
+    await ensureBaseImage(modelEngine.host);
+    log(`seeding ${MODEL_CONTAINERS} containers (${MODEL_RUNNING} running) for the model case`);
+    await seedModel(modelEngine.host);
+    modelGateway = await startGatewayProcess({
+      cwd: root,
+      port: PORT + 1,
+      env: {
+        DOCKER_HOST: modelEngine.host,
+        LOG_LEVEL: 'warn',
+        BERTH_DATA: mkdtempSync(join(tmpdir(), 'berth-bench-model-')),
+        BERTH_ADMIN_PASSWORD: BENCH_PASSWORD,
+      },
+    });
+    Object.assign(modelEnv, {
+      BERTH_MODEL_URL: `http://127.0.0.1:${PORT + 1}`,
+      BERTH_MODEL_DOCKER_HOST: modelEngine.host,
+      BERTH_MODEL_GATEWAY_PID: String(modelGateway.pid),
+    });
+  }
+
   // tsx is the gateway's devDependency: run it from there.
   await pnpm(['exec', 'tsx', 'bench/run.ts'], {
     cwd: join(root, 'apps', 'gateway'),
@@ -87,6 +173,7 @@ async function main() {
       BERTH_GATEWAY_PID: String(gateway.pid),
       BERTH_BENCH_CONTAINER: runner,
       BERTH_BENCH_ONLY: ONLY.join(','),
+      ...modelEnv,
     },
   });
 

@@ -49,7 +49,13 @@ for (const signal of ['SIGINT', 'SIGTERM'])
 try {
   await ensureBaseImage(engine.host);
   registry = await startRegistry({ port: Number(values['registry-port'] ?? port + 1) });
-  const env = { ...process.env, DOCKER_HOST: engine.host, BERTH_TEST_REGISTRY: registry.address };
+  const env = {
+    ...process.env,
+    DOCKER_HOST: engine.host,
+    BERTH_TEST_REGISTRY: registry.address,
+    // Tests that start engines of their own name them after this run's, so runs never collide.
+    BERTH_CHECK_NAME: values.name,
+  };
   if (mode === 'integration') {
     await pnpm(['exec', 'vitest', 'run', '--project', 'integration', ...filters], {
       cwd: root,

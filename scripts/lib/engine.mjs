@@ -7,6 +7,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -98,6 +99,16 @@ function createBridge(name) {
   return bridge;
 }
 
+/**
+ * An engine stopped while containers were starting can leave their network namespaces mounted
+ * under its exec root, and the next start of the same name could not clear the folder (EBUSY).
+ */
+function releaseNetns(runDir) {
+  const netns = join(runDir, 'exec', 'netns');
+  if (!existsSync(netns)) return;
+  for (const entry of readdirSync(netns)) spawnSync('umount', ['-l', join(netns, entry)]);
+}
+
 function deleteBridge(bridge) {
   if (bridge) ip(['link', 'del', bridge]);
 }
@@ -114,6 +125,7 @@ export async function startPrivateEngine({ dir, name = 'engine', bridge, extraAr
   const runDir = join('/tmp', `berth-run-${name}`);
   const pidfile = join(runDir, 'docker.pid');
   await stopByPidfile(pidfile);
+  releaseNetns(runDir);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const socket = join(runDir, 'docker.sock');

@@ -3,6 +3,7 @@ import { benchToken } from './measure';
 import { benchRelay } from './relay.bench';
 import { benchTerminal } from './terminal.bench';
 import { benchEventDelay, benchStatsFanout } from './live.bench';
+import { benchModel } from './model.bench';
 
 const gatewayUrl = process.env.BERTH_URL;
 const host = process.env.DOCKER_HOST;
@@ -25,4 +26,20 @@ if (wanted('terminal'))
 if (wanted('live')) {
   print(await benchEventDelay({ gatewayUrl, gatewayPid, socketPath, token }));
   print(await benchStatsFanout({ gatewayUrl, gatewayPid, socketPath, token }));
+}
+
+// The 5,000-container case: its own engine and gateway (scripts/bench.mjs starts them).
+const modelUrl = process.env.BERTH_MODEL_URL;
+const modelHost = process.env.BERTH_MODEL_DOCKER_HOST;
+const modelPid = Number(process.env.BERTH_MODEL_GATEWAY_PID);
+if (wanted('model') && modelUrl && modelHost && modelPid) {
+  const modelToken = await benchToken(modelUrl, password);
+  print(
+    await benchModel({
+      gatewayUrl: modelUrl,
+      gatewayPid: modelPid,
+      socketPath: modelHost.slice('unix://'.length),
+      token: modelToken,
+    }),
+  );
 }

@@ -21,6 +21,7 @@ import { StackStore } from './stacks/stack-store';
 import type { Logger } from './logger';
 import { Metrics, StreamTally } from './metrics';
 import { attachRoute, execRoute, logsRoute } from './channels/channel-routes';
+import { attachModelChannel } from './model/model-channel';
 import { SecretBox } from './secrets/crypto';
 import { closeServer, createHttpServer } from './server';
 import { openDatabase } from './store/database';
@@ -109,7 +110,10 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   upgrades.route('events', (ws, { endpoint }) => {
     metrics.wsClients.inc({ kind: 'events' });
     ws.on('close', () => metrics.wsClients.dec({ kind: 'events' }));
-    hubs.for(endpoint).events.attach(ws);
+    const live = hubs.for(endpoint);
+    live.events.attach(ws);
+    // The engine model rides on the same socket, for clients that subscribe to it.
+    attachModelChannel(ws, live.model);
   });
   upgrades.route('stats', (ws, { endpoint }) => {
     metrics.wsClients.inc({ kind: 'stats' });

@@ -25,3 +25,6 @@ export * from './engine/swarm-types';
 export * from './engine/registry-host';
 export * from './schemas/index';
 export * from './gateway/stacks';
+export * from './gateway/model';
+export * from './view-models/status-time';
+export * from './gateway/model-replica';

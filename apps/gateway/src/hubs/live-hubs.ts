@@ -2,12 +2,14 @@ import type { Endpoint } from '../endpoints/endpoint';
 import type { EndpointRegistry } from '../endpoints/registry';
 import type { Logger } from '../logger';
 import type { StreamCount } from '../metrics';
+import { EngineModel } from '../model/engine-model';
 import { EventsHub } from './events-hub';
 import { StatsHub } from './stats-hub';
 
 interface Hubs {
   events: EventsHub;
   stats: StatsHub;
+  model: EngineModel;
 }
 
 /** The live hubs of every endpoint, made on first use and closed when the endpoint goes. */
@@ -26,7 +28,11 @@ export class LiveHubs {
     if (!hubs || hubs.events.endpoint !== endpoint) {
       if (hubs) this.drop(endpoint.id);
       const events = new EventsHub(endpoint, this.logger);
-      hubs = { events, stats: new StatsHub(endpoint, events, this.logger) };
+      hubs = {
+        events,
+        stats: new StatsHub(endpoint, events, this.logger),
+        model: new EngineModel(endpoint, events, this.logger),
+      };
       this.hubs.set(endpoint.id, hubs);
     }
     return hubs;
@@ -43,6 +49,7 @@ export class LiveHubs {
   private drop(id: string): void {
     const hubs = this.hubs.get(id);
     if (!hubs) return;
+    hubs.model.close();
     hubs.stats.close();
     hubs.events.close();
     this.hubs.delete(id);

@@ -5,6 +5,7 @@ import type { EndpointSummary, EngineEvent, EventsMessage } from '@berth/api';
 import type { QueryClient } from '@tanstack/react-query';
 import { createEventCacheSync, liveKeys } from './event-cache-sync';
 import type { EventCacheSync, Schedule } from './event-cache-sync';
+import { ModelStore } from './model-store';
 import { ReconnectingSocket } from './reconnecting-socket';
 import type { CreateSocket, SocketState } from './reconnecting-socket';
 import { endpointSocketUrl } from './socket-url';
@@ -38,12 +39,18 @@ export class LiveEndpoint {
   private users = 0;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   status: LiveStatus = { socket: 'connecting', engine: 'unknown' };
+  /** The gateway's engine model of this endpoint, on the same socket; lists paint from it. */
+  readonly model: ModelStore;
 
   constructor(
     private readonly queryClient: QueryClient,
     readonly endpointId: string,
     private readonly options: LiveEndpointOptions = {},
   ) {
+    this.model = new ModelStore({
+      send: (request) => this.socket?.send(request) ?? false,
+      schedule: options.schedule,
+    });
     const staleTime = queryClient.getDefaultOptions().queries?.staleTime;
     this.defaultStaleTime = typeof staleTime === 'number' ? staleTime : 0;
   }
@@ -86,7 +93,7 @@ export class LiveEndpoint {
     this.socket = new ReconnectingSocket({
       url: endpointSocketUrl(this.endpointId, 'events'),
       createSocket: this.options.createSocket,
-      onMessage: (message) => this.onMessage(message as EventsMessage),
+      onMessage: (message) => this.onMessage(message as EventsMessage | { type: string }),
       onState: (socket, retryInMs) => {
         this.setStatus({
           ...this.status,
@@ -98,6 +105,7 @@ export class LiveEndpoint {
       onOpen: () => {
         // The gateway says how the engine is at once; that first word triggers the resync.
         this.setStatus({ ...this.status, engine: 'unknown' });
+        this.model.socketOpened();
       },
     });
   }
@@ -116,13 +124,14 @@ export class LiveEndpoint {
     for (const listener of this.statusListeners) listener();
   }
 
-  private onMessage(message: EventsMessage): void {
-    if (message.type === 'event') {
+  private onMessage(message: EventsMessage | { type: string }): void {
+    if (this.model.handle(message)) return;
+    if (isEventsMessage(message) && message.type === 'event') {
       this.sync?.handle(message.event);
       for (const listener of this.listeners) listener(message.event);
       return;
     }
-    if (message.type !== 'engine') return;
+    if (!isEventsMessage(message) || message.type !== 'engine') return;
     const previous = this.status.engine;
     this.setStatus({
       ...this.status,
@@ -167,6 +176,10 @@ export class LiveEndpoint {
       });
     }
   }
+}
+
+function isEventsMessage(message: { type: string }): message is EventsMessage {
+  return message.type === 'event' || message.type === 'engine';
 }
 
 // ── registry: one per endpoint and query client ───────────────────────────

@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { engine } from '@/lib/api-client';
 
 // The list is shared with the stats page and the dashboard: one definition, one cache entry.
-export { containerListQueryOptions } from '@/lib/container-list-query';
+export { containerListQueryOptions, useContainerList } from '@/lib/container-list-query';
 
 export function containerQueryOptions(endpointId: string, containerId: string) {
   return queryOptions({

@@ -1,5 +1,4 @@
 import type { ContainerAction, ContainerRow } from '@berth/api';
-import { useQuery } from '@tanstack/react-query';
 import type { SortingState } from '@tanstack/react-table';
 import { Link } from '@tanstack/react-router';
 import { Boxes, Plus, RotateCw } from 'lucide-react';
@@ -21,7 +20,7 @@ import { useEnginePermission } from '@/hooks/use-me';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useNow } from '@/hooks/use-now';
 import { actionRequest } from '../api/container-actions';
-import { containerListQueryOptions } from '../api/containers-queries';
+import { useContainerList } from '../api/containers-queries';
 import { useBulkAction } from '../api/use-bulk-action';
 import { BulkResultDialog } from '../components/bulk-result-dialog';
 import { BULK_ACTIONS, BulkToolbar } from '../components/bulk-toolbar';
@@ -75,7 +74,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const now = useNow(30_000);
 
-  const query = useQuery(containerListQueryOptions(endpointId, { all: showStopped }));
+  const query = useContainerList(endpointId, { all: showStopped });
   const bulk = useBulkAction(endpointId);
 
   // The route table is per path shape, not per container: any id answers for all of them.

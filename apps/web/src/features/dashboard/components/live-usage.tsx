@@ -5,7 +5,7 @@ import { Cpu, MemoryStick } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
-import { containerListQueryOptions } from '@/lib/container-list-query';
+import { useContainerList } from '@/lib/container-list-query';
 import { formatPercent } from '@/lib/live/stats-format';
 import { useContainerStats } from '@/lib/live/use-container-stats';
 import { infoQueryOptions } from '@/lib/queries';
@@ -59,7 +59,7 @@ function Tile({
 
 /** Host totals of the running containers, live: the sum of what `docker stats` shows. */
 export function LiveUsage({ endpointId }: { endpointId: string }) {
-  const list = useQuery(containerListQueryOptions(endpointId, { all: false }));
+  const list = useContainerList(endpointId, { all: false });
   const info = useQuery(infoQueryOptions(endpointId));
   const ids = useMemo(
     () => (list.data ?? []).filter((row) => row.state === 'running').map((row) => row.id),

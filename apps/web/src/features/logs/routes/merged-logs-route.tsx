@@ -1,5 +1,4 @@
 import { shortId } from '@berth/api';
-import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { ScrollText } from 'lucide-react';
 import { useMemo, useState } from 'react';
@@ -9,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { containerListQueryOptions } from '@/lib/container-list-query';
+import { useContainerList } from '@/lib/container-list-query';
 import type { LogRange } from '../api/log-session';
 import { LogViewer } from '../components/log-viewer';
 import { RangeControls } from '../components/range-controls';
@@ -27,7 +26,7 @@ export function MergedLogsRoute() {
     [containers],
   );
   useDocumentTitle('Logs');
-  const list = useQuery(containerListQueryOptions(endpointId, { all: true }));
+  const list = useContainerList(endpointId, { all: true });
 
   return (
     <div className="flex h-full min-h-0 flex-col">

@@ -1,5 +1,5 @@
 import { containerName, endpointKeys } from '@berth/api';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { PruneDialog } from '@/components/ui/prune-dialog';
 import { Select } from '@/components/ui/input';
-import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
+import { useContainerSummaries } from '@/lib/container-summaries-query';
 import { connectContainer, pruneNetworks, removeNetwork } from '../api/networks-api';
 
 export function ConnectContainerDialog({
@@ -24,7 +24,7 @@ export function ConnectContainerDialog({
   connected: ReadonlySet<string>;
   onClose: () => void;
 }) {
-  const containers = useQuery(containerSummariesQueryOptions(endpointId));
+  const containers = useContainerSummaries(endpointId);
   const [container, setContainer] = useState('');
   const [aliases, setAliases] = useState('');
   const [ipv4, setIpv4] = useState('');

@@ -11,7 +11,7 @@ import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
-import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
+import { useContainerSummaries } from '@/lib/container-summaries-query';
 import { networksQueryOptions } from '@/lib/queries';
 import { BUILTIN_NETWORKS } from '../api/networks-api';
 import { CreateNetworkDialog } from '../components/create-network-dialog';
@@ -24,7 +24,7 @@ export function NetworksRoute() {
   useDocumentTitle('Networks');
   const navigate = useNavigate();
   const query = useQuery(networksQueryOptions(endpointId));
-  const containers = useQuery(containerSummariesQueryOptions(endpointId));
+  const containers = useContainerSummaries(endpointId);
   const can = useEnginePermission();
   const engine = useCapabilities(endpointId);
   const [filter, setFilter] = useState('');

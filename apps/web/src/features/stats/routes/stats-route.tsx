@@ -1,5 +1,4 @@
 import type { ContainerRow, StatsSample } from '@berth/api';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ArrowDown, ArrowUp, ChevronsUpDown, Gauge, Search } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
@@ -12,7 +11,7 @@ import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useSlashFocus } from '@/hooks/use-slash-focus';
-import { containerListQueryOptions } from '@/lib/container-list-query';
+import { useContainerList } from '@/lib/container-list-query';
 import { formatMemory, formatPercent, formatRate } from '@/lib/live/stats-format';
 import { useContainerStats } from '@/lib/live/use-container-stats';
 import { cn } from '@/lib/cn';
@@ -33,7 +32,7 @@ export function StatsRoute() {
 }
 
 function StatsView({ endpointId }: { endpointId: string }) {
-  const query = useQuery(containerListQueryOptions(endpointId, { all: false }));
+  const query = useContainerList(endpointId, { all: false });
   const [sort, setSort] = useState<StatsSort>({ key: 'cpu', direction: 'desc' });
   const [filter, setFilter] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);

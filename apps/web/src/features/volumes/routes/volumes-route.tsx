@@ -10,7 +10,7 @@ import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
-import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
+import { useContainerSummaries } from '@/lib/container-summaries-query';
 import {
   diskUsageQueryOptions,
   endpointsQueryOptions,
@@ -44,7 +44,7 @@ export function VolumesRoute() {
   const engine = useCapabilities(endpointId);
   // Sizes come from /system/df, which PouchContainer has not: not asked for there.
   const df = useQuery({ ...diskUsageQueryOptions(endpointId), enabled: engine.has('systemDf') });
-  const containers = useQuery(containerSummariesQueryOptions(endpointId));
+  const containers = useContainerSummaries(endpointId);
   const endpoints = useQuery(endpointsQueryOptions());
   const sparesNamed = pruneSparesNamed(findEndpoint(endpoints.data, endpointId)?.apiVersion);
   const can = useEnginePermission();
