@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { CapabilityNote } from '@/components/ui/capability-note';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { ScrollPanel } from '@/components/ui/scroll-panel';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
 import { Tabs } from '@/components/ui/tabs';
@@ -179,11 +180,11 @@ export function ContainerRoute({
           ]}
         >
           {tab === 'stats' && renderStats && (
-            <div className="h-full overflow-auto">
+            <ScrollPanel>
               <PanelErrorBoundary title="The stats failed to render">
                 {renderStats({ endpointId, inspect: query.data })}
               </PanelErrorBoundary>
-            </div>
+            </ScrollPanel>
           )}
           {renderLogs && logsOpened && (
             <div className="h-full" hidden={tab !== 'logs'}>
@@ -193,7 +194,7 @@ export function ContainerRoute({
             </div>
           )}
           {(tab === 'overview' || tab === 'inspect') && (
-            <div className="h-full overflow-auto">
+            <ScrollPanel>
               <PanelErrorBoundary title="This view failed to render">
                 {tab === 'inspect' ? (
                   <ContainerInspectJson inspect={query.data} />
@@ -201,10 +202,10 @@ export function ContainerRoute({
                   <ContainerOverview inspect={query.data} hostname={window.location.hostname} />
                 )}
               </PanelErrorBoundary>
-            </div>
+            </ScrollPanel>
           )}
           {tab === 'checkpoints' && engine.has('checkpoints') && (
-            <div className="h-full overflow-auto">
+            <ScrollPanel>
               <PanelErrorBoundary title="The checkpoints failed to render">
                 <CheckpointsPanel
                   endpointId={endpointId}
@@ -212,7 +213,7 @@ export function ContainerRoute({
                   running={query.data.State.Running}
                 />
               </PanelErrorBoundary>
-            </div>
+            </ScrollPanel>
           )}
           {unavailable && needed && (
             <div className="p-6">
@@ -226,7 +227,7 @@ export function ContainerRoute({
           {(tab === 'processes' ||
             (tab === 'changes' && engine.has('changes')) ||
             (tab === 'files' && engine.has('archive'))) && (
-            <div className="h-full overflow-auto">
+            <ScrollPanel>
               <PanelErrorBoundary title="This view failed to render">
                 {tab === 'processes' ? (
                   <ProcessesPanel
@@ -240,7 +241,7 @@ export function ContainerRoute({
                   <FileBrowser endpointId={endpointId} containerId={query.data.Id} />
                 )}
               </PanelErrorBoundary>
-            </div>
+            </ScrollPanel>
           )}
           {renderConsole && consoleOpened && (
             <div className="h-full" hidden={tab !== 'console'}>
