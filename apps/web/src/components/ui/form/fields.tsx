@@ -7,15 +7,16 @@ import { SelectField, TextAreaField, TextField } from '../field';
 import type { SelectFieldProps, TextAreaFieldProps, TextFieldProps } from '../field';
 import type { ReactNode } from 'react';
 
+/**
+ * The field's error once the person has left the field or submitted the form, never before: a
+ * row just added (react-hook-form validates a field array as it grows) is not red until used.
+ */
 function useFieldError<T extends FieldValues>(name: FieldPath<T>): string | undefined {
-  const { errors } = useFormState<T>({ name });
-  let current: unknown = errors;
-  for (const key of name.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  const message = (current as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : undefined;
+  const { getFieldState } = useFormContext<T>();
+  const formState = useFormState<T>({ name });
+  const { error, isTouched } = getFieldState(name, formState);
+  if (!isTouched && !formState.isSubmitted) return undefined;
+  return typeof error?.message === 'string' ? error.message : undefined;
 }
 
 type Bound<P, T extends FieldValues> = Omit<P, 'name' | 'error' | 'value' | 'defaultValue'> & {
