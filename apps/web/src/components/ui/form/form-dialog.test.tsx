@@ -83,7 +83,7 @@ describe('FormDialog and its fields', () => {
   });
 
   it('sends the parsed values, and puts a refusal naming a field at that field', async () => {
-    const save = vi.fn(async () => {
+    const save = vi.fn(async (_values: Values): Promise<unknown> => {
       throw new Error('subnets.0.cidr: overlaps with 10.9.0.0/16');
     });
     renderHarness(save);
