@@ -101,6 +101,9 @@ export class EventsHub {
         return;
       }
       this.attempt = 0;
+      // Nothing seen yet: a loss before the first event must still replay what happened after
+      // this moment, so resume from it, read from the engine's own clock (its Date header).
+      if (this.lastTime === null) this.lastTime = engineSecond(res.headers.date);
       this.endpoint.markUp();
       this.setStatus('up');
       const lines = new JsonLines();
@@ -158,4 +161,10 @@ export class EventsHub {
     this.listeners.clear();
     this.stop();
   }
+}
+
+/** The engine's clock in whole seconds, from a response's Date header (ours if it has none). */
+function engineSecond(date: string | undefined): number {
+  const ms = date ? Date.parse(date) : NaN;
+  return Math.floor((Number.isNaN(ms) ? Date.now() : ms) / 1000);
 }
