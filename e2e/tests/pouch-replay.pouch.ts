@@ -6,7 +6,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { EndpointSummary } from '@berth/api';
 import { ADMIN_STATE, CSRF_HEADERS } from '../support/auth';
-import { engineCall } from '../support/engine-calls';
 import { expect, test } from '../support/fixtures';
 
 const POUCH = process.env.BERTH_E2E_POUCH;
@@ -152,16 +151,4 @@ test('pouch replay: no prune, build, clean up or disk usage where pouchd has non
   await daemon.getByRole('textbox', { name: 'Image proxy' }).fill('http://proxy.example.com:3128');
   await daemon.getByRole('button', { name: 'Update daemon' }).click();
   await expect(daemon.getByRole('status')).toHaveText('Daemon updated.');
-});
-
-test("pouch replay: a volume's Inspect asks pouchd for GET /volumes/{id} and shows its Status", async ({
-  page,
-}) => {
-  await page.goto(at('volumes'));
-  const inspect = engineCall(page, 'GET', /^\/volumes\/fixture-vol$/);
-  await page.getByRole('button', { name: 'Inspect fixture-vol' }).click();
-  expect((await inspect).status()).toBe(200);
-  const json = page.getByLabel('Volume inspect');
-  await expect(json).toContainText('"Mountpoint": "/tmp/pouch/home/volume/fixture-vol"');
-  await expect(json).toContainText('"Status"');
 });

@@ -83,6 +83,17 @@ describe('pouch replay: the gateway against recorded pouchd answers', () => {
     expect(await kill.json()).toEqual({ message: 'The engine answered HTTP 405.' });
   });
 
+  it("relays VolumeInspect to pouchd's GET /volumes/{id}, its Status included", async () => {
+    const res = await call('/api/endpoints/local/docker/volumes/fixture-vol');
+    expect(res.status).toBe(200);
+    expect(replay.seen).toContain('GET /v1.24/volumes/fixture-vol');
+    expect(await res.json()).toMatchObject({
+      Name: 'fixture-vol',
+      Mountpoint: '/tmp/pouch/home/volume/fixture-vol',
+      Status: { size: '' },
+    });
+  });
+
   it('normalises events to Docker field names on the events socket', async () => {
     const events = await messages<EventsMessage>('events');
     const die = await events.until((m) => m.type === 'event' && m.event.Action === 'die');
