@@ -180,11 +180,9 @@ export function ContainerRoute({
           ]}
         >
           {tab === 'stats' && renderStats && (
-            <ScrollPanel>
-              <PanelErrorBoundary title="The stats failed to render">
-                {renderStats({ endpointId, inspect: query.data })}
-              </PanelErrorBoundary>
-            </ScrollPanel>
+            <TabPanel failTitle="The stats failed to render">
+              {renderStats({ endpointId, inspect: query.data })}
+            </TabPanel>
           )}
           {renderLogs && logsOpened && (
             <div className="h-full" hidden={tab !== 'logs'}>
@@ -194,26 +192,22 @@ export function ContainerRoute({
             </div>
           )}
           {(tab === 'overview' || tab === 'inspect') && (
-            <ScrollPanel>
-              <PanelErrorBoundary title="This view failed to render">
-                {tab === 'inspect' ? (
-                  <ContainerInspectJson inspect={query.data} />
-                ) : (
-                  <ContainerOverview inspect={query.data} hostname={window.location.hostname} />
-                )}
-              </PanelErrorBoundary>
-            </ScrollPanel>
+            <TabPanel failTitle="This view failed to render">
+              {tab === 'inspect' ? (
+                <ContainerInspectJson inspect={query.data} />
+              ) : (
+                <ContainerOverview inspect={query.data} hostname={window.location.hostname} />
+              )}
+            </TabPanel>
           )}
           {tab === 'checkpoints' && engine.has('checkpoints') && (
-            <ScrollPanel>
-              <PanelErrorBoundary title="The checkpoints failed to render">
-                <CheckpointsPanel
-                  endpointId={endpointId}
-                  containerId={query.data.Id}
-                  running={query.data.State.Running}
-                />
-              </PanelErrorBoundary>
-            </ScrollPanel>
+            <TabPanel failTitle="The checkpoints failed to render">
+              <CheckpointsPanel
+                endpointId={endpointId}
+                containerId={query.data.Id}
+                running={query.data.State.Running}
+              />
+            </TabPanel>
           )}
           {unavailable && needed && (
             <div className="p-6">
@@ -227,21 +221,19 @@ export function ContainerRoute({
           {(tab === 'processes' ||
             (tab === 'changes' && engine.has('changes')) ||
             (tab === 'files' && engine.has('archive'))) && (
-            <ScrollPanel>
-              <PanelErrorBoundary title="This view failed to render">
-                {tab === 'processes' ? (
-                  <ProcessesPanel
-                    endpointId={endpointId}
-                    containerId={query.data.Id}
-                    running={query.data.State.Running}
-                  />
-                ) : tab === 'changes' ? (
-                  <ChangesPanel endpointId={endpointId} containerId={query.data.Id} />
-                ) : (
-                  <FileBrowser endpointId={endpointId} containerId={query.data.Id} />
-                )}
-              </PanelErrorBoundary>
-            </ScrollPanel>
+            <TabPanel failTitle="This view failed to render">
+              {tab === 'processes' ? (
+                <ProcessesPanel
+                  endpointId={endpointId}
+                  containerId={query.data.Id}
+                  running={query.data.State.Running}
+                />
+              ) : tab === 'changes' ? (
+                <ChangesPanel endpointId={endpointId} containerId={query.data.Id} />
+              ) : (
+                <FileBrowser endpointId={endpointId} containerId={query.data.Id} />
+              )}
+            </TabPanel>
           )}
           {renderConsole && consoleOpened && (
             <div className="h-full" hidden={tab !== 'console'}>
@@ -253,5 +245,14 @@ export function ContainerRoute({
         </Tabs>
       )}
     </div>
+  );
+}
+
+/** One tab's content: scrolls on its own, from the keyboard too, and fails alone. */
+function TabPanel({ failTitle, children }: { failTitle: string; children: ReactNode }) {
+  return (
+    <ScrollPanel>
+      <PanelErrorBoundary title={failTitle}>{children}</PanelErrorBoundary>
+    </ScrollPanel>
   );
 }
