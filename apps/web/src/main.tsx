@@ -6,6 +6,13 @@ import './index.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// The entry loaded: a later failed load may reload again (public/boot-retry.js).
+try {
+  sessionStorage.removeItem('berth.boot-retries');
+} catch {
+  // no session storage: nothing was counted
+}
+
 createRoot(root).render(
   <StrictMode>
     <App />
