@@ -14,3 +14,26 @@ test('the app starts even when one of its first scripts fails to load', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
   expect(requests).toBeGreaterThan(2);
 });
+
+test('a console opens, styled, even when its code and its stylesheet fail to load at first', async ({
+  page,
+  containers,
+}) => {
+  const { id, name } = await containers.create('boot', { start: true });
+  const failed = new Map<string, number>();
+  await page.route(/\/assets\/(container-console-[^/]+\.js|xterm-[^/]+\.css)$/, async (route) => {
+    const file = new URL(route.request().url()).pathname;
+    const seen = failed.get(file) ?? 0;
+    failed.set(file, seen + 1);
+    if (seen === 0) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.goto(`/endpoints/local/containers/${id}?tab=console`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Terminal controls' })).toContainText('Connected');
+  // xterm.css applied: the terminal is positioned by it, not left as a plain block.
+  await expect(page.locator('.xterm').first()).toHaveCSS('position', 'relative');
+  expect([...failed.values()].every((count) => count >= 2)).toBe(true);
+  expect(failed.size).toBe(2);
+});

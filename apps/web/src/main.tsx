@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { retryFailedStylesheets } from './lib/chunk-load';
 import './index.css';
 
 const root = document.getElementById('root');
@@ -12,6 +13,8 @@ try {
 } catch {
   // no session storage: nothing was counted
 }
+
+retryFailedStylesheets();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,23 +1,26 @@
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { Spinner } from '@/components/ui/spinner';
+import { retryingImport } from '@/lib/chunk-load';
 import { ContainerRoute } from '@/features/containers/routes/container-route';
 import type { RenderConsole, RenderPanel } from '@/features/containers/routes/container-route';
 
 // xterm.js and its renderers are most of a terminal's weight: load them when a console opens.
 const ContainerConsole = lazy(() =>
-  import('@/features/terminal/components/container-console').then((module) => ({
-    default: module.ContainerConsole,
-  })),
+  retryingImport(() => import('@/features/terminal/components/container-console')).then(
+    (module) => ({
+      default: module.ContainerConsole,
+    }),
+  ),
 );
 // uPlot and the log viewer load with their tabs too.
 const ContainerStats = lazy(() =>
-  import('@/features/stats/components/container-stats').then((module) => ({
+  retryingImport(() => import('@/features/stats/components/container-stats')).then((module) => ({
     default: module.ContainerStats,
   })),
 );
 const ContainerLogs = lazy(() =>
-  import('@/features/logs/components/container-logs').then((module) => ({
+  retryingImport(() => import('@/features/logs/components/container-logs')).then((module) => ({
     default: module.ContainerLogs,
   })),
 );

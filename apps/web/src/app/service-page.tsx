@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Spinner } from '@/components/ui/spinner';
+import { retryingImport } from '@/lib/chunk-load';
 import { ServiceRoute } from '@/features/swarm/routes/service-route';
 import type { RenderServiceLogs } from '@/features/swarm/routes/service-route';
 
 // The log viewer loads with its tab.
 const ServiceLogs = lazy(() =>
-  import('@/features/logs/components/service-logs').then((module) => ({
+  retryingImport(() => import('@/features/logs/components/service-logs')).then((module) => ({
     default: module.ServiceLogs,
   })),
 );

@@ -4,10 +4,11 @@ import { Button } from '@/components/ui/button';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Spinner } from '@/components/ui/spinner';
 import { Tabs } from '@/components/ui/tabs';
+import { retryingImport } from '@/lib/chunk-load';
 import type { EditorProblem } from './code-editor';
 
 // CodeMirror is big: it loads with the editor, never with the rest of the app.
-const CodeEditor = lazy(() => import('./code-editor'));
+const CodeEditor = lazy(() => retryingImport(() => import('./code-editor')));
 
 export interface StackFileValue {
   compose: string;
