@@ -21,6 +21,8 @@ export class EventsHub {
   private upstream: ClientRequest | null = null;
   private status: 'up' | 'down' | 'connecting' = 'connecting';
   private lastTime: number | null = null;
+  /** When the stream first opened, in the engine's clock: where to resume if no event came yet. */
+  private openedAt: number | null = null;
   /** Events already delivered within the second `lastTime`, to drop repeats after a resume. */
   private seenInLastSecond = new Set<string>();
   private attempt = 0;
@@ -84,7 +86,8 @@ export class EventsHub {
   private connect(): void {
     if (this.closed) return;
     this.retryTimer = null;
-    const since = this.lastTime === null ? '' : `?since=${this.lastTime}`;
+    const from = this.lastTime ?? this.openedAt;
+    const since = from === null ? '' : `?since=${from}`;
     const req = this.endpoint.transport.request({
       method: 'GET',
       path: this.endpoint.versionedPath('/events') + since,
@@ -101,9 +104,8 @@ export class EventsHub {
         return;
       }
       this.attempt = 0;
-      // Nothing seen yet: a loss before the first event must still replay what happened after
-      // this moment, so resume from it, read from the engine's own clock (its Date header).
-      if (this.lastTime === null) this.lastTime = engineSecond(res.headers.date);
+      // A loss before the first event must still replay what happened after this moment.
+      this.openedAt ??= engineSecond(res.headers.date);
       this.endpoint.markUp();
       this.setStatus('up');
       const lines = new JsonLines();
@@ -153,6 +155,7 @@ export class EventsHub {
     this.status = 'connecting';
     // Nobody listened meanwhile: the next subscriber starts from now, not from history.
     this.lastTime = null;
+    this.openedAt = null;
   }
 
   close(): void {
