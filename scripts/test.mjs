@@ -1,9 +1,9 @@
 // `npm test`: installs what is missing (apt and npm), starts a private engine, runs lint,
 // typecheck, unit, gateway integration and Playwright e2e suites, and tears the engine down
 // also on failure. Exits non-zero on any failure and ends with one "N passed, N failed" line.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
+import { ensureBaseImage, removeQuietly, startPrivateEngine } from './lib/engine.mjs';
 import { startPouchReplay } from './lib/pouch-replay.mjs';
 import { startRegistry } from './lib/registry.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
@@ -12,6 +12,10 @@ import { ensurePackages } from './lib/system.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, 'test-results');
 const E2E_PORT = 7439;
+// Every temporary folder of this run (engine data roots, gateway data, test scratch) is made
+// below one root, removed at the end: a test that forgets its own does not fill /tmp.
+const runTmp = mkdtempSync('/tmp/berth-t-');
+process.env.TMPDIR = runTmp;
 
 let engine;
 // A second private engine for the multi-endpoint e2e specs (fleet, wall): added as an endpoint.
@@ -34,6 +38,7 @@ async function cleanup() {
   }
   await engine2?.stop();
   engine2 = undefined;
+  removeQuietly(runTmp);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

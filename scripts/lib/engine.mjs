@@ -81,15 +81,20 @@ function ip(args) {
   return spawnSync('ip', args, { encoding: 'utf8' });
 }
 
+/** A small number per engine name, so engines running side by side get address ranges apart. */
+function nameSlot(name) {
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) % 200;
+  return hash + 20;
+}
+
 /**
  * Each private engine gets a bridge of its own (name and /24 derived from the engine's name):
  * engines sharing docker0 tear it down for each other when one of them stops.
  */
 function createBridge(name) {
   const bridge = `bb-${name}`.slice(0, 15);
-  let hash = 0;
-  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) % 200;
-  const cidr = `172.30.${hash + 20}.1/24`;
+  const cidr = `172.30.${nameSlot(name)}.1/24`;
   if (ip(['link', 'show', bridge]).status !== 0) {
     const add = ip(['link', 'add', 'name', bridge, 'type', 'bridge']);
     if (add.status !== 0) throw new Error(`cannot create bridge ${bridge}: ${add.stderr.trim()}`);
@@ -100,6 +105,35 @@ function createBridge(name) {
 }
 
 /**
+ * The engine's networks come from a /16 of its own (256 networks of /24). Docker's default
+ * pools are shared with every other engine on the host, and a dockerd that is killed, or whose
+ * data root is deleted after it stops, leaves its network bridges behind, still holding their
+ * ranges: after enough runs a new engine found no free range at all ("could not find an
+ * available, non-overlapping IPv4 address pool").
+ */
+function addressPool(name) {
+  return `10.${nameSlot(name)}.0.0/16`;
+}
+
+/**
+ * Deletes the network bridges an earlier engine of this name left behind: links in its own
+ * pool that nothing is attached to. Only this engine's pool is touched, so another engine's
+ * (or the developer's own Docker's) networks are never.
+ */
+function releaseStaleBridges(name) {
+  const prefix = `10.${nameSlot(name)}.`;
+  const links = JSON.parse(ip(['-j', 'addr', 'show']).stdout || '[]');
+  for (const link of links) {
+    const inPool = (link.addr_info ?? []).some(
+      (a) => a.family === 'inet' && a.local.startsWith(prefix),
+    );
+    if (!inPool || !/^(br-[0-9a-f]{12}|docker_gwbridge)$/.test(link.ifname)) continue;
+    const members = ip(['-br', 'link', 'show', 'master', link.ifname]).stdout.trim();
+    if (members === '') ip(['link', 'del', link.ifname]);
+  }
+}
+
+/**
  * An engine stopped while containers were starting can leave their network namespaces mounted
  * under its exec root, and the next start of the same name could not clear the folder (EBUSY).
  */
@@ -107,6 +141,15 @@ function releaseNetns(runDir) {
   const netns = join(runDir, 'exec', 'netns');
   if (!existsSync(netns)) return;
   for (const entry of readdirSync(netns)) spawnSync('umount', ['-l', join(netns, entry)]);
+}
+
+/** rm -rf that reports instead of throwing: a mount still busy after a kill stays behind. */
+export function removeQuietly(path) {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch (error) {
+    process.stderr.write(`[berth] could not remove ${path}: ${error.message}\n`);
+  }
 }
 
 function deleteBridge(bridge) {
@@ -138,6 +181,8 @@ export async function startPrivateEngine({ dir, name = 'engine', bridge, extraAr
   ];
   const ownBridge = bridge ? undefined : createBridge(name);
   args.push(`--bridge=${bridge ?? ownBridge}`);
+  releaseStaleBridges(name);
+  args.push(`--default-address-pool=base=${addressPool(name)},size=24`);
   args.push(...extraArgs);
   const logFile = join(dataDir, 'dockerd.log');
   const out = openSync(logFile, 'a');
@@ -162,6 +207,9 @@ export async function startPrivateEngine({ dir, name = 'engine', bridge, extraAr
     stop: async () => {
       await stopByPidfile(pidfile, child.pid);
       deleteBridge(ownBridge);
+      releaseStaleBridges(name);
+      // A data root made here is the engine's alone: removed with it (a caller's `dir` is kept).
+      if (!dir) removeQuietly(dataDir);
     },
   };
 }
