@@ -105,10 +105,7 @@ export function volumesQueryOptions(endpointId: string) {
 export function diskUsageQueryOptions(endpointId: string) {
   return queryOptions({
     queryKey: endpointKeys.diskUsage(endpointId),
-    queryFn: ({ signal }) =>
-      http.json<DiskUsage>(`/api/endpoints/${encodeURIComponent(endpointId)}/docker/system/df`, {
-        signal,
-      }),
+    queryFn: ({ signal }) => engine(endpointId).json<DiskUsage>('GET', '/system/df', { signal }),
     staleTime: 15_000,
   });
 }

@@ -82,6 +82,15 @@ export function createEngineClient(http: Http, endpointId: string) {
     );
   }
 
+  /**
+   * The relay URL of a path already filled in, with its query: for the calls an adapter spells
+   * per engine (image save and load, push), whose path is not one template.
+   */
+  function at(path: string, query?: URLSearchParams): string {
+    const search = query?.toString();
+    return `${http.url(`${base}${path}`)}${search ? `?${search}` : ''}`;
+  }
+
   const post = <P extends EnginePath>(path: P, options: EngineCallOptions<P>) =>
     json<undefined, P>('POST', path, options);
 
@@ -90,6 +99,7 @@ export function createEngineClient(http: Http, endpointId: string) {
     send,
     json,
     url,
+    at,
 
     getInfo: (signal?: AbortSignal) => json<SystemInfo>('GET', '/info', { signal }),
     getVersion: (signal?: AbortSignal) => json<SystemVersion>('GET', '/version', { signal }),

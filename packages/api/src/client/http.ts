@@ -1,6 +1,7 @@
 import { EngineError } from '../errors';
 
-export type QueryValue = string | number | boolean | undefined;
+/** A list is sent as the parameter repeated (`changes=…&changes=…`), as the engine wants it. */
+export type QueryValue = string | number | boolean | undefined | readonly string[];
 export type Query = Record<string, QueryValue>;
 
 export interface ClientOptions {
@@ -15,7 +16,9 @@ export function toQueryString(query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+    if (Array.isArray(value))
+      for (const item of value as readonly string[]) params.append(key, item);
+    else params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonLines } from './json-lines';
+import { JsonLines, readJsonLines } from './json-lines';
 
 describe('JsonLines', () => {
   it('parses lines whatever the chunking, multibyte characters included', () => {
@@ -18,5 +18,21 @@ describe('JsonLines', () => {
   it('skips blank and broken lines', () => {
     const lines = new JsonLines();
     expect(lines.push(new TextEncoder().encode('\n{oops}\n{"ok":true}\n'))).toEqual([{ ok: true }]);
+  });
+});
+
+describe('readJsonLines', () => {
+  it('hands over every line of a streamed body, a line split across chunks and a last one without a newline included', async () => {
+    const encoder = new TextEncoder();
+    const chunks = ['{"status":"a"}\n{"sta', 'tus":"b"}\n', '{"status":"c"}'];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+        controller.close();
+      },
+    });
+    const seen: unknown[] = [];
+    await readJsonLines(new Response(body), (message) => seen.push(message));
+    expect(seen).toEqual([{ status: 'a' }, { status: 'b' }, { status: 'c' }]);
   });
 });

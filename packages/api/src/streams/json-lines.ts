@@ -31,3 +31,19 @@ export class JsonLines<T = unknown> {
     }
   }
 }
+
+/** Reads a response body of JSON lines to its end, handing each document over as it arrives. */
+export async function readJsonLines<T>(
+  response: Response,
+  onMessage: (message: T) => void,
+): Promise<void> {
+  const reader = response.body?.getReader();
+  if (!reader) return;
+  const lines = new JsonLines<T>();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    lines.push(value).forEach(onMessage);
+  }
+  lines.end().forEach(onMessage);
+}

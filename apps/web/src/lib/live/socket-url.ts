@@ -1,7 +1,7 @@
 /** `ws(s)://<this origin>/api/endpoints/{id}/ws/{kind}?…`: websockets are same-origin, like REST. */
 export function endpointSocketUrl(
   endpointId: string,
-  kind: 'events' | 'stats' | 'logs',
+  kind: 'events' | 'stats' | 'logs' | 'exec' | 'attach',
   params?: URLSearchParams,
   origin: { protocol: string; host: string } = window.location,
 ): string {

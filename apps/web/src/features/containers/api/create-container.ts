@@ -1,7 +1,7 @@
 // Create a container from the form: pull when the image is missing (if asked), create with the
 // first network, connect the others, start. Each step reports, so the form can show progress.
 import { EngineError, isEngineError } from '@berth/api';
-import { engine, http } from '@/lib/api-client';
+import { engine } from '@/lib/api-client';
 import type { CreateRequest } from './create-view-model';
 
 export type CreateStep = 'pull' | 'create' | 'connect' | 'start';
@@ -11,8 +11,6 @@ export interface CreateProgress {
   detail?: string;
 }
 
-const docker = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
-
 /** Pulls an image, reading the progress stream to its end; the stream's own error is thrown. */
 export async function pullImage(
   endpointId: string,
@@ -21,8 +19,7 @@ export async function pullImage(
   signal?: AbortSignal,
 ): Promise<void> {
   const hasTag = /:[^/]+$/.test(image) || image.includes('@');
-  const response = await http.send(`${docker(endpointId)}/images/create`, {
-    method: 'POST',
+  const response = await engine(endpointId).send('POST', '/images/create', {
     query: { fromImage: image, tag: hasTag ? undefined : 'latest' },
     signal,
   });
@@ -71,8 +68,8 @@ export async function createContainerFromRequest(
   }
   for (const { network, endpointConfig } of request.connectAfter) {
     onProgress({ step: 'connect', detail: network });
-    await http.json(`${docker(endpointId)}/networks/${encodeURIComponent(network)}/connect`, {
-      method: 'POST',
+    await client.json('POST', '/networks/{id}/connect', {
+      params: { id: network },
       body: { Container: created.Id, EndpointConfig: endpointConfig },
     });
   }

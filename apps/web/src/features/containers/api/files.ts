@@ -2,10 +2,9 @@
 // reading tar headers only), upload (PUT a tar made here).
 import { endpointKeys, EngineError, writeTar } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
-import { CSRF_HEADERS, http } from '@/lib/api-client';
+import { CSRF_HEADERS, engine } from '@/lib/api-client';
 import { TarEntryReader } from '@berth/api';
 import type { TarEntry } from '@berth/api';
-import { dockerBase } from './toolbox';
 
 export interface PathStat {
   name: string;
@@ -45,7 +44,10 @@ export function isSafeName(name: string): boolean {
 }
 
 export function archiveUrl(endpointId: string, containerId: string, path: string): string {
-  return `${dockerBase(endpointId)}/containers/${encodeURIComponent(containerId)}/archive?path=${encodeURIComponent(path)}`;
+  return engine(endpointId).url('/containers/{id}/archive', {
+    params: { id: containerId },
+    query: { path },
+  });
 }
 
 export async function statPath(
@@ -54,8 +56,9 @@ export async function statPath(
   path: string,
   signal?: AbortSignal,
 ): Promise<PathStat> {
-  const response = await http.send(archiveUrl(endpointId, containerId, path), {
-    method: 'HEAD',
+  const response = await engine(endpointId).send('HEAD', '/containers/{id}/archive', {
+    params: { id: containerId },
+    query: { path },
     signal,
   });
   const header = response.headers.get('X-Docker-Container-Path-Stat');
@@ -85,7 +88,9 @@ export async function listFolder(
 ): Promise<Listing> {
   const controller = new AbortController();
   signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  const response = await http.send(archiveUrl(endpointId, containerId, dir), {
+  const response = await engine(endpointId).send('GET', '/containers/{id}/archive', {
+    params: { id: containerId },
+    query: { path: dir },
     signal: controller.signal,
   });
   const reader = response.body?.getReader();

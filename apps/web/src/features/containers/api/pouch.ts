@@ -2,12 +2,8 @@
 // them only when the endpoint's engine has them (useCapabilities).
 import { endpointKeys } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
-import { http } from '@/lib/api-client';
+import { engine } from '@/lib/api-client';
 import { splitShellWords } from './shell-words';
-import { dockerBase } from './toolbox';
-
-const containerPath = (endpointId: string, containerId: string) =>
-  `${dockerBase(endpointId)}/containers/${encodeURIComponent(containerId)}`;
 
 /**
  * pouchd lists checkpoints as their names (`null` when there are none); the reference's
@@ -31,7 +27,8 @@ export function checkpointsQueryOptions(endpointId: string, containerId: string,
     queryKey: [...endpointKeys.container(endpointId, containerId), 'checkpoints', dir] as const,
     queryFn: async ({ signal }) =>
       checkpointNames(
-        await http.json<unknown>(`${containerPath(endpointId, containerId)}/checkpoints`, {
+        await engine(endpointId).json<unknown>('GET', '/containers/{id}/checkpoints', {
+          params: { id: containerId },
           query: { checkpointdir: dir.trim() || undefined },
           signal,
         }),
@@ -70,8 +67,8 @@ export function checkpointCreateBody(input: CheckpointInput) {
 }
 
 export function createCheckpoint(endpointId: string, containerId: string, input: CheckpointInput) {
-  return http.json<undefined>(`${containerPath(endpointId, containerId)}/checkpoints`, {
-    method: 'POST',
+  return engine(endpointId).json<undefined>('POST', '/containers/{id}/checkpoints', {
+    params: { id: containerId },
     body: checkpointCreateBody(input),
   });
 }
@@ -82,10 +79,10 @@ export function deleteCheckpoint(
   checkpoint: string,
   dir: string,
 ) {
-  return http.json<undefined>(
-    `${containerPath(endpointId, containerId)}/checkpoints/${encodeURIComponent(checkpoint)}`,
-    { method: 'DELETE', query: { dir: dir.trim() || undefined } },
-  );
+  return engine(endpointId).json<undefined>('DELETE', '/containers/{id}/checkpoints/{checkpoint}', {
+    params: { id: containerId, checkpoint },
+    query: { dir: dir.trim() || undefined },
+  });
 }
 
 /** `start?checkpoint=`: start a stopped container from the state saved in a checkpoint. */
@@ -95,8 +92,8 @@ export function startFromCheckpoint(
   checkpoint: string,
   dir: string,
 ) {
-  return http.json<undefined>(`${containerPath(endpointId, containerId)}/start`, {
-    method: 'POST',
+  return engine(endpointId).json<undefined>('POST', '/containers/{id}/start', {
+    params: { id: containerId },
     query: { checkpoint, 'checkpoint-dir': dir.trim() || undefined },
   });
 }
@@ -154,8 +151,8 @@ export function upgradeBody(input: UpgradeInput) {
 }
 
 export function upgradeContainer(endpointId: string, containerId: string, input: UpgradeInput) {
-  return http.json<undefined>(`${containerPath(endpointId, containerId)}/upgrade`, {
-    method: 'POST',
+  return engine(endpointId).json<undefined>('POST', '/containers/{id}/upgrade', {
+    params: { id: containerId },
     body: upgradeBody(input),
   });
 }

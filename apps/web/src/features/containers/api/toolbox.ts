@@ -1,12 +1,7 @@
 // The container toolbox's engine calls: top, changes, live update, commit, export.
 import { endpointKeys } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
-import { http } from '@/lib/api-client';
-
-export const dockerBase = (endpointId: string) =>
-  `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
-const containerPath = (endpointId: string, containerId: string) =>
-  `${dockerBase(endpointId)}/containers/${encodeURIComponent(containerId)}`;
+import { engine } from '@/lib/api-client';
 
 export interface TopResult {
   Titles: string[];
@@ -17,7 +12,8 @@ export function topQueryOptions(endpointId: string, containerId: string, psArgs:
   return queryOptions({
     queryKey: [...endpointKeys.container(endpointId, containerId), 'top', psArgs] as const,
     queryFn: ({ signal }) =>
-      http.json<TopResult>(`${containerPath(endpointId, containerId)}/top`, {
+      engine(endpointId).json<TopResult>('GET', '/containers/{id}/top', {
+        params: { id: containerId },
         query: { ps_args: psArgs.trim() || undefined },
         signal,
       }),
@@ -37,7 +33,8 @@ export function changesQueryOptions(endpointId: string, containerId: string) {
   return queryOptions({
     queryKey: [...endpointKeys.container(endpointId, containerId), 'changes'] as const,
     queryFn: async ({ signal }) =>
-      (await http.json<Change[] | null>(`${containerPath(endpointId, containerId)}/changes`, {
+      (await engine(endpointId).json<Change[] | null>('GET', '/containers/{id}/changes', {
+        params: { id: containerId },
         signal,
       })) ?? [],
     retry: false,
@@ -45,9 +42,10 @@ export function changesQueryOptions(endpointId: string, containerId: string) {
 }
 
 export function updateContainer(endpointId: string, containerId: string, body: object) {
-  return http.json<{ Warnings?: string[] | null }>(
-    `${containerPath(endpointId, containerId)}/update`,
-    { method: 'POST', body },
+  return engine(endpointId).json<{ Warnings?: string[] | null }>(
+    'POST',
+    '/containers/{id}/update',
+    { params: { id: containerId }, body },
   );
 }
 
@@ -62,20 +60,22 @@ export interface CommitOptions {
 }
 
 export function commitContainer(endpointId: string, containerId: string, options: CommitOptions) {
-  const search = new URLSearchParams({ container: containerId });
-  if (options.repo.trim()) search.set('repo', options.repo.trim());
-  if (options.tag.trim()) search.set('tag', options.tag.trim());
-  if (options.comment.trim()) search.set('comment', options.comment.trim());
-  if (options.author.trim()) search.set('author', options.author.trim());
-  search.set('pause', options.pause ? '1' : '0');
-  // The engine takes `changes` repeated, one instruction each.
-  for (const change of options.changes) search.append('changes', change);
-  return http.json<{ Id: string }>(`${dockerBase(endpointId)}/commit?${search.toString()}`, {
-    method: 'POST',
+  const given = (value: string) => value.trim() || undefined;
+  return engine(endpointId).json<{ Id: string }>('POST', '/commit', {
+    query: {
+      container: containerId,
+      repo: given(options.repo),
+      tag: given(options.tag),
+      comment: given(options.comment),
+      author: given(options.author),
+      pause: options.pause,
+      // The engine takes `changes` repeated, one instruction each.
+      changes: options.changes,
+    },
     body: {},
   });
 }
 
 export function exportUrl(endpointId: string, containerId: string) {
-  return `${containerPath(endpointId, containerId)}/export`;
+  return engine(endpointId).url('/containers/{id}/export', { params: { id: containerId } });
 }

@@ -1,11 +1,10 @@
 // Fetchers for images, one per engine call, and the stream reader for pull/push/build/load.
 import {
-  EngineError,
   endpointKeys,
   historySeconds,
   imageGetRequest,
   imageSaveRequest,
-  JsonLines,
+  readJsonLines,
 } from '@berth/api';
 import type {
   EngineKind,
@@ -18,22 +17,14 @@ import type {
 } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import type { UseMutationOptions } from '@tanstack/react-query';
-import { CSRF_HEADERS, http } from '@/lib/api-client';
-
-export function engineBase(endpointId: string): string {
-  return `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
-}
-
-/** Image names keep their slashes in the path (`/images/reg:5000/a/b/json`); ids are plain. */
-function imagePath(name: string): string {
-  return name.split('/').map(encodeURIComponent).join('/');
-}
+import { engine, http } from '@/lib/api-client';
 
 export function inspectImageQueryOptions(endpointId: string, imageId: string) {
   return queryOptions({
     queryKey: [...endpointKeys.image(endpointId, imageId), 'inspect'],
     queryFn: ({ signal }) =>
-      http.json<ImageInspect>(`${engineBase(endpointId)}/images/${imagePath(imageId)}/json`, {
+      engine(endpointId).json<ImageInspect>('GET', '/images/{name*}/json', {
+        params: { name: imageId },
         signal,
       }),
   });
@@ -45,10 +36,10 @@ export function imageHistoryQueryOptions(endpointId: string, imageId: string) {
     // pouchd gives layer times in nanoseconds, Docker in seconds.
     queryFn: async ({ signal }) =>
       (
-        await http.json<ImageHistoryItem[]>(
-          `${engineBase(endpointId)}/images/${imagePath(imageId)}/history`,
-          { signal },
-        )
+        await engine(endpointId).json<ImageHistoryItem[]>('GET', '/images/{name*}/history', {
+          params: { name: imageId },
+          signal,
+        })
       ).map((layer) => ({ ...layer, Created: historySeconds(layer.Created) })),
   });
 }
@@ -57,7 +48,7 @@ export function searchImagesQueryOptions(endpointId: string, term: string) {
   return queryOptions({
     queryKey: endpointKeys.imageSearch(endpointId, term),
     queryFn: ({ signal }) =>
-      http.json<ImageSearchResult[]>(`${engineBase(endpointId)}/images/search`, {
+      engine(endpointId).json<ImageSearchResult[]>('GET', '/images/search', {
         query: { term, limit: 25 },
         signal,
       }),
@@ -78,8 +69,8 @@ export function splitReference(reference: string): { repo: string; tag: string }
 }
 
 export function tagImage(endpointId: string, imageId: string, repo: string, tag: string) {
-  return http.json<undefined>(`${engineBase(endpointId)}/images/${imagePath(imageId)}/tag`, {
-    method: 'POST',
+  return engine(endpointId).json<undefined>('POST', '/images/{name*}/tag', {
+    params: { name: imageId },
     query: { repo, tag: tag || undefined },
   });
 }
@@ -103,15 +94,14 @@ export function removeImage(
   name: string,
   options: { force: boolean; noprune: boolean },
 ) {
-  return http.json<ImageDeleteItem[]>(`${engineBase(endpointId)}/images/${imagePath(name)}`, {
-    method: 'DELETE',
+  return engine(endpointId).json<ImageDeleteItem[]>('DELETE', '/images/{name*}', {
+    params: { name },
     query: { force: options.force, noprune: options.noprune },
   });
 }
 
 export function pruneImages(endpointId: string, all: boolean) {
-  return http.json<ImagePruneResponse>(`${engineBase(endpointId)}/images/prune`, {
-    method: 'POST',
+  return engine(endpointId).json<ImagePruneResponse>('POST', '/images/prune', {
     query: { filters: JSON.stringify({ dangling: [all ? 'false' : 'true'] }) },
   });
 }
@@ -162,54 +152,26 @@ export async function streamEngine(
   request: StreamRequest,
   onMessage: (message: ProgressMessage) => void,
 ): Promise<void> {
-  const query = request.query?.toString();
-  let response: Response;
-  try {
-    response = await fetch(`${engineBase(endpointId)}${path}${query ? `?${query}` : ''}`, {
-      method: request.method ?? 'POST',
-      headers: { ...CSRF_HEADERS, ...request.headers },
-      body: request.body,
-      signal: request.signal,
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    if (error instanceof Error && error.name === 'AbortError') throw error;
-    throw new EngineError(0, 'Cannot reach the Berth gateway. Check that it is running.');
-  }
-  if (!response.ok) {
-    const text = await response.text().catch(() => '');
-    let message = text.trim() || `HTTP ${response.status}`;
-    try {
-      const parsed = JSON.parse(text) as { message?: unknown };
-      if (typeof parsed.message === 'string' && parsed.message) message = parsed.message;
-    } catch {
-      // plain text: keep it
-    }
-    throw new EngineError(response.status, message);
-  }
-  const lines = new JsonLines<ProgressMessage>();
-  const reader = response.body?.getReader();
-  if (!reader) return;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    for (const message of lines.push(value)) onMessage(message);
-  }
-  for (const message of lines.end()) onMessage(message);
+  const response = await http.send(engine(endpointId).at(path, request.query), {
+    method: request.method ?? 'POST',
+    headers: request.headers,
+    rawBody: request.body,
+    signal: request.signal,
+  });
+  await readJsonLines(response, onMessage);
+}
+
+/** Where the browser downloads one image as a tar: ImageGet on Docker, save?name= on pouchd. */
+export function saveImageHref(endpointId: string, name: string, kind: EngineKind = 'docker') {
+  const { path, query } = imageGetRequest(kind, name);
+  return engine(endpointId).at(path, query);
 }
 
 /**
  * Where the browser downloads these images as one tar (a plain GET the browser streams):
  * Docker's `images/get?names=…`, PouchContainer's `images/save?name=` (one image).
  */
-/** Where the browser downloads one image as a tar: ImageGet on Docker, save?name= on pouchd. */
-export function saveImageHref(endpointId: string, name: string, kind: EngineKind = 'docker') {
-  const { path, query } = imageGetRequest(kind, name);
-  const search = query.toString();
-  return `${engineBase(endpointId)}${path}${search ? `?${search}` : ''}`;
-}
-
 export function saveImagesHref(endpointId: string, names: string[], kind: EngineKind = 'docker') {
   const { path, query } = imageSaveRequest(kind, names);
-  return `${engineBase(endpointId)}${path}?${query.toString()}`;
+  return engine(endpointId).at(path, query);
 }

@@ -7,15 +7,15 @@ import { Controller, useWatch } from 'react-hook-form';
 import { CopyButton } from '@/components/ui/copy-button';
 import { FormDialog, FormSelectField, useZodForm } from '@/components/ui/form';
 import { KeyValueList } from '@/components/ui/key-value';
-import { http } from '@/lib/api-client';
+import { engine } from '@/lib/api-client';
 import { RegistrySelect } from '@/components/registry-select';
 
 /** `GET /distribution/{name}/json`: what the registry holds under a tag, without pulling it. */
 export function checkRegistry(endpointId: string, name: string, registryId: string) {
-  return http.json<DistributionInspect>(
-    `/api/endpoints/${encodeURIComponent(endpointId)}/docker/distribution/${encodeURIComponent(name)}/json`,
-    { headers: registryId ? { 'X-Berth-Registry': registryId } : {} },
-  );
+  return engine(endpointId).json<DistributionInspect>('GET', '/distribution/{name*}/json', {
+    params: { name },
+    headers: registryId ? { 'X-Berth-Registry': registryId } : {},
+  });
 }
 
 /** Asking changes nothing, so nothing is invalidated. */

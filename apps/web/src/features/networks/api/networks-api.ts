@@ -2,9 +2,7 @@ import { endpointKeys } from '@berth/api';
 import type { Network, NetworkCreateBody } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import type { UseMutationOptions } from '@tanstack/react-query';
-import { http } from '@/lib/api-client';
-
-const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
+import { engine } from '@/lib/api-client';
 
 /** Networks Docker makes itself: never removed, never pruned. */
 export const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none']);
@@ -13,7 +11,8 @@ export function networkQueryOptions(endpointId: string, networkId: string) {
   return queryOptions({
     queryKey: [...endpointKeys.networks(endpointId), 'detail', networkId] as const,
     queryFn: ({ signal }) =>
-      http.json<Network>(`${base(endpointId)}/networks/${encodeURIComponent(networkId)}`, {
+      engine(endpointId).json<Network>('GET', '/networks/{id}', {
+        params: { id: networkId },
         signal,
       }),
     retry: false,
@@ -21,10 +20,7 @@ export function networkQueryOptions(endpointId: string, networkId: string) {
 }
 
 export function createNetwork(endpointId: string, body: NetworkCreateBody) {
-  return http.json<NetworkCreated>(`${base(endpointId)}/networks/create`, {
-    method: 'POST',
-    body,
-  });
+  return engine(endpointId).json<NetworkCreated>('POST', '/networks/create', { body });
 }
 
 interface NetworkCreated {
@@ -43,9 +39,7 @@ export function createNetworkMutation(
 }
 
 export function removeNetwork(endpointId: string, networkId: string) {
-  return http.json(`${base(endpointId)}/networks/${encodeURIComponent(networkId)}`, {
-    method: 'DELETE',
-  });
+  return engine(endpointId).json('DELETE', '/networks/{id}', { params: { id: networkId } });
 }
 
 export function connectContainer(
@@ -57,8 +51,8 @@ export function connectContainer(
   const ipam: Record<string, string> = {};
   if (options.ipv4.trim()) ipam.IPv4Address = options.ipv4.trim();
   if (options.ipv6.trim()) ipam.IPv6Address = options.ipv6.trim();
-  return http.json(`${base(endpointId)}/networks/${encodeURIComponent(networkId)}/connect`, {
-    method: 'POST',
+  return engine(endpointId).json('POST', '/networks/{id}/connect', {
+    params: { id: networkId },
     body: {
       Container: container,
       EndpointConfig: {
@@ -75,14 +69,12 @@ export function disconnectContainer(
   container: string,
   force: boolean,
 ) {
-  return http.json(`${base(endpointId)}/networks/${encodeURIComponent(networkId)}/disconnect`, {
-    method: 'POST',
+  return engine(endpointId).json('POST', '/networks/{id}/disconnect', {
+    params: { id: networkId },
     body: { Container: container, Force: force },
   });
 }
 
 export function pruneNetworks(endpointId: string) {
-  return http.json<{ NetworksDeleted: string[] | null }>(`${base(endpointId)}/networks/prune`, {
-    method: 'POST',
-  });
+  return engine(endpointId).json<{ NetworksDeleted: string[] | null }>('POST', '/networks/prune');
 }

@@ -1,86 +1,70 @@
-import { EngineError, endpointKeys, JsonLines } from '@berth/api';
+import { EngineError, endpointKeys, fillEnginePath, readJsonLines } from '@berth/api';
 import type { Plugin, PluginPrivilege, ProgressMessage } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import type { UseMutationOptions } from '@tanstack/react-query';
-import { CSRF_HEADERS, http } from '@/lib/api-client';
-
-const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
-const name = (n: string) => encodeURIComponent(n);
+import { engine, http } from '@/lib/api-client';
 
 export function pluginsQueryOptions(endpointId: string) {
   return queryOptions({
     queryKey: [...endpointKeys.plugins(endpointId), 'list'],
-    queryFn: ({ signal }) => http.json<Plugin[]>(`${base(endpointId)}/plugins`, { signal }),
+    queryFn: ({ signal }) => engine(endpointId).json<Plugin[]>('GET', '/plugins', { signal }),
   });
 }
 
-/** A saved registry's credentials are added by the gateway; the browser only names it. */
 /** PluginInspect: the installed plugin as the engine has it (settings, config, enabled). */
 export function pluginInspectQueryOptions(endpointId: string, plugin: string) {
   return queryOptions({
     queryKey: [...endpointKeys.plugins(endpointId), 'inspect', plugin],
     queryFn: ({ signal }) =>
-      http.json<Plugin>(`${base(endpointId)}/plugins/${name(plugin)}/json`, { signal }),
+      engine(endpointId).json<Plugin>('GET', '/plugins/{name*}/json', {
+        params: { name: plugin },
+        signal,
+      }),
   });
 }
 
+/** A saved registry's credentials are added by the gateway; the browser only names it. */
 const registryHeaders = (registryId: number | null): Record<string, string> =>
   registryId === null ? {} : { 'X-Berth-Registry': String(registryId) };
 
 export function getPrivileges(endpointId: string, remote: string, registryId: number | null) {
-  return http.json<PluginPrivilege[] | null>(`${base(endpointId)}/plugins/privileges`, {
+  return engine(endpointId).json<PluginPrivilege[] | null>('GET', '/plugins/privileges', {
     query: { remote },
     headers: registryHeaders(registryId),
   });
 }
 
 export function enablePlugin(endpointId: string, plugin: string, timeout: number) {
-  return http.json(`${base(endpointId)}/plugins/${name(plugin)}/enable`, {
-    method: 'POST',
+  return engine(endpointId).json('POST', '/plugins/{name*}/enable', {
+    params: { name: plugin },
     query: { timeout },
   });
 }
 
 export function disablePlugin(endpointId: string, plugin: string) {
-  return http.json(`${base(endpointId)}/plugins/${name(plugin)}/disable`, { method: 'POST' });
+  return engine(endpointId).json('POST', '/plugins/{name*}/disable', { params: { name: plugin } });
 }
 
 export function setPlugin(endpointId: string, plugin: string, settings: string[]) {
-  return http.json(`${base(endpointId)}/plugins/${name(plugin)}/set`, {
-    method: 'POST',
+  return engine(endpointId).json('POST', '/plugins/{name*}/set', {
+    params: { name: plugin },
     body: settings,
   });
 }
 
 export function removePlugin(endpointId: string, plugin: string, force: boolean) {
-  return http.json(`${base(endpointId)}/plugins/${name(plugin)}`, {
-    method: 'DELETE',
+  return engine(endpointId).json('DELETE', '/plugins/{name*}', {
+    params: { name: plugin },
     query: { force: force || undefined },
   });
 }
 
 export async function createPlugin(endpointId: string, plugin: string, tar: Blob) {
-  const response = await fetch(
-    `${base(endpointId)}/plugins/create?name=${encodeURIComponent(plugin)}`,
-    {
-      method: 'POST',
-      headers: { ...CSRF_HEADERS, 'Content-Type': 'application/x-tar' },
-      body: tar,
-      credentials: 'same-origin',
-    },
-  );
-  if (!response.ok) throw await failure(response);
-}
-
-async function failure(response: Response): Promise<EngineError> {
-  const text = await response.text().catch(() => '');
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown };
-    if (typeof parsed.message === 'string') return new EngineError(response.status, parsed.message);
-  } catch {
-    // plain text
-  }
-  return new EngineError(response.status, text.trim() || `HTTP ${response.status}`);
+  await engine(endpointId).send('POST', '/plugins/create', {
+    query: { name: plugin },
+    rawBody: tar,
+    contentType: 'application/x-tar',
+  });
 }
 
 /**
@@ -95,32 +79,16 @@ export async function pluginStream(
   body: unknown,
   onMessage: (message: ProgressMessage) => void,
 ): Promise<void> {
-  const response = await fetch(`${base(endpointId)}${path}?${new URLSearchParams(query)}`, {
+  const response = await http.send(engine(endpointId).at(path, new URLSearchParams(query)), {
     method: 'POST',
-    headers: {
-      ...CSRF_HEADERS,
-      ...registryHeaders(registryId),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
+    headers: registryHeaders(registryId),
+    body,
   });
-  if (!response.ok) throw await failure(response);
-  const lines = new JsonLines<ProgressMessage>();
-  const reader = response.body?.getReader();
   let error: string | undefined;
-  const take = (message: ProgressMessage) => {
+  await readJsonLines<ProgressMessage>(response, (message) => {
     if (message.error) error = message.errorDetail?.message ?? message.error;
     onMessage(message);
-  };
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      lines.push(value).forEach(take);
-    }
-    lines.end().forEach(take);
-  }
+  });
   if (error) throw new EngineError(500, error);
 }
 
@@ -195,7 +163,7 @@ export function installPluginMutation(
     mutationFn: ({ query, registryId, privileges }) =>
       pluginStream(
         endpointId,
-        upgrade ? `/plugins/${name(upgrade)}/upgrade` : '/plugins/pull',
+        upgrade ? fillEnginePath('/plugins/{name*}/upgrade', { name: upgrade }) : '/plugins/pull',
         upgrade ? { remote: query.remote ?? '' } : query,
         registryId,
         privileges,
@@ -214,7 +182,7 @@ export function pushPluginMutation(
     mutationFn: (registryId) =>
       pluginStream(
         endpointId,
-        `/plugins/${name(plugin)}/push`,
+        fillEnginePath('/plugins/{name*}/push', { name: plugin }),
         {},
         registryId,
         undefined,

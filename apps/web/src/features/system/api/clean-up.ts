@@ -1,6 +1,6 @@
 // What each prune would remove, computed from the lists the engine gives, and the prune calls.
-import type { ContainerSummary, DiskUsage, Network, PruneResponse } from '@berth/api';
-import { http } from '@/lib/api-client';
+import type { ContainerSummary, DiskUsage, EnginePath, Network, PruneResponse } from '@berth/api';
+import { engine } from '@/lib/api-client';
 
 export type PruneKind = 'containers' | 'networks' | 'images' | 'volumes' | 'buildCache';
 
@@ -83,13 +83,13 @@ export function previewPrunes(input: {
   };
 }
 
-export const PRUNE_PATHS: Record<PruneKind, string> = {
+export const PRUNE_PATHS = {
   containers: '/containers/prune',
   networks: '/networks/prune',
   images: '/images/prune',
   volumes: '/volumes/prune',
   buildCache: '/build/prune',
-};
+} as const satisfies Record<PruneKind, EnginePath>;
 
 /** Engine API 1.42 made volume prune skip named volumes unless `all`; the preview counts them. */
 export function runPrune(
@@ -97,7 +97,6 @@ export function runPrune(
   kind: PruneKind,
   options: { allImages: boolean; apiVersion: string | undefined },
 ): Promise<PruneResponse> {
-  const base = `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
   let filters: string | undefined;
   let all: boolean | undefined;
   if (kind === 'images')
@@ -105,8 +104,7 @@ export function runPrune(
   if (kind === 'volumes' && Number(options.apiVersion ?? '0') >= 1.42)
     filters = JSON.stringify({ all: ['true'] });
   if (kind === 'buildCache') all = true;
-  return http.json<PruneResponse>(`${base}${PRUNE_PATHS[kind]}`, {
-    method: 'POST',
+  return engine(endpointId).json<PruneResponse>('POST', PRUNE_PATHS[kind], {
     query: { filters, all },
   });
 }

@@ -1,5 +1,5 @@
 // PouchContainer's `POST /daemon/update`: the daemon's labels and image proxy, changed live.
-import { http } from '@/lib/api-client';
+import { engine } from '@/lib/api-client';
 
 export interface DaemonUpdateInput {
   /** One `key=value` a line. */
@@ -44,11 +44,7 @@ export function daemonUpdateBody(input: DaemonUpdateInput) {
 }
 
 export function updateDaemon(endpointId: string, input: DaemonUpdateInput) {
-  return http.json<undefined>(
-    `/api/endpoints/${encodeURIComponent(endpointId)}/docker/daemon/update`,
-    {
-      method: 'POST',
-      body: daemonUpdateBody(input),
-    },
-  );
+  return engine(endpointId).json<undefined>('POST', '/daemon/update', {
+    body: daemonUpdateBody(input),
+  });
 }

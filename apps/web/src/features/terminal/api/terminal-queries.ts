@@ -1,6 +1,6 @@
 import { endpointKeys, isEngineError } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
-import { engine, http } from '@/lib/api-client';
+import { engine } from '@/lib/api-client';
 
 /** The container's inspect data: the same key and fetcher as the container page, one cache entry. */
 export function terminalContainerQueryOptions(endpointId: string, containerId: string) {
@@ -19,10 +19,11 @@ export function pathExistsQueryOptions(endpointId: string, containerId: string, 
     queryKey: [...endpointKeys.container(endpointId, containerId), 'path-exists', path] as const,
     queryFn: async ({ signal }) => {
       try {
-        await http.send(
-          `/api/endpoints/${encodeURIComponent(endpointId)}/docker/containers/${encodeURIComponent(containerId)}/archive`,
-          { method: 'HEAD', query: { path }, signal },
-        );
+        await engine(endpointId).send('HEAD', '/containers/{id}/archive', {
+          params: { id: containerId },
+          query: { path },
+          signal,
+        });
         return true;
       } catch (error) {
         // A 401 still goes to the query cache, which sends the user to the login page.

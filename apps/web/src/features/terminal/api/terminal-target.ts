@@ -1,5 +1,6 @@
 // What a terminal connects to, how that becomes the gateway's websocket URL, and how it travels in
 // the full-window route's search params (so a terminal has a URL of its own).
+import { endpointSocketUrl } from '@/lib/live/socket-url';
 
 export type TerminalTarget =
   /** A new process in the container (`docker exec -it`). */
@@ -91,9 +92,7 @@ export function terminalSocketUrl(
   }
   params.set('cols', String(size.cols));
   params.set('rows', String(size.rows));
-  const scheme = origin.protocol === 'https:' ? 'wss:' : 'ws:';
-  const path = `/api/endpoints/${encodeURIComponent(endpointId)}/ws/${target.mode}`;
-  return `${scheme}//${origin.host}${path}?${params.toString()}`;
+  return endpointSocketUrl(endpointId, target.mode, params, origin);
 }
 
 /** The full-window route's search params. */

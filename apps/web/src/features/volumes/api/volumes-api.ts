@@ -2,12 +2,10 @@ import { encodeFilters, endpointKeys } from '@berth/api';
 import type { ContainerSummary, Volume, VolumeCreateBody } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import type { UseMutationOptions } from '@tanstack/react-query';
-import { http } from '@/lib/api-client';
-
-const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
+import { engine } from '@/lib/api-client';
 
 export function createVolume(endpointId: string, body: VolumeCreateBody) {
-  return http.json<Volume>(`${base(endpointId)}/volumes/create`, { method: 'POST', body });
+  return engine(endpointId).json<Volume>('POST', '/volumes/create', { body });
 }
 
 /** Creating a volume: the list and the disk usage change. */
@@ -21,17 +19,18 @@ export function createVolumeMutation(
 }
 
 export function removeVolume(endpointId: string, name: string, force: boolean) {
-  return http.json(`${base(endpointId)}/volumes/${encodeURIComponent(name)}`, {
-    method: 'DELETE',
+  return engine(endpointId).json('DELETE', '/volumes/{name}', {
+    params: { name },
     query: { force: force || undefined },
   });
 }
 
 export function pruneVolumes(endpointId: string, all: boolean) {
   // Older engines reject unknown filters: only send `all` when it is asked for (and supported).
-  return http.json<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>(
-    `${base(endpointId)}/volumes/prune`,
-    { method: 'POST', query: { filters: all ? encodeFilters({ all: ['true'] }) : undefined } },
+  return engine(endpointId).json<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>(
+    'POST',
+    '/volumes/prune',
+    { query: { filters: all ? encodeFilters({ all: ['true'] }) : undefined } },
   );
 }
 
@@ -77,6 +76,6 @@ export function volumeInspectQueryOptions(endpointId: string, name: string) {
   return queryOptions({
     queryKey: [...endpointKeys.volumes(endpointId), 'inspect', name],
     queryFn: ({ signal }) =>
-      http.json<Volume>(`${base(endpointId)}/volumes/${encodeURIComponent(name)}`, { signal }),
+      engine(endpointId).json<Volume>('GET', '/volumes/{name}', { params: { name }, signal }),
   });
 }

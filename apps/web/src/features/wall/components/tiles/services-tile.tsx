@@ -1,6 +1,6 @@
 import type { EndpointSummary } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { http } from '@/lib/api-client';
+import { engine } from '@/lib/api-client';
 import { cn } from '@/lib/cn';
 import { TileFrame, TileMessage } from '../tile-frame';
 
@@ -17,10 +17,10 @@ export function ServicesTile({ endpoint }: { endpoint: EndpointSummary | undefin
   const services = useQuery({
     queryKey: ['endpoint', endpointId, 'services', 'wall'],
     queryFn: ({ signal }) =>
-      http.json<ServiceSummary[]>(
-        `/api/endpoints/${encodeURIComponent(endpointId)}/docker/services`,
-        { query: { status: true }, signal },
-      ),
+      engine(endpointId).json<ServiceSummary[]>('GET', '/services', {
+        query: { status: true },
+        signal,
+      }),
     enabled: endpoint?.status === 'up',
     // Task changes have no container-list event on a manager for remote nodes: poll gently.
     refetchInterval: 10_000,
