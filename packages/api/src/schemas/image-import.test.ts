@@ -5,6 +5,7 @@ describe('imageImportSchema', () => {
   it('makes fromSrc=- for an upload, with repo, tag, message and one changes= per line', () => {
     const values = imageImportSchema.parse({
       ...emptyImageImport(),
+      file: new Blob(['rootfs']),
       repo: 'team/rootfs',
       tag: 'v1',
       message: 'from a tarball',
@@ -38,9 +39,21 @@ describe('imageImportSchema', () => {
 
   it('wants a repository when a tag is given', () => {
     const res = imageImportSchema.safeParse({ ...emptyImageImport(), tag: 'v1' });
-    expect(res.error?.issues[0]).toMatchObject({
-      path: ['repo'],
-      message: 'A tag needs a repository.',
+    expect(res.error?.issues).toContainEqual(
+      expect.objectContaining({ path: ['repo'], message: 'A tag needs a repository.' }),
+    );
+  });
+
+  it('wants a tarball for an upload, at the file field, and none for a URL', () => {
+    const upload = imageImportSchema.safeParse(emptyImageImport());
+    expect(upload.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['file', 'Choose a tarball to upload.'],
+    ]);
+    const url = imageImportSchema.safeParse({
+      ...emptyImageImport(),
+      source: 'url',
+      url: 'https://files.example/r.tar',
     });
+    expect(url.success).toBe(true);
   });
 });

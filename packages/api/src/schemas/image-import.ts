@@ -13,6 +13,8 @@ const TAG = /^[\w][\w.-]{0,127}$/;
 export const imageImportSchema = z
   .object({
     source: z.enum(['upload', 'url']),
+    /** The tarball picked in the browser (an upload); the gateway never sees this form. */
+    file: z.custom<Blob | null>((value) => value === null || value instanceof Blob),
     url: z.string().trim(),
     repo: z
       .string()
@@ -30,6 +32,8 @@ export const imageImportSchema = z
     changes: z.string(),
   })
   .superRefine((values, ctx) => {
+    if (values.source === 'upload' && !values.file)
+      ctx.addIssue({ code: 'custom', path: ['file'], message: 'Choose a tarball to upload.' });
     if (values.source === 'url' && !/^https?:\/\/[^\s/]+\S*$/.test(values.url))
       ctx.addIssue({
         code: 'custom',
@@ -41,9 +45,11 @@ export const imageImportSchema = z
   });
 
 export type ImageImportValues = z.input<typeof imageImportSchema>;
+export type ImageImportParsed = z.output<typeof imageImportSchema>;
 
 export const emptyImageImport = (): ImageImportValues => ({
   source: 'upload',
+  file: null,
   url: '',
   repo: '',
   tag: '',

@@ -1,16 +1,13 @@
 import { endpointKeys, imagePullSchema, registryHostOfImage } from '@berth/api';
 import type { ImagePullValues } from '@berth/api';
 import { useQueryClient } from '@tanstack/react-query';
-import { Download, X } from 'lucide-react';
-import { useId } from 'react';
+import { Download } from 'lucide-react';
 import { Controller, useWatch } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { Form, FormTextField, useZodForm } from '@/components/ui/form';
+import { FormTextField, useZodForm } from '@/components/ui/form';
 import { RegistrySelect } from '@/components/registry-select';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
-import { ProgressView } from '@/components/ui/progress-view';
+import { StreamFormDialog } from './stream-form-dialog';
 
 export function PullDialog({
   endpointId,
@@ -36,16 +33,14 @@ function PullForm({
   onClose: () => void;
   initialReference: string;
 }) {
-  const formId = useId();
   const queryClient = useQueryClient();
   const form = useZodForm(imagePullSchema, {
     defaultValues: { reference: initialReference, tag: '', registry: '' },
   });
   const reference = useWatch({ control: form.control, name: 'reference' });
   const stream = useProgressStream();
-  const running = stream.phase === 'running';
 
-  const pull = form.handleSubmit(async (values) => {
+  const pull = async (values: ImagePullValues) => {
     const split = splitReference(values.reference);
     const digest = values.reference.includes('@');
     const query = new URLSearchParams({ fromImage: digest ? values.reference : split.repo });
@@ -58,74 +53,47 @@ function PullForm({
       void queryClient.invalidateQueries({ queryKey: endpointKeys.images(endpointId) });
       void queryClient.invalidateQueries({ queryKey: endpointKeys.diskUsage(endpointId) });
     }
-  });
+  };
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      busy={running}
+    <StreamFormDialog
       title="Pull image"
-      className="sm:max-w-2xl"
       description="Downloads an image from a registry onto this engine."
-      footer={
-        <>
-          {running ? (
-            <Button onClick={stream.cancel} icon={<X className="size-3.5" />}>
-              Cancel pull
-            </Button>
-          ) : (
-            <Button onClick={onClose}>Close</Button>
-          )}
-          <Button
-            type="submit"
-            form={formId}
-            variant="primary"
-            loading={running}
-            icon={<Download className="size-3.5" />}
-          >
-            Pull image
-          </Button>
-        </>
-      }
+      what="Pull"
+      submitLabel="Pull image"
+      submitIcon={<Download className="size-3.5" />}
+      form={form}
+      stream={stream}
+      onSubmit={pull}
+      onClose={onClose}
     >
-      <Form form={form} id={formId} onSubmit={(event) => void pull(event)}>
-        <fieldset disabled={running} className="flex min-w-0 flex-col gap-3">
-          <div className="grid grid-cols-[1fr_140px] gap-3">
-            <FormTextField<ImagePullValues>
-              name="reference"
-              label="Image reference"
-              placeholder="alpine, ghcr.io/org/app, 127.0.0.1:5000/team/app:1.2"
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <FormTextField<ImagePullValues>
-              name="tag"
-              label="Tag"
-              placeholder="latest"
-              hint="Used when the reference has none."
-            />
-          </div>
-          <Controller
-            control={form.control}
-            name="registry"
-            render={({ field }) => (
-              <RegistrySelect
-                host={reference.trim() ? registryHostOfImage(reference.trim()) : undefined}
-                value={field.value}
-                onChange={field.onChange}
-                disabled={running}
-              />
-            )}
-          />
-        </fieldset>
-        <ProgressView
-          progress={stream.progress}
-          phase={stream.phase}
-          failure={stream.failure}
-          what="Pull"
+      <div className="grid grid-cols-[1fr_140px] gap-3">
+        <FormTextField<ImagePullValues>
+          name="reference"
+          label="Image reference"
+          placeholder="alpine, ghcr.io/org/app, 127.0.0.1:5000/team/app:1.2"
+          autoComplete="off"
+          spellCheck={false}
         />
-      </Form>
-    </Dialog>
+        <FormTextField<ImagePullValues>
+          name="tag"
+          label="Tag"
+          placeholder="latest"
+          hint="Used when the reference has none."
+        />
+      </div>
+      <Controller
+        control={form.control}
+        name="registry"
+        render={({ field }) => (
+          <RegistrySelect
+            host={reference.trim() ? registryHostOfImage(reference.trim()) : undefined}
+            value={field.value}
+            onChange={field.onChange}
+            disabled={stream.phase === 'running'}
+          />
+        )}
+      />
+    </StreamFormDialog>
   );
 }

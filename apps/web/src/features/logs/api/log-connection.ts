@@ -1,14 +1,10 @@
 // The browser side of `WS …/ws/logs` (berth.channel.v1): stdout and stderr bytes apart, a status
 // on channel 3, and acks on channel 5 so the gateway keeps sending (it pauses at 1 MiB unacked).
-import {
-  CHANNEL_PROTOCOL,
-  Channel,
-  FLOW,
-  decodeChannelFrame,
-  encodeChannelFrame,
-  parseControl,
-  statusMessage,
-} from '@berth/api';
+import { FLOW } from '@berth/api';
+import { ChannelSocket } from '@/lib/live/channel-socket';
+import type { CreateBinarySocket } from '@/lib/live/channel-socket';
+
+export type { BinarySocket } from '@/lib/live/channel-socket';
 
 export type LogOutcome =
   /** The engine ended the stream: all lines read (no follow), or the container stopped. */
@@ -20,77 +16,52 @@ export type LogOutcome =
   /** We closed it. */
   | { kind: 'closed' };
 
-export interface BinarySocket {
-  binaryType: BinaryType;
-  readonly readyState: number;
-  send(data: ArrayBufferView<ArrayBuffer>): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((event: Event) => void) | null;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onclose: ((event: CloseEvent) => void) | null;
-  onerror: ((event: Event) => void) | null;
-}
-
 export interface LogConnectionOptions {
   url: string;
   /** Output of stream 1 (stdout) or 2 (stderr), processed before returning (then acked). */
   onOutput: (stream: 1 | 2, payload: Uint8Array) => void;
   onOpen?: () => void;
   onEnd: (outcome: LogOutcome) => void;
-  createSocket?: (url: string, protocols: string[]) => BinarySocket;
+  createSocket?: CreateBinarySocket;
   /** Ack when this much is processed (the protocol's number), and when output pauses. */
   ackEvery?: number;
   idleAckMs?: number;
 }
 
-const OPEN = 1;
-
 export class LogConnection {
-  private readonly socket: BinarySocket;
+  private readonly channel: ChannelSocket;
   private sinceAck = 0;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private lastOutput = 0;
   private error: string | null = null;
-  private opened = false;
-  private closedByUs = false;
-  private ended = false;
   received = 0;
 
   constructor(private readonly options: LogConnectionOptions) {
-    const create =
-      options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols) as BinarySocket);
-    this.socket = create(options.url, [CHANNEL_PROTOCOL]);
-    this.socket.binaryType = 'arraybuffer';
-    this.socket.onopen = () => {
-      this.opened = true;
-      options.onOpen?.();
-    };
-    this.socket.onmessage = (event) => this.onMessage(event);
-    this.socket.onerror = () => undefined;
-    this.socket.onclose = (event) => this.onClose(event);
+    this.channel = new ChannelSocket(
+      options.url,
+      {
+        onOpen: options.onOpen,
+        onOutput: (stream, payload) => this.output(stream, payload),
+        onStatus: (status) => {
+          if (status?.type === 'error') this.error ??= status.message;
+        },
+        onClose: (code) => this.onClose(code),
+      },
+      options.createSocket,
+    );
   }
 
   close(): void {
-    if (this.ended) return;
-    this.closedByUs = true;
-    this.socket.close(1000, 'closed by user');
+    this.channel.close();
   }
 
-  private onMessage(event: MessageEvent): void {
-    if (!(event.data instanceof ArrayBuffer)) return;
-    const frame = decodeChannelFrame(new Uint8Array(event.data));
-    if (!frame) return;
-    if (frame.channel === Channel.stdout || frame.channel === Channel.stderr) {
-      const size = frame.payload.length;
-      this.received += size;
-      this.options.onOutput(frame.channel, frame.payload);
-      this.sinceAck += size;
-      if (this.sinceAck >= (this.options.ackEvery ?? FLOW.ackEvery)) this.ack();
-      else this.ackWhenIdle();
-    } else if (frame.channel === Channel.status) {
-      const status = parseControl(statusMessage, frame.payload);
-      if (status?.type === 'error') this.error ??= status.message;
-    }
+  private output(stream: 1 | 2, payload: Uint8Array): void {
+    const size = payload.length;
+    this.received += size;
+    this.options.onOutput(stream, payload);
+    this.sinceAck += size;
+    if (this.sinceAck >= (this.options.ackEvery ?? FLOW.ackEvery)) this.ack();
+    else this.ackWhenIdle();
   }
 
   /**
@@ -116,21 +87,17 @@ export class LogConnection {
   private ack(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    const bytes = this.sinceAck;
-    if (bytes === 0 || this.socket.readyState !== OPEN) return;
-    this.sinceAck = 0;
-    this.socket.send(encodeChannelFrame(Channel.ack, { bytes }) as Uint8Array<ArrayBuffer>);
+    if (this.channel.ack(this.sinceAck)) this.sinceAck = 0;
   }
 
-  private onClose(event: CloseEvent): void {
-    if (this.ended) return;
-    this.ended = true;
+  private onClose(code: number): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    const { opened, closedByUs } = this.channel;
     let outcome: LogOutcome;
     if (this.error) outcome = { kind: 'error', message: this.error };
-    else if (this.closedByUs) outcome = { kind: 'closed' };
-    else if (this.opened && event.code === 1000) outcome = { kind: 'ended' };
-    else outcome = { kind: 'lost', code: event.code, opened: this.opened };
+    else if (closedByUs) outcome = { kind: 'closed' };
+    else if (opened && code === 1000) outcome = { kind: 'ended' };
+    else outcome = { kind: 'lost', code, opened };
     this.options.onEnd(outcome);
   }
 }

@@ -1,65 +1,16 @@
-import { Channel, encodeChannelFrame } from '@berth/api';
+import { Channel } from '@berth/api';
 import { describe, expect, it } from 'vitest';
-import type { BinarySocket } from './log-connection';
+import { FakeChannelSocket } from '@/testing/fake-channel-socket';
 import { LogSession, logSocketParams } from './log-session';
 
-class FakeBinarySocket implements BinarySocket {
-  binaryType: BinaryType = 'blob';
-  readyState = 0;
-  sent: Uint8Array[] = [];
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  constructor(
-    readonly url: string,
-    readonly protocols: string[],
-  ) {}
-  send(data: ArrayBufferView<ArrayBuffer>) {
-    this.sent.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice());
-  }
-  close() {
-    this.readyState = 3;
-    this.onclose?.(new CloseEvent('close', { code: 1000 }));
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  output(channel: number, text: string | Uint8Array) {
-    const payload = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-    const frame = encodeChannelFrame(channel as 1, new Uint8Array(payload));
-    this.onmessage?.(new MessageEvent('message', { data: frame.slice().buffer }));
-  }
-  status(message: object) {
-    this.onmessage?.(
-      new MessageEvent('message', {
-        data: encodeChannelFrame(Channel.status, message).slice().buffer,
-      }),
-    );
-  }
-  end(code = 1000) {
-    this.readyState = 3;
-    this.onclose?.(new CloseEvent('close', { code }));
-  }
-  acks(): number[] {
-    return this.sent
-      .filter((frame) => frame[0] === Channel.ack)
-      .map(
-        (frame) =>
-          (JSON.parse(new TextDecoder().decode(frame.subarray(1))) as { bytes: number }).bytes,
-      );
-  }
-}
-
 function setup(sources = [{ id: 'abc', name: 'web' }], range = { tail: 'all' as const }) {
-  const sockets: FakeBinarySocket[] = [];
+  const sockets: FakeChannelSocket[] = [];
   const session = new LogSession({
     endpointId: 'local',
     sources,
     range,
     createSocket: (url, protocols) => {
-      const socket = new FakeBinarySocket(url, protocols);
+      const socket = new FakeChannelSocket(url, protocols);
       sockets.push(socket);
       return socket;
     },
@@ -110,12 +61,12 @@ describe('LogSession', () => {
   it('stores stdout and stderr lines with their times, timestamps stripped', () => {
     const { sockets, store, session } = setup();
     sockets[0]!.open();
-    sockets[0]!.output(1, ts(1, 'hello') + ts(2, 'wor').trimEnd());
-    sockets[0]!.output(2, ts(3, 'oops'));
+    sockets[0]!.receive(1, ts(1, 'hello') + ts(2, 'wor').trimEnd());
+    sockets[0]!.receive(2, ts(3, 'oops'));
     expect(store.length).toBe(2);
     expect(store.at(0)).toMatchObject({ text: 'hello', stream: 1 });
     expect(store.at(1)).toMatchObject({ text: 'oops', stream: 2 });
-    sockets[0]!.output(1, 'ld\n');
+    sockets[0]!.receive(1, 'ld\n');
     expect(store.at(2)).toMatchObject({ text: 'world', stream: 1 });
     expect(session.statuses[0]).toEqual({ state: 'streaming' });
   });
@@ -124,7 +75,7 @@ describe('LogSession', () => {
     const { sockets } = setup();
     sockets[0]!.open();
     const line = ts(1, 'x'.repeat(1000));
-    for (let i = 0; i < 100; i++) sockets[0]!.output(1, line);
+    for (let i = 0; i < 100; i++) sockets[0]!.receive(1, line);
     const acks = sockets[0]!.acks();
     expect(acks.length).toBeGreaterThanOrEqual(1);
     for (const bytes of acks) expect(bytes).toBeGreaterThanOrEqual(64 * 1024);
@@ -133,8 +84,8 @@ describe('LogSession', () => {
   it('reports an error status in the gateway’s words', () => {
     const { sockets, session } = setup();
     sockets[0]!.open();
-    sockets[0]!.status({ type: 'error', message: 'No such container: abc' });
-    sockets[0]!.end(1000);
+    sockets[0]!.receive(Channel.status, { type: 'error', message: 'No such container: abc' });
+    sockets[0]!.serverClose(1000);
     expect(session.statuses[0]).toEqual({ state: 'error', message: 'No such container: abc' });
   });
 
@@ -145,8 +96,8 @@ describe('LogSession', () => {
     ]);
     sockets[0]!.open();
     sockets[1]!.open();
-    sockets[0]!.output(1, ts(1, 'a1') + ts(3, 'a3'));
-    sockets[1]!.output(1, ts(2, 'b2') + ts(4, 'b4'));
+    sockets[0]!.receive(1, ts(1, 'a1') + ts(3, 'a3'));
+    sockets[1]!.receive(1, ts(2, 'b2') + ts(4, 'b4'));
     const lines = Array.from({ length: store.length }, (_, i) => store.at(i)!);
     expect(lines.map((l) => `${l.source}:${l.text}`)).toEqual(['0:a1', '1:b2', '0:a3', '1:b4']);
   });
@@ -154,13 +105,13 @@ describe('LogSession', () => {
   it('resumes after the container restarts without repeating lines', () => {
     const { sockets, store, session } = setup();
     sockets[0]!.open();
-    sockets[0]!.output(1, ts(1, 'one') + ts(2, 'two'));
-    sockets[0]!.end(1000);
+    sockets[0]!.receive(1, ts(1, 'one') + ts(2, 'two'));
+    sockets[0]!.serverClose(1000);
     expect(session.statuses[0]).toEqual({ state: 'ended' });
     session.resume(0);
     expect(new URL(sockets[1]!.url).searchParams.get('since')).toMatch(/^\d+$/);
     sockets[1]!.open();
-    sockets[1]!.output(1, ts(1, 'one') + ts(2, 'two') + ts(5, 'five'));
+    sockets[1]!.receive(1, ts(1, 'one') + ts(2, 'two') + ts(5, 'five'));
     expect(Array.from({ length: store.length }, (_, i) => store.textAt(i))).toEqual([
       'one',
       'two',

@@ -1,58 +1,8 @@
-import {
-  CHANNEL_PROTOCOL,
-  Channel,
-  FLOW,
-  decodeChannelFrame,
-  encodeChannelFrame,
-} from '@berth/api';
+import { CHANNEL_PROTOCOL, Channel, FLOW } from '@berth/api';
 import { describe, expect, it } from 'vitest';
 import { TerminalConnection } from './terminal-connection';
-import type { SocketLike, TerminalOutcome } from './terminal-connection';
-
-class FakeSocket implements SocketLike {
-  binaryType: BinaryType = 'blob';
-  readyState = 0;
-  sent: Uint8Array[] = [];
-  closedWith: { code?: number; reason?: string } | null = null;
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-
-  constructor(
-    readonly url: string,
-    readonly protocols: string[],
-  ) {}
-
-  send(data: ArrayBufferView<ArrayBuffer>) {
-    this.sent.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice());
-  }
-  close(code?: number, reason?: string) {
-    this.closedWith = { code, reason };
-    this.readyState = 3;
-    this.onclose?.({ code: code ?? 1005, reason: reason ?? '' } as CloseEvent);
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  receive(channel: Parameters<typeof encodeChannelFrame>[0], payload: Uint8Array | object) {
-    const frame = encodeChannelFrame(channel, payload);
-    this.onmessage?.({ data: frame.buffer } as MessageEvent);
-  }
-  serverClose(code: number) {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' } as CloseEvent);
-  }
-  frames(channel: number) {
-    return this.sent
-      .map((frame) => decodeChannelFrame(frame)!)
-      .filter((frame) => frame.channel === channel);
-  }
-  json(channel: number) {
-    return this.frames(channel).map((f) => JSON.parse(new TextDecoder().decode(f.payload)));
-  }
-}
+import type { TerminalOutcome } from './terminal-connection';
+import { FakeChannelSocket as FakeSocket } from '@/testing/fake-channel-socket';
 
 function setup(options: { ackEvery?: number; inputChunk?: number } = {}) {
   let socket!: FakeSocket;

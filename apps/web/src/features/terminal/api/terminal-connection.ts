@@ -2,16 +2,10 @@
 // byte is the channel. Output goes to a sink (the terminal) and is acknowledged only once the sink
 // has written it, so a flooding process is held back by the gateway instead of piling up in
 // xterm.js's write buffer (xterm.js's flow-control guide, with the protocol's fixed numbers).
-import {
-  CHANNEL_PROTOCOL,
-  Channel,
-  FLOW,
-  decodeChannelFrame,
-  encodeChannelFrame,
-  parseControl,
-  statusMessage,
-} from '@berth/api';
+import { Channel, FLOW } from '@berth/api';
 import type { StatusMessage } from '@berth/api';
+import { ChannelSocket } from '@/lib/live/channel-socket';
+import type { BinarySocket, CreateBinarySocket } from '@/lib/live/channel-socket';
 
 /** How a session ended, as the panel explains it. */
 export type TerminalOutcome =
@@ -34,17 +28,8 @@ export interface OutputSink {
   write(data: Uint8Array, done: () => void): void;
 }
 
-/** The part of the browser's WebSocket this client uses (tests pass a fake). */
-export interface SocketLike {
-  binaryType: BinaryType;
-  readonly readyState: number;
-  send(data: ArrayBufferView<ArrayBuffer>): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((event: Event) => void) | null;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onclose: ((event: CloseEvent) => void) | null;
-  onerror: ((event: Event) => void) | null;
-}
+/** The socket a terminal runs on (tests pass a fake). */
+export type SocketLike = BinarySocket;
 
 export interface TerminalConnectionOptions {
   url: string;
@@ -55,17 +40,16 @@ export interface TerminalConnectionOptions {
   ackEvery?: number;
   /** Stdin is sent in frames of at most this many bytes (large pastes). */
   inputChunk?: number;
-  createSocket?: (url: string, protocols: string[]) => SocketLike;
+  createSocket?: CreateBinarySocket;
 }
 
-const OPEN = 1;
 /** The gateway takes far larger frames; smaller ones keep one paste from hogging the socket. */
 export const INPUT_CHUNK = 256 * 1024;
 
 const encoder = new TextEncoder();
 
 export class TerminalConnection {
-  private readonly socket: SocketLike;
+  private readonly channel: ChannelSocket;
   private readonly ackEvery: number;
   private readonly inputChunk: number;
   /** Output handed to the sink and not yet written by it. */
@@ -74,9 +58,6 @@ export class TerminalConnection {
   private writtenSinceAck = 0;
   private exit: Extract<StatusMessage, { type: 'exit' }> | undefined;
   private error: Extract<StatusMessage, { type: 'error' }> | undefined;
-  private closedByUs = false;
-  private opened = false;
-  private ended = false;
   private lastSize = '';
 
   /** Total output bytes received and acknowledged, for the curious (and tests). */
@@ -86,22 +67,28 @@ export class TerminalConnection {
   constructor(private readonly options: TerminalConnectionOptions) {
     this.ackEvery = options.ackEvery ?? FLOW.ackEvery;
     this.inputChunk = options.inputChunk ?? INPUT_CHUNK;
-    const create =
-      options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols) as SocketLike);
-    this.socket = create(options.url, [CHANNEL_PROTOCOL]);
-    this.socket.binaryType = 'arraybuffer';
-    this.socket.onopen = () => {
-      this.opened = true;
-      options.onOpen?.();
-    };
-    this.socket.onmessage = (event) => this.onMessage(event);
-    this.socket.onclose = (event) => this.onClose(event);
-    // An error is always followed by a close, which says how it ended.
-    this.socket.onerror = () => undefined;
+    this.channel = new ChannelSocket(
+      options.url,
+      {
+        onOpen: options.onOpen,
+        onOutput: (_stream, payload) => this.output(payload),
+        // Several may come: an error (a command that could not start), then its exit code.
+        onStatus: (status) => {
+          const known = status ?? {
+            type: 'error' as const,
+            message: 'The gateway sent a status this page does not understand.',
+          };
+          if (known.type === 'exit') this.exit = known;
+          else this.error ??= known;
+        },
+        onClose: (code) => options.onEnd(this.outcome(code)),
+      },
+      options.createSocket,
+    );
   }
 
   get isOpen(): boolean {
-    return this.socket.readyState === OPEN && !this.ended;
+    return this.channel.isOpen;
   }
 
   /** Keyboard input and pastes (xterm.js `onData`): UTF-8, in frames of at most `inputChunk`. */
@@ -120,11 +107,9 @@ export class TerminalConnection {
   }
 
   private sendInput(bytes: Uint8Array): void {
-    if (!this.isOpen) return;
     for (let offset = 0; offset < bytes.length; offset += this.inputChunk) {
-      this.send(
-        encodeChannelFrame(Channel.stdin, bytes.subarray(offset, offset + this.inputChunk)),
-      );
+      if (!this.channel.send(Channel.stdin, bytes.subarray(offset, offset + this.inputChunk)))
+        return;
     }
   }
 
@@ -134,7 +119,7 @@ export class TerminalConnection {
     const key = `${cols}x${rows}`;
     if (key === this.lastSize) return;
     this.lastSize = key;
-    this.send(encodeChannelFrame(Channel.resize, { cols, rows }));
+    this.channel.send(Channel.resize, { cols, rows });
   }
 
   /** The size the URL already asked for, so the first resize after opening is not repeated. */
@@ -144,30 +129,7 @@ export class TerminalConnection {
 
   /** Closes the socket: ends an exec, detaches from an attach. */
   close(): void {
-    if (this.ended) return;
-    this.closedByUs = true;
-    this.socket.close(1000, 'closed by user');
-  }
-
-  private send(frame: Uint8Array): void {
-    this.socket.send(frame as Uint8Array<ArrayBuffer>);
-  }
-
-  private onMessage(event: MessageEvent): void {
-    if (!(event.data instanceof ArrayBuffer)) return;
-    const frame = decodeChannelFrame(new Uint8Array(event.data));
-    if (!frame) return;
-    if (frame.channel === Channel.stdout || frame.channel === Channel.stderr) {
-      this.output(frame.payload);
-    } else if (frame.channel === Channel.status) {
-      // Several may come: an error (a command that could not start), then its exit code.
-      const status = parseControl(statusMessage, frame.payload) ?? {
-        type: 'error',
-        message: 'The gateway sent a status this page does not understand.',
-      };
-      if (status.type === 'exit') this.exit = status;
-      else this.error ??= status;
-    }
+    this.channel.close();
   }
 
   private output(payload: Uint8Array): void {
@@ -185,27 +147,21 @@ export class TerminalConnection {
 
   private ack(): void {
     const bytes = this.writtenSinceAck;
-    if (bytes === 0 || this.socket.readyState !== OPEN) return;
+    if (!this.channel.ack(bytes)) return;
     this.writtenSinceAck = 0;
     this.acknowledged += bytes;
-    this.send(encodeChannelFrame(Channel.ack, { bytes }));
   }
 
-  private onClose(event: CloseEvent): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.options.onEnd(this.outcome(event));
-  }
-
-  private outcome(event: CloseEvent): TerminalOutcome {
+  private outcome(code: number): TerminalOutcome {
+    const { opened, closedByUs } = this.channel;
     if (this.error) {
       return this.exit
         ? { kind: 'error', message: this.error.message, exitCode: this.exit.exitCode }
         : { kind: 'error', message: this.error.message };
     }
     if (this.exit) return { kind: 'exit', exitCode: this.exit.exitCode };
-    if (this.closedByUs) return { kind: 'closed' };
-    if (this.opened && event.code === 1000) return { kind: 'ended' };
-    return { kind: 'lost', code: event.code, opened: this.opened };
+    if (closedByUs) return { kind: 'closed' };
+    if (opened && code === 1000) return { kind: 'ended' };
+    return { kind: 'lost', code, opened };
   }
 }
