@@ -112,6 +112,13 @@ export function parsePairs(text: string): Record<string, string> {
   return out;
 }
 
+/** Labels back to the text parsePairs reads: `KEY=value`, one a line (or joined by `separator`). */
+export function formatPairs(pairs: Record<string, string> | undefined, separator = '\n'): string {
+  return Object.entries(pairs ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(separator);
+}
+
 /** A shell-like split: spaces separate words, quotes keep them together. */
 export function splitWords(text: string): string[] {
   const words: string[] = [];

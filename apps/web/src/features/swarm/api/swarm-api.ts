@@ -17,9 +17,8 @@ import type {
   SwarmTask,
 } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
-import { http } from '@/lib/api-client';
+import { engine } from '@/lib/api-client';
 
-const base = (endpointId: string) => `/api/endpoints/${encodeURIComponent(endpointId)}/docker`;
 const keys = (endpointId: string) => endpointKeys.swarm(endpointId);
 
 export type DataKind = 'secrets' | 'configs';
@@ -27,21 +26,22 @@ export type DataKind = 'secrets' | 'configs';
 export function swarmQueryOptions(endpointId: string) {
   return queryOptions({
     queryKey: [...keys(endpointId), 'inspect'],
-    queryFn: ({ signal }) => http.json<SwarmInspect>(`${base(endpointId)}/swarm`, { signal }),
+    queryFn: ({ signal }) => engine(endpointId).json<SwarmInspect>('GET', '/swarm', { signal }),
   });
 }
 
 export function nodesQueryOptions(endpointId: string) {
   return queryOptions({
     queryKey: [...keys(endpointId), 'nodes'],
-    queryFn: ({ signal }) => http.json<SwarmNode[]>(`${base(endpointId)}/nodes`, { signal }),
+    queryFn: ({ signal }) => engine(endpointId).json<SwarmNode[]>('GET', '/nodes', { signal }),
   });
 }
 
 export function servicesQueryOptions(endpointId: string) {
   return queryOptions({
     queryKey: [...keys(endpointId), 'services'],
-    queryFn: ({ signal }) => http.json<SwarmService[]>(`${base(endpointId)}/services`, { signal }),
+    queryFn: ({ signal }) =>
+      engine(endpointId).json<SwarmService[]>('GET', '/services', { signal }),
   });
 }
 
@@ -49,7 +49,8 @@ export function serviceQueryOptions(endpointId: string, serviceId: string) {
   return queryOptions({
     queryKey: [...keys(endpointId), 'service', serviceId],
     queryFn: ({ signal }) =>
-      http.json<SwarmService>(`${base(endpointId)}/services/${encodeURIComponent(serviceId)}`, {
+      engine(endpointId).json<SwarmService>('GET', '/services/{id}', {
+        params: { id: serviceId },
         signal,
       }),
   });
@@ -66,7 +67,7 @@ export function tasksQueryOptions(endpointId: string, filter: { service?: string
   return queryOptions({
     queryKey: [...keys(endpointId), 'tasks', filters],
     queryFn: ({ signal }) =>
-      http.json<SwarmTask[]>(`${base(endpointId)}/tasks`, {
+      engine(endpointId).json<SwarmTask[]>('GET', '/tasks', {
         signal,
         query: { filters: Object.keys(filters).length ? encodeFilters(filters) : undefined },
       }),
@@ -79,7 +80,7 @@ export function dataQueryOptions(endpointId: string, kind: DataKind) {
   return queryOptions({
     queryKey: [...keys(endpointId), kind],
     queryFn: ({ signal }) =>
-      http.json<SwarmDataObject[]>(`${base(endpointId)}/${kind}`, { signal }),
+      engine(endpointId).json<SwarmDataObject[]>('GET', `/${kind}` as const, { signal }),
   });
 }
 
@@ -88,7 +89,7 @@ export function nodeInspectQueryOptions(endpointId: string, nodeId: string) {
   return queryOptions({
     queryKey: [...keys(endpointId), 'node', nodeId],
     queryFn: ({ signal }) =>
-      http.json<SwarmNode>(`${base(endpointId)}/nodes/${encodeURIComponent(nodeId)}`, { signal }),
+      engine(endpointId).json<SwarmNode>('GET', '/nodes/{id}', { params: { id: nodeId }, signal }),
   });
 }
 
@@ -97,7 +98,7 @@ export function taskInspectQueryOptions(endpointId: string, taskId: string) {
   return queryOptions({
     queryKey: [...keys(endpointId), 'task', taskId],
     queryFn: ({ signal }) =>
-      http.json<SwarmTask>(`${base(endpointId)}/tasks/${encodeURIComponent(taskId)}`, { signal }),
+      engine(endpointId).json<SwarmTask>('GET', '/tasks/{id}', { params: { id: taskId }, signal }),
   });
 }
 
@@ -106,23 +107,23 @@ export function dataInspectQueryOptions(endpointId: string, kind: DataKind, id: 
   return queryOptions({
     queryKey: [...keys(endpointId), kind, 'inspect', id],
     queryFn: ({ signal }) =>
-      http.json<SwarmDataObject>(`${base(endpointId)}/${kind}/${encodeURIComponent(id)}`, {
+      engine(endpointId).json<SwarmDataObject>('GET', `/${kind}/{id}` as const, {
+        params: { id },
         signal,
       }),
   });
 }
 
 export function initSwarm(endpointId: string, body: Record<string, unknown>) {
-  return http.json<string>(`${base(endpointId)}/swarm/init`, { method: 'POST', body });
+  return engine(endpointId).json<string>('POST', '/swarm/init', { body });
 }
 
 export function joinSwarm(endpointId: string, body: Record<string, unknown>) {
-  return http.json(`${base(endpointId)}/swarm/join`, { method: 'POST', body });
+  return engine(endpointId).json<undefined>('POST', '/swarm/join', { body });
 }
 
 export function leaveSwarm(endpointId: string, force: boolean) {
-  return http.json(`${base(endpointId)}/swarm/leave`, {
-    method: 'POST',
+  return engine(endpointId).json<undefined>('POST', '/swarm/leave', {
     query: { force: force || undefined },
   });
 }
@@ -134,8 +135,7 @@ export function updateSwarm(
   rotate: { worker?: boolean; manager?: boolean; unlockKey?: boolean } = {},
 ) {
   return versioned(
-    http.json(`${base(endpointId)}/swarm/update`, {
-      method: 'POST',
+    engine(endpointId).json<undefined>('POST', '/swarm/update', {
       body: spec,
       query: {
         version,
@@ -148,20 +148,19 @@ export function updateSwarm(
 }
 
 export function getUnlockKey(endpointId: string) {
-  return http.json<{ UnlockKey: string }>(`${base(endpointId)}/swarm/unlockkey`);
+  return engine(endpointId).json<{ UnlockKey: string }>('GET', '/swarm/unlockkey');
 }
 
 export function unlockSwarm(endpointId: string, key: string) {
-  return http.json(`${base(endpointId)}/swarm/unlock`, {
-    method: 'POST',
+  return engine(endpointId).json<undefined>('POST', '/swarm/unlock', {
     body: { UnlockKey: key },
   });
 }
 
 export function updateNode(endpointId: string, node: SwarmNode, spec: NodeSpec) {
   return versioned(
-    http.json(`${base(endpointId)}/nodes/${encodeURIComponent(node.ID)}/update`, {
-      method: 'POST',
+    engine(endpointId).json<undefined>('POST', '/nodes/{id}/update', {
+      params: { id: node.ID },
       body: spec,
       query: { version: node.Version.Index },
     }),
@@ -169,8 +168,8 @@ export function updateNode(endpointId: string, node: SwarmNode, spec: NodeSpec) 
 }
 
 export function removeNode(endpointId: string, id: string, force: boolean) {
-  return http.json(`${base(endpointId)}/nodes/${encodeURIComponent(id)}`, {
-    method: 'DELETE',
+  return engine(endpointId).json<undefined>('DELETE', '/nodes/{id}', {
+    params: { id },
     query: { force: force || undefined },
   });
 }
@@ -194,8 +193,10 @@ export async function resolveImage(
   if (!image) return { spec };
   const tag = imageTag(image);
   try {
-    const answer = await http.json<DistributionInspect>(
-      `${base(endpointId)}/distribution/${encodeURIComponent(tag)}/json`,
+    const answer = await engine(endpointId).json<DistributionInspect>(
+      'GET',
+      '/distribution/{name*}/json',
+      { params: { name: tag } },
     );
     const { digest } = readDistribution(answer);
     if (!digest) return { spec };
@@ -219,9 +220,10 @@ export async function resolveImage(
 
 export async function createService(endpointId: string, spec: ServiceSpec, queryRegistry: boolean) {
   const resolved = queryRegistry ? await resolveImage(endpointId, spec) : { spec };
-  const created = await http.json<{ ID: string; Warning?: string }>(
-    `${base(endpointId)}/services/create`,
-    { method: 'POST', body: resolved.spec },
+  const created = await engine(endpointId).json<{ ID: string; Warning?: string }>(
+    'POST',
+    '/services/create',
+    { body: resolved.spec },
   );
   const warnings = [resolved.warning, created.Warning].filter((w): w is string => Boolean(w));
   return { ID: created.ID, warnings };
@@ -236,10 +238,11 @@ export async function updateService(
   const resolved =
     options.queryRegistry && !options.rollback ? await resolveImage(endpointId, spec) : { spec };
   const answer = await versioned(
-    http.json<{ Warnings?: string[] | null } | undefined>(
-      `${base(endpointId)}/services/${encodeURIComponent(service.ID)}/update`,
+    engine(endpointId).json<{ Warnings?: string[] | null } | undefined>(
+      'POST',
+      '/services/{id}/update',
       {
-        method: 'POST',
+        params: { id: service.ID },
         body: resolved.spec,
         query: {
           version: service.Version.Index,
@@ -256,12 +259,11 @@ export async function updateService(
 }
 
 export function removeService(endpointId: string, id: string) {
-  return http.json(`${base(endpointId)}/services/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  return engine(endpointId).json<undefined>('DELETE', '/services/{id}', { params: { id } });
 }
 
 export function createData(endpointId: string, kind: DataKind, spec: Record<string, unknown>) {
-  return http.json<{ ID: string }>(`${base(endpointId)}/${kind}/create`, {
-    method: 'POST',
+  return engine(endpointId).json<{ ID: string }>('POST', `/${kind}/create` as const, {
     body: spec,
   });
 }
@@ -273,8 +275,8 @@ export function updateData(
   labels: Record<string, string>,
 ) {
   return versioned(
-    http.json(`${base(endpointId)}/${kind}/${encodeURIComponent(object.ID)}/update`, {
-      method: 'POST',
+    engine(endpointId).json<undefined>('POST', `/${kind}/{id}/update` as const, {
+      params: { id: object.ID },
       // Only labels may change; the engine wants the rest of the spec as it is.
       body: { ...object.Spec, Labels: labels },
       query: { version: object.Version.Index },
@@ -283,7 +285,7 @@ export function updateData(
 }
 
 export function removeData(endpointId: string, kind: DataKind, id: string) {
-  return http.json(`${base(endpointId)}/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  return engine(endpointId).json<undefined>('DELETE', `/${kind}/{id}` as const, { params: { id } });
 }
 
 // ── pure helpers ───────────────────────────────────────────────────────────

@@ -1,5 +1,11 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import type { ComponentProps, ReactNode } from 'react';
+import { CheckboxField } from '@/components/ui/checkbox';
 import { ConfirmDialog as SharedConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorState } from '@/components/ui/error-state';
+import { SkeletonRows } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
 import { taskTone, versionConflictMessage } from '../api/swarm-api';
 
@@ -59,5 +65,79 @@ export function PageHeader({
       </div>
       {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
     </div>
+  );
+}
+
+/** A destructive action the engine may refuse unless forced: the Force box goes under `children`. */
+export function ForceConfirmDialog({
+  action,
+  forceHint,
+  children,
+  ...props
+}: Omit<ComponentProps<typeof ConfirmDialog>, 'action'> & {
+  action: (force: boolean) => Promise<unknown>;
+  forceHint?: string;
+}) {
+  const [force, setForce] = useState(false);
+  return (
+    <ConfirmDialog {...props} action={() => action(force)}>
+      {children}
+      <CheckboxField
+        label="Force"
+        hint={forceHint}
+        checked={force}
+        onChange={(e) => setForce(e.target.checked)}
+      />
+    </ConfirmDialog>
+  );
+}
+
+/** A service's name (or any content) linking to its page, on a tab of it if given. */
+export function ServiceLink({
+  endpointId,
+  serviceId,
+  tab,
+  className,
+  children,
+}: {
+  endpointId: string;
+  serviceId: string;
+  tab?: 'tasks';
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <Link
+      to="/endpoints/$endpointId/swarm/services/$serviceId"
+      params={{ endpointId, serviceId }}
+      {...(tab ? { search: { tab } } : {})}
+      className={className}
+    >
+      {children}
+    </Link>
+  );
+}
+
+/** What a page shows while its main query loads, or when it failed (with a retry). */
+export function QueryFallback({
+  query,
+  rows,
+  loading,
+  failed,
+}: {
+  query: UseQueryResult<unknown>;
+  rows: number;
+  /** The skeleton's label: "Loading the service". */
+  loading: string;
+  /** The error's title: "Could not inspect the service". */
+  failed: string;
+}) {
+  if (query.isPending) return <SkeletonRows rows={rows} label={loading} />;
+  return (
+    <ErrorState
+      title={failed}
+      message={query.error?.message ?? ''}
+      onRetry={() => void query.refetch()}
+    />
   );
 }

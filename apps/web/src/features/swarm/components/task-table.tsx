@@ -4,8 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Eye, ScrollText, SquareTerminal } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { Button, IconButton } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
 import { InspectJson } from '@/components/ui/inspect-json';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
@@ -16,7 +14,9 @@ import {
   shortId,
   taskInspectQueryOptions,
 } from '../api/swarm-api';
-import { StateBadge } from './swarm-bits';
+import { ViewDialog } from './dialog-shells';
+import { actionsColumn, RowActions } from './row-actions';
+import { ServiceLink, StateBadge } from './swarm-bits';
 
 /** Newest first; running before the history of shut-down tasks in the same slot. */
 export function sortTasks(tasks: readonly SwarmTask[]): SwarmTask[] {
@@ -77,13 +77,13 @@ export function TaskTable({
           key: 'service',
           header: 'Service',
           cell: (t) => (
-            <Link
-              to="/endpoints/$endpointId/swarm/services/$serviceId"
-              params={{ endpointId, serviceId: t.ServiceID }}
+            <ServiceLink
+              endpointId={endpointId}
+              serviceId={t.ServiceID}
               className="text-accent-text hover:underline"
             >
               {serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}
-            </Link>
+            </ServiceLink>
           ),
         }
       : {
@@ -158,43 +158,28 @@ export function TaskTable({
         </span>
       ),
     },
-    {
-      key: 'actions',
-      header: '',
-      className: 'text-right',
-      cell: (t) => (
-        <span className="inline-flex gap-1">
-          <IconButton
-            size="sm"
-            aria-label={`Inspect task ${taskName(t)}`}
-            onClick={() => setInspecting(t)}
-          >
-            <Eye className="size-3.5" />
-          </IconButton>
-          {onLogs && (
-            <IconButton
-              size="sm"
-              aria-label={`Logs of task ${taskName(t)}`}
-              onClick={() => onLogs(t, taskName(t))}
-            >
-              <ScrollText className="size-3.5" />
-            </IconButton>
-          )}
-        </span>
-      ),
-    },
+    actionsColumn((t) => (
+      <RowActions
+        actions={[
+          { label: `Inspect task ${taskName(t)}`, icon: Eye, onClick: () => setInspecting(t) },
+          onLogs && {
+            label: `Logs of task ${taskName(t)}`,
+            icon: ScrollText,
+            onClick: () => onLogs(t, taskName(t)),
+          },
+        ]}
+      />
+    )),
   ];
   if (!rows.length) return <p className="px-4 py-6 text-[13px] text-muted">No tasks.</p>;
   return (
     <>
       <SimpleTable label="Tasks" columns={columns} rows={rows} rowKey={(t) => t.ID} />
       {inspecting && (
-        <Dialog
-          open
-          onClose={() => setInspecting(null)}
+        <ViewDialog
           title={`Task ${taskName(inspecting)}`}
           className="sm:max-w-3xl"
-          footer={<Button onClick={() => setInspecting(null)}>Close</Button>}
+          onClose={() => setInspecting(null)}
         >
           {inspecting.Status.Message && (
             <p className="mb-2 text-[13px] text-muted">{inspecting.Status.Message}</p>
@@ -204,7 +189,7 @@ export function TaskTable({
             task={inspecting}
             label={`Inspect of task ${taskName(inspecting)}`}
           />
-        </Dialog>
+        </ViewDialog>
       )}
     </>
   );

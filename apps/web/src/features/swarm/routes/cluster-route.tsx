@@ -1,9 +1,6 @@
 import type { SwarmTask } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { ErrorState } from '@/components/ui/error-state';
-import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { cn } from '@/lib/cn';
@@ -14,7 +11,8 @@ import {
   tasksQueryOptions,
   taskTone,
 } from '../api/swarm-api';
-import { PageHeader, StateBadge } from '../components/swarm-bits';
+import { NodeStateBadge } from '../components/node-columns';
+import { PageHeader, QueryFallback, ServiceLink, StateBadge } from '../components/swarm-bits';
 
 const CARD_TONE = {
   ok: 'border-l-emerald-500',
@@ -45,13 +43,13 @@ export function ClusterRoute() {
     return out;
   }, [tasks.data]);
 
-  if (nodes.isPending) return <SkeletonRows rows={4} label="Loading the cluster" />;
-  if (nodes.isError)
+  if (!nodes.isSuccess)
     return (
-      <ErrorState
-        title="Could not list the nodes"
-        message={nodes.error.message}
-        onRetry={() => void nodes.refetch()}
+      <QueryFallback
+        query={nodes}
+        rows={4}
+        loading="Loading the cluster"
+        failed="Could not list the nodes"
       />
     );
   const unassigned = byNode.get('') ?? [];
@@ -79,11 +77,7 @@ export function ClusterRoute() {
                 </h2>
                 {node && (
                   <p className="flex items-center gap-1.5 text-[11.5px] text-muted">
-                    {node.Spec.Role} · {node.Spec.Availability} ·{' '}
-                    <StateBadge
-                      state={node.Status.State}
-                      tone={node.Status.State === 'ready' ? 'ok' : 'bad'}
-                    />
+                    {node.Spec.Role} · {node.Spec.Availability} · <NodeStateBadge node={node} />
                   </p>
                 )}
               </header>
@@ -99,15 +93,15 @@ export function ClusterRoute() {
                       CARD_TONE[taskTone(t.Status.State)],
                     )}
                   >
-                    <Link
-                      to="/endpoints/$endpointId/swarm/services/$serviceId"
-                      params={{ endpointId, serviceId: t.ServiceID }}
-                      search={{ tab: 'tasks' }}
+                    <ServiceLink
+                      endpointId={endpointId}
+                      serviceId={t.ServiceID}
+                      tab="tasks"
                       className="block truncate text-[12.5px] font-medium text-fg hover:underline"
                     >
                       {serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}
                       {t.Slot ? `.${t.Slot}` : ''}
-                    </Link>
+                    </ServiceLink>
                     <p className="flex items-center justify-between text-[11.5px] text-muted">
                       <StateBadge state={t.Status.State} />
                       <span className="font-mono">{shortId(t.ID)}</span>

@@ -1,35 +1,30 @@
-import { endpointKeys, formatAgo } from '@berth/api';
-import type { ServiceSpec, SwarmService } from '@berth/api';
+import { endpointKeys } from '@berth/api';
+import type { SwarmService } from '@berth/api';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { History, Pencil, RefreshCw, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
-import { ErrorState } from '@/components/ui/error-state';
-import { TextAreaField, TextField } from '@/components/ui/field';
-import { InlineAlert } from '@/components/ui/inline-alert';
 import { JsonView } from '@/components/ui/json-view';
-import { KeyValueList } from '@/components/ui/key-value';
-import { Panel } from '@/components/ui/panel';
-import { SkeletonRows } from '@/components/ui/skeleton';
 import { Tabs } from '@/components/ui/tabs';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEnginePermission } from '@/hooks/use-me';
 import {
   desiredReplicas,
   forcedSpec,
-  removeService,
   runningCount,
   serviceQueryOptions,
   tasksQueryOptions,
   updateService,
 } from '../api/swarm-api';
-import { ConfirmDialog, PageHeader } from '../components/swarm-bits';
+import { RemoveServiceDialog } from '../components/remove-service-dialog';
+import { ScaleControl } from '../components/scale-control';
+import { ServiceOverview } from '../components/service-overview';
+import { ConfirmDialog, PageHeader, QueryFallback } from '../components/swarm-bits';
 import { TaskTable } from '../components/task-table';
-import { ScaleControl } from './services-route';
+import { UpdateServiceDialog } from '../components/update-service-dialog';
 
 export type ServiceTab = 'overview' | 'tasks' | 'logs' | 'inspect';
 const TABS: readonly ServiceTab[] = ['overview', 'tasks', 'logs', 'inspect'];
@@ -71,20 +66,20 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
     },
   });
 
-  if (service.isPending) return <SkeletonRows rows={6} label="Loading the service" />;
-  if (service.isError)
+  if (!service.isSuccess)
     return (
-      <ErrorState
-        title="Could not inspect the service"
-        message={service.error.message}
-        onRetry={() => void service.refetch()}
+      <QueryFallback
+        query={service}
+        rows={6}
+        loading="Loading the service"
+        failed="Could not inspect the service"
       />
     );
   const s = service.data;
   const spec = s.Spec;
-  const container = spec.TaskTemplate.ContainerSpec;
   const desired = desiredReplicas(s);
   const running = runningCount(tasks.data ?? [], s.ID);
+  const closeDialog = () => setDialog(null);
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -99,7 +94,7 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
             >
               Services
             </Link>{' '}
-            · {container?.Image.replace(/@sha256:.*$/, '')} ·{' '}
+            · {spec.TaskTemplate.ContainerSpec?.Image.replace(/@sha256:.*$/, '')} ·{' '}
             <span aria-label="Replicas running">
               {running}/{desired ?? '∞'} running
             </span>
@@ -162,66 +157,7 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
           { value: 'inspect', label: 'Inspect' },
         ]}
       >
-        {tab === 'overview' && (
-          <div className="grid gap-4 overflow-auto p-6 lg:grid-cols-2">
-            <Panel title="Service" bodyClassName="px-4 py-1">
-              <KeyValueList
-                items={[
-                  { label: 'ID', value: s.ID, mono: true },
-                  { label: 'Image', value: container?.Image, mono: true },
-                  {
-                    label: 'Mode',
-                    value: spec.Mode?.Global ? 'global' : `replicated (${desired})`,
-                  },
-                  { label: 'Command', value: (container?.Command ?? []).join(' '), mono: true },
-                  { label: 'Arguments', value: (container?.Args ?? []).join(' '), mono: true },
-                  { label: 'Created', value: formatAgo(new Date(s.CreatedAt).getTime()) },
-                  { label: 'Updated', value: formatAgo(new Date(s.UpdatedAt).getTime()) },
-                  {
-                    label: 'Update status',
-                    value: s.UpdateStatus
-                      ? `${s.UpdateStatus.State ?? ''} ${s.UpdateStatus.Message ?? ''}`
-                      : '',
-                  },
-                ]}
-              />
-            </Panel>
-            <Panel title="Configuration" bodyClassName="px-4 py-1">
-              <KeyValueList
-                items={[
-                  { label: 'Environment', value: (container?.Env ?? []).join('\n'), mono: true },
-                  {
-                    label: 'Ports',
-                    value: (s.Endpoint?.Ports ?? [])
-                      .map(
-                        (p) =>
-                          `${p.PublishedPort}→${p.TargetPort}/${p.Protocol} (${p.PublishMode})`,
-                      )
-                      .join(', '),
-                    mono: true,
-                  },
-                  {
-                    label: 'Secrets',
-                    value: (container?.Secrets ?? [])
-                      .map((r) => `${r.SecretName} → ${r.File?.Name ?? ''}`)
-                      .join(', '),
-                  },
-                  {
-                    label: 'Configs',
-                    value: (container?.Configs ?? [])
-                      .map((r) => `${r.ConfigName} → ${r.File?.Name ?? ''}`)
-                      .join(', '),
-                  },
-                  {
-                    label: 'Constraints',
-                    value: (spec.TaskTemplate.Placement?.Constraints ?? []).join(', '),
-                    mono: true,
-                  },
-                ]}
-              />
-            </Panel>
-          </div>
-        )}
+        {tab === 'overview' && <ServiceOverview service={s} />}
         {tab === 'tasks' && (
           <div className="h-full overflow-auto">
             <TaskTable
@@ -256,7 +192,7 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
         </Dialog>
       )}
       {dialog === 'edit' && (
-        <UpdateServiceDialog endpointId={endpointId} service={s} onClose={() => setDialog(null)} />
+        <UpdateServiceDialog endpointId={endpointId} service={s} onClose={closeDialog} />
       )}
       {dialog === 'rollback' && (
         <ConfirmDialog
@@ -265,150 +201,19 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
           confirm="Roll back"
           action={() => updateService(endpointId, s, spec, { rollback: true })}
           invalidates={[endpointKeys.swarm(endpointId)]}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
         />
       )}
       {dialog === 'remove' && (
-        <ConfirmDialog
-          title={`Remove ${spec.Name}?`}
-          description="Its tasks are stopped and removed on every node."
-          confirm="Remove service"
-          action={() => removeService(endpointId, s.ID)}
-          invalidates={[endpointKeys.swarm(endpointId)]}
-          onClose={() => setDialog(null)}
+        <RemoveServiceDialog
+          endpointId={endpointId}
+          service={s}
+          onClose={closeDialog}
           onDone={() =>
             void navigate({ to: '/endpoints/$endpointId/swarm/services', params: { endpointId } })
           }
         />
       )}
     </div>
-  );
-}
-
-/**
- * The fields people change most (image, environment, replicas) as a form, and the whole spec as
- * JSON for everything else; the object's version goes back with it.
- */
-function UpdateServiceDialog({
-  endpointId,
-  service,
-  onClose,
-}: {
-  endpointId: string;
-  service: SwarmService;
-  onClose: () => void;
-}) {
-  const spec = service.Spec;
-  const [image, setImage] = useState(spec.TaskTemplate.ContainerSpec?.Image ?? '');
-  const [env, setEnv] = useState((spec.TaskTemplate.ContainerSpec?.Env ?? []).join('\n'));
-  const [replicas, setReplicas] = useState(String(desiredReplicas(service) ?? ''));
-  const [queryRegistry, setQueryRegistry] = useState(true);
-  const [json, setJson] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: (next: ServiceSpec) => updateService(endpointId, service, next, { queryRegistry }),
-    meta: { toastOnError: false, invalidates: [endpointKeys.swarm(endpointId)] },
-    onSuccess: (answer) => {
-      if (!answer.warnings.length) onClose();
-    },
-  });
-
-  function submit() {
-    setProblem(null);
-    if (json !== null) {
-      try {
-        mutation.mutate(JSON.parse(json) as ServiceSpec);
-      } catch (error) {
-        setProblem(`The spec is not valid JSON: ${(error as Error).message}`);
-      }
-      return;
-    }
-    if (!image.trim()) return setProblem('An image is required.');
-    if (!spec.Mode?.Global && !/^\d+$/.test(replicas.trim()))
-      return setProblem('Replicas must be a whole number.');
-    const lines = env
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    mutation.mutate({
-      ...spec,
-      TaskTemplate: {
-        ...spec.TaskTemplate,
-        ContainerSpec: { ...spec.TaskTemplate.ContainerSpec, Image: image.trim(), Env: lines },
-      },
-      ...(spec.Mode?.Global ? {} : { Mode: { Replicated: { Replicas: Number(replicas) } } }),
-    });
-  }
-
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={`Update ${spec.Name}`}
-      className="sm:max-w-2xl"
-      busy={mutation.isPending}
-      footer={
-        mutation.isSuccess ? (
-          <Button onClick={onClose}>Close</Button>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} onClick={submit}>
-              Update service
-            </Button>
-          </>
-        )
-      }
-    >
-      <div className="flex flex-col gap-3">
-        {json === null ? (
-          <>
-            <TextField label="Image" value={image} onChange={(e) => setImage(e.target.value)} />
-            {!spec.Mode?.Global && (
-              <TextField
-                label="Replicas"
-                inputMode="numeric"
-                value={replicas}
-                onChange={(e) => setReplicas(e.target.value)}
-              />
-            )}
-            <TextAreaField
-              label="Environment"
-              hint="One KEY=value a line."
-              value={env}
-              onChange={(e) => setEnv(e.target.value)}
-            />
-            <div>
-              <Button size="sm" onClick={() => setJson(JSON.stringify(spec, null, 2))}>
-                Edit the whole spec as JSON
-              </Button>
-            </div>
-          </>
-        ) : (
-          <TextAreaField
-            label="Service spec (JSON)"
-            rows={18}
-            value={json}
-            onChange={(e) => setJson(e.target.value)}
-          />
-        )}
-        <CheckboxField
-          label="Resolve the image to a digest in its registry"
-          checked={queryRegistry}
-          onChange={(e) => setQueryRegistry(e.target.checked)}
-        />
-        {problem && <InlineAlert>{problem}</InlineAlert>}
-        {mutation.isError && (
-          <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
-        )}
-        {mutation.data?.warnings.length ? (
-          <InlineAlert tone="warning" title="Updated, with a warning">
-            {mutation.data.warnings.join(' ')}
-          </InlineAlert>
-        ) : null}
-      </div>
-    </Dialog>
   );
 }

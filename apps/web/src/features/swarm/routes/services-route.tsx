@@ -1,9 +1,9 @@
-import { endpointKeys, formatAgo } from '@berth/api';
+import { formatAgo } from '@berth/api';
 import type { SwarmService } from '@berth/api';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Boxes, Minus, Plus, Trash2 } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { Boxes, Plus, Trash2 } from 'lucide-react';
+import { useState } from 'react';
 import { buttonClasses, IconButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
@@ -14,53 +14,19 @@ import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
 import {
   desiredReplicas,
-  removeService,
   runningCount,
-  scaledSpec,
   servicesQueryOptions,
   tasksQueryOptions,
-  updateService,
 } from '../api/swarm-api';
-import { ConfirmDialog } from '../components/swarm-bits';
+import { RemoveServiceDialog } from '../components/remove-service-dialog';
+import { actionsColumn } from '../components/row-actions';
+import { ScaleControl } from '../components/scale-control';
+import { ServiceLink } from '../components/swarm-bits';
+import { bySpecName, matchesSpecName, useListFilter } from '../components/use-list-filter';
 
-/** Scale by one in a click: the current spec goes back with a new replica count. */
-export function ScaleControl({
-  endpointId,
-  service,
-  disabled,
-}: {
-  endpointId: string;
-  service: SwarmService;
-  disabled?: boolean;
-}) {
-  const desired = desiredReplicas(service);
-  const mutation = useMutation({
-    mutationFn: (replicas: number) =>
-      updateService(endpointId, service, scaledSpec(service.Spec, replicas)),
-    meta: { errorTitle: 'Could not scale', invalidates: [endpointKeys.swarm(endpointId)] },
-  });
-  if (desired === null) return <span className="text-muted">global</span>;
-  return (
-    <span className="inline-flex items-center gap-1">
-      <IconButton
-        size="sm"
-        aria-label={`Scale ${service.Spec.Name} down`}
-        disabled={disabled || desired === 0 || mutation.isPending}
-        onClick={() => mutation.mutate(desired - 1)}
-      >
-        <Minus className="size-3.5" />
-      </IconButton>
-      <IconButton
-        size="sm"
-        aria-label={`Scale ${service.Spec.Name} up`}
-        disabled={disabled || mutation.isPending}
-        onClick={() => mutation.mutate(desired + 1)}
-      >
-        <Plus className="size-3.5" />
-      </IconButton>
-    </span>
-  );
-}
+const matchesService = (s: SwarmService, needle: string) =>
+  matchesSpecName(s, needle) ||
+  (s.Spec.TaskTemplate.ContainerSpec?.Image ?? '').toLowerCase().includes(needle);
 
 export function ServicesRoute() {
   const endpointId = useEndpointId();
@@ -69,32 +35,21 @@ export function ServicesRoute() {
   const tasks = useQuery(tasksQueryOptions(endpointId, {}));
   const can = useEnginePermission();
   const canChange = can('POST', '/services/x/update').allowed;
-  const [filter, setFilter] = useState('');
   const [removing, setRemoving] = useState<SwarmService | null>(null);
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return (query.data ?? [])
-      .filter(
-        (s) =>
-          !needle ||
-          s.Spec.Name.toLowerCase().includes(needle) ||
-          (s.Spec.TaskTemplate.ContainerSpec?.Image ?? '').toLowerCase().includes(needle),
-      )
-      .sort((a, b) => a.Spec.Name.localeCompare(b.Spec.Name));
-  }, [query.data, filter]);
+  const { rows, listProps } = useListFilter(query.data, matchesService, bySpecName);
 
   const columns: Column<SwarmService>[] = [
     {
       key: 'name',
       header: 'Name',
       cell: (s) => (
-        <Link
-          to="/endpoints/$endpointId/swarm/services/$serviceId"
-          params={{ endpointId, serviceId: s.ID }}
+        <ServiceLink
+          endpointId={endpointId}
+          serviceId={s.ID}
           className="font-medium text-fg hover:text-accent-text hover:underline"
         >
           {s.Spec.Name}
-        </Link>
+        </ServiceLink>
       ),
     },
     {
@@ -149,24 +104,16 @@ export function ServicesRoute() {
       header: 'Updated',
       cell: (s) => <span className="text-muted">{formatAgo(new Date(s.UpdatedAt).getTime())}</span>,
     },
-    {
-      key: 'actions',
-      header: '',
-      className: 'text-right',
-      cell: (s) =>
-        canChange ? (
-          <span className="inline-flex items-center gap-1">
-            <ScaleControl endpointId={endpointId} service={s} />
-            <IconButton
-              size="sm"
-              aria-label={`Remove ${s.Spec.Name}`}
-              onClick={() => setRemoving(s)}
-            >
-              <Trash2 className="size-3.5" />
-            </IconButton>
-          </span>
-        ) : null,
-    },
+    actionsColumn((s) =>
+      canChange ? (
+        <span className="inline-flex items-center gap-1">
+          <ScaleControl endpointId={endpointId} service={s} />
+          <IconButton size="sm" aria-label={`Remove ${s.Spec.Name}`} onClick={() => setRemoving(s)}>
+            <Trash2 className="size-3.5" />
+          </IconButton>
+        </span>
+      ) : null,
+    ),
   ];
 
   return (
@@ -175,9 +122,7 @@ export function ServicesRoute() {
         title="Services"
         noun="services"
         query={query}
-        filter={filter}
-        onFilter={setFilter}
-        visibleCount={rows.length}
+        {...listProps}
         actions={
           can('POST', '/services/create').allowed && (
             <Link
@@ -199,12 +144,9 @@ export function ServicesRoute() {
         <SimpleTable label="Services" columns={columns} rows={rows} rowKey={(s) => s.ID} />
       </ListPage>
       {removing && (
-        <ConfirmDialog
-          title={`Remove ${removing.Spec.Name}?`}
-          description="Its tasks are stopped and removed on every node."
-          confirm="Remove service"
-          action={() => removeService(endpointId, removing.ID)}
-          invalidates={[endpointKeys.swarm(endpointId)]}
+        <RemoveServiceDialog
+          endpointId={endpointId}
+          service={removing}
           onClose={() => setRemoving(null)}
         />
       )}

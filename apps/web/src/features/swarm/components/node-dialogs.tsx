@@ -1,0 +1,124 @@
+import { endpointKeys } from '@berth/api';
+import type { NodeSpec, SwarmNode } from '@berth/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { SelectField, TextAreaField } from '@/components/ui/field';
+import { InspectJson } from '@/components/ui/inspect-json';
+import { formatPairs, parsePairs } from '../api/service-form';
+import {
+  nodeInspectQueryOptions,
+  removeNode,
+  tasksQueryOptions,
+  updateNode,
+} from '../api/swarm-api';
+import { FormDialogShell, ViewDialog } from './dialog-shells';
+import type { NodeDialog } from './node-columns';
+import { ForceConfirmDialog } from './swarm-bits';
+import { TaskTable } from './task-table';
+
+/** Whichever of the node dialogs is open. */
+export function NodeDialogs({
+  endpointId,
+  dialog,
+  onClose,
+}: {
+  endpointId: string;
+  dialog: NodeDialog;
+  onClose: () => void;
+}) {
+  const props = { endpointId, node: dialog.node, onClose };
+  if (dialog.kind === 'inspect') return <NodeInspectDialog {...props} />;
+  if (dialog.kind === 'edit') return <EditNodeDialog {...props} />;
+  return <RemoveNodeDialog {...props} />;
+}
+
+interface NodeDialogProps {
+  endpointId: string;
+  node: SwarmNode;
+  onClose: () => void;
+}
+
+function NodeInspectDialog({ endpointId, node, onClose }: NodeDialogProps) {
+  const tasks = useQuery(tasksQueryOptions(endpointId, { node: node.ID }));
+  const inspect = useQuery(nodeInspectQueryOptions(endpointId, node.ID));
+  return (
+    <ViewDialog title={node.Description.Hostname} className="sm:max-w-4xl" onClose={onClose}>
+      <h3 className="mb-2 text-[13px] font-semibold text-fg">Tasks on this node</h3>
+      <TaskTable endpointId={endpointId} tasks={tasks.data ?? []} show="service" />
+      <h3 className="mt-4 mb-2 text-[13px] font-semibold text-fg">Inspect</h3>
+      <InspectJson query={inspect} label={`Inspect of node ${node.Description.Hostname}`} />
+    </ViewDialog>
+  );
+}
+
+/** Availability, role (promote, demote) and labels; the node's version goes back with them. */
+function EditNodeDialog({ endpointId, node, onClose }: NodeDialogProps) {
+  const [availability, setAvailability] = useState(node.Spec.Availability);
+  const [role, setRole] = useState(node.Spec.Role);
+  const [labels, setLabels] = useState(formatPairs(node.Spec.Labels));
+  const mutation = useMutation({
+    mutationFn: () => {
+      const spec: NodeSpec = {
+        ...node.Spec,
+        Availability: availability,
+        Role: role,
+        Labels: parsePairs(labels),
+      };
+      return updateNode(endpointId, node, spec);
+    },
+    meta: {
+      toastOnError: false,
+      invalidates: [endpointKeys.swarm(endpointId), endpointKeys.info(endpointId)],
+    },
+    onSuccess: onClose,
+  });
+  return (
+    <FormDialogShell
+      title={`Edit ${node.Description.Hostname}`}
+      saveLabel="Save node"
+      pending={mutation.isPending}
+      error={mutation.error}
+      onSubmit={() => mutation.mutate()}
+      onClose={onClose}
+    >
+      <div className="grid grid-cols-2 gap-3">
+        <SelectField
+          label="Availability"
+          value={availability}
+          onChange={(e) => setAvailability(e.target.value as NodeSpec['Availability'])}
+        >
+          <option value="active">active: takes tasks</option>
+          <option value="pause">pause: keeps its tasks, takes no new ones</option>
+          <option value="drain">drain: its tasks move elsewhere</option>
+        </SelectField>
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as NodeSpec['Role'])}
+        >
+          <option value="manager">manager (promote)</option>
+          <option value="worker">worker (demote)</option>
+        </SelectField>
+      </div>
+      <TextAreaField
+        label="Labels"
+        hint="One KEY=value a line; placement constraints match node.labels.KEY."
+        value={labels}
+        onChange={(e) => setLabels(e.target.value)}
+      />
+    </FormDialogShell>
+  );
+}
+
+function RemoveNodeDialog({ endpointId, node, onClose }: NodeDialogProps) {
+  return (
+    <ForceConfirmDialog
+      title={`Remove ${node.Description.Hostname} from the swarm?`}
+      description="A node that is still up should leave the swarm itself first; force removes it anyway."
+      confirm="Remove node"
+      action={(force) => removeNode(endpointId, node.ID, force)}
+      invalidates={[endpointKeys.swarm(endpointId)]}
+      onClose={onClose}
+    />
+  );
+}
