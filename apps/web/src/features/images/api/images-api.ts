@@ -106,31 +106,11 @@ export function pruneImages(endpointId: string, all: boolean) {
   });
 }
 
-const imagesChanged = (endpointId: string) => [
+/** What a change of images makes stale: the list and the disk usage. */
+export const imagesChanged = (endpointId: string) => [
   endpointKeys.images(endpointId),
   endpointKeys.diskUsage(endpointId),
 ];
-
-/** Removing one name: a tag untags only it, an id removes the image. */
-export function removeImageMutation(
-  endpointId: string,
-  name: string,
-): UseMutationOptions<ImageDeleteItem[], Error, { force: boolean; noprune: boolean }> {
-  return {
-    mutationFn: (options) => removeImage(endpointId, name, options),
-    meta: { invalidates: imagesChanged(endpointId) },
-  };
-}
-
-/** Prune dangling images, or every unused one with `all`. */
-export function pruneImagesMutation(
-  endpointId: string,
-): UseMutationOptions<ImagePruneResponse, Error, boolean> {
-  return {
-    mutationFn: (all) => pruneImages(endpointId, all),
-    meta: { invalidates: imagesChanged(endpointId) },
-  };
-}
 
 export interface StreamRequest {
   method?: string;

@@ -1,12 +1,9 @@
 import type { ImageDeleteItem } from '@berth/api';
-import { useMutation } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
-import { Dialog } from '@/components/ui/dialog';
-import { InlineAlert } from '@/components/ui/inline-alert';
-import { removeImageMutation } from '../api/images-api';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { imagesChanged, removeImage } from '../api/images-api';
 
 export function DeleteResults({ items }: { items: ImageDeleteItem[] }) {
   if (items.length === 0) return <p className="text-[12.5px] text-muted">Nothing was removed.</p>;
@@ -47,75 +44,35 @@ export function RemoveImageDialog({
 }) {
   const [force, setForce] = useState(false);
   const [noprune, setNoprune] = useState(false);
-  const options = removeImageMutation(endpointId, name);
-  const mutation = useMutation({
-    ...options,
-    // The refusal (image in use) stays in this dialog, as ConfirmDialog does.
-    meta: { ...options.meta, toastOnError: false },
-    onSuccess: (items) => onRemoved?.(items ?? []),
-  });
-  const done = mutation.isSuccess;
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      busy={mutation.isPending}
-      role="alertdialog"
-      title={done ? `Removed ${label}` : `Remove ${label}?`}
+    <ConfirmDialog
+      title={`Remove ${label}?`}
+      description="Removing a tag untags it; removing the last tag or the id deletes the image and its unused layers. This cannot be undone."
+      confirm="Remove image"
+      confirmIcon={<Trash2 className="size-3.5" />}
       className="sm:max-w-lg"
-      description={
-        done
-          ? 'The engine reported:'
-          : 'Removing a tag untags it; removing the last tag or the id deletes the image and its unused layers. This cannot be undone.'
-      }
+      action={async () => (await removeImage(endpointId, name, { force, noprune })) ?? []}
+      invalidates={imagesChanged(endpointId)}
+      errorTitle="The engine refused"
+      onClose={onClose}
+      onDone={onRemoved}
+      result={{
+        title: () => `Removed ${label}`,
+        description: () => 'The engine reported:',
+        body: (items) => <DeleteResults items={items} />,
+      }}
     >
-      {done ? (
-        <>
-          <DeleteResults items={mutation.data ?? []} />
-          <div className="flex justify-end pt-4 pb-1">
-            <Button variant="primary" onClick={onClose} data-autofocus>
-              Close
-            </Button>
-          </div>
-        </>
-      ) : (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            mutation.mutate({ force, noprune });
-          }}
-        >
-          <CheckboxField
-            label="Force"
-            hint="Remove even if stopped containers use it, and untag all its names."
-            checked={force}
-            onChange={(event) => setForce(event.target.checked)}
-          />
-          <CheckboxField
-            label="Keep untagged parent layers (noprune)"
-            checked={noprune}
-            onChange={(event) => setNoprune(event.target.checked)}
-          />
-          {mutation.isError && (
-            <InlineAlert className="mt-3" title="The engine refused">
-              <span className="font-mono">{mutation.error.message}</span>
-            </InlineAlert>
-          )}
-          <div className="flex justify-end gap-2 pt-5 pb-1">
-            <Button onClick={onClose} disabled={mutation.isPending} data-autofocus>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant="danger"
-              loading={mutation.isPending}
-              icon={<Trash2 className="size-3.5" />}
-            >
-              Remove image
-            </Button>
-          </div>
-        </form>
-      )}
-    </Dialog>
+      <CheckboxField
+        label="Force"
+        hint="Remove even if stopped containers use it, and untag all its names."
+        checked={force}
+        onChange={(event) => setForce(event.target.checked)}
+      />
+      <CheckboxField
+        label="Keep untagged parent layers (noprune)"
+        checked={noprune}
+        onChange={(event) => setNoprune(event.target.checked)}
+      />
+    </ConfirmDialog>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
@@ -108,34 +109,17 @@ export function RemoveNetworkDialog({
   onClose: () => void;
   onRemoved: () => void;
 }) {
-  const mutation = useMutation({
-    mutationFn: () => removeNetwork(endpointId, network.id),
-    meta: { toastOnError: false, invalidates: [endpointKeys.networks(endpointId)] },
-    onSuccess: onRemoved,
-  });
   return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={onClose}
+    <ConfirmDialog
       title={`Remove ${network.name}?`}
       description="Containers must be disconnected first; the engine refuses otherwise."
-      busy={mutation.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-            Remove
-          </Button>
-        </>
-      }
-    >
-      {mutation.isError ? (
-        <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
-      ) : null}
-    </Dialog>
+      confirm="Remove"
+      action={() => removeNetwork(endpointId, network.id)}
+      invalidates={[endpointKeys.networks(endpointId)]}
+      errorTitle="The engine refused"
+      onClose={onClose}
+      onDone={onRemoved}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { gatewayKeys } from '@berth/api';
-import type { NewToken, TokenSummary } from '@berth/api';
+import type { NewToken } from '@berth/api';
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { gateway } from '@/lib/api-client';
 
@@ -15,12 +15,5 @@ export function useCreateToken() {
   return useMutation({
     mutationFn: (input: NewToken) => gateway.createToken(input),
     meta: { toastOnError: false, invalidates: [gatewayKeys.tokens()] },
-  });
-}
-
-export function useRevokeToken(token: Pick<TokenSummary, 'id' | 'name'>) {
-  return useMutation({
-    mutationFn: () => gateway.revokeToken(token.id),
-    meta: { errorTitle: `Could not revoke ${token.name}`, invalidates: [gatewayKeys.tokens()] },
   });
 }

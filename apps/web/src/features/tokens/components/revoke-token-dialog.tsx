@@ -1,8 +1,8 @@
+import { gatewayKeys } from '@berth/api';
 import type { TokenSummary } from '@berth/api';
 import { Trash2 } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { useRevokeToken } from '../api/tokens';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { gateway } from '@/lib/api-client';
 
 export function RevokeTokenDialog({
   token,
@@ -11,34 +11,17 @@ export function RevokeTokenDialog({
   token: TokenSummary | null;
   onClose: () => void;
 }) {
+  if (!token) return null;
   return (
-    <Dialog
-      open={token !== null}
-      onClose={onClose}
-      role="alertdialog"
-      title={`Revoke ${token?.name}?`}
+    <ConfirmDialog
+      title={`Revoke ${token.name}?`}
       description="Anything using this token is refused from now on. This cannot be undone."
-    >
-      {token && <RevokeButtons token={token} onDone={onClose} />}
-    </Dialog>
-  );
-}
-
-function RevokeButtons({ token, onDone }: { token: TokenSummary; onDone: () => void }) {
-  const revoke = useRevokeToken(token);
-  return (
-    <div className="flex justify-end gap-2">
-      <Button onClick={onDone} disabled={revoke.isPending} data-autofocus>
-        Cancel
-      </Button>
-      <Button
-        variant="danger"
-        loading={revoke.isPending}
-        icon={<Trash2 className="size-3.5" aria-hidden />}
-        onClick={() => revoke.mutate(undefined, { onSettled: onDone })}
-      >
-        Revoke token
-      </Button>
-    </div>
+      confirm="Revoke token"
+      confirmIcon={<Trash2 className="size-3.5" aria-hidden />}
+      action={() => gateway.revokeToken(token.id)}
+      invalidates={[gatewayKeys.tokens()]}
+      errorTitle={`Could not revoke ${token.name}`}
+      onClose={onClose}
+    />
   );
 }

@@ -37,10 +37,3 @@ export function changeRoleMutation(
 export function useUpdateUser(user: Named) {
   return useMutation(updateUserMutation(user));
 }
-
-export function useDeleteUser(user: Named) {
-  return useMutation({
-    mutationFn: () => gateway.deleteUser(user.id),
-    meta: { errorTitle: `Could not delete ${user.username}`, invalidates: [gatewayKeys.users()] },
-  });
-}

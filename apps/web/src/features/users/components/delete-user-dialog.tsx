@@ -1,8 +1,8 @@
+import { gatewayKeys } from '@berth/api';
 import type { UserSummary } from '@berth/api';
 import { Trash2 } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { useDeleteUser } from '../api/users';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { gateway } from '@/lib/api-client';
 
 export function DeleteUserDialog({
   user,
@@ -11,34 +11,17 @@ export function DeleteUserDialog({
   user: UserSummary | null;
   onClose: () => void;
 }) {
+  if (!user) return null;
   return (
-    <Dialog
-      open={user !== null}
-      onClose={onClose}
-      role="alertdialog"
-      title={`Delete ${user?.username}?`}
+    <ConfirmDialog
+      title={`Delete ${user.username}?`}
       description="Their sessions and API tokens end with the account. The audit log keeps their name. To keep the account but stop its use, disable it instead."
-    >
-      {user && <DeleteUserButtons user={user} onDone={onClose} />}
-    </Dialog>
-  );
-}
-
-function DeleteUserButtons({ user, onDone }: { user: UserSummary; onDone: () => void }) {
-  const remove = useDeleteUser(user);
-  return (
-    <div className="flex justify-end gap-2 pb-0">
-      <Button onClick={onDone} disabled={remove.isPending} data-autofocus>
-        Cancel
-      </Button>
-      <Button
-        variant="danger"
-        loading={remove.isPending}
-        icon={<Trash2 className="size-3.5" aria-hidden />}
-        onClick={() => remove.mutate(undefined, { onSettled: onDone })}
-      >
-        Delete user
-      </Button>
-    </div>
+      confirm="Delete user"
+      confirmIcon={<Trash2 className="size-3.5" aria-hidden />}
+      action={() => gateway.deleteUser(user.id)}
+      invalidates={[gatewayKeys.users()]}
+      errorTitle={`Could not delete ${user.username}`}
+      onClose={onClose}
+    />
   );
 }

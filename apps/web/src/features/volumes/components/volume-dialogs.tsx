@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { Volume } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { FormDialog, FormPairsField, FormTextField, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
@@ -93,50 +93,28 @@ export function RemoveVolumeDialog({
   onClose: () => void;
 }) {
   const [force, setForce] = useState(false);
-  const mutation = useMutation({
-    mutationFn: () => removeVolume(endpointId, name, force),
-    meta: {
-      toastOnError: false,
-      invalidates: [endpointKeys.volumes(endpointId), endpointKeys.diskUsage(endpointId)],
-    },
-    onSuccess: onClose,
-  });
   return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={onClose}
+    <ConfirmDialog
       title={`Remove ${name}?`}
       description="Its data is deleted; this cannot be undone."
-      busy={mutation.isPending}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-            Remove
-          </Button>
-        </>
-      }
+      confirm="Remove"
+      action={() => removeVolume(endpointId, name, force)}
+      invalidates={[endpointKeys.volumes(endpointId), endpointKeys.diskUsage(endpointId)]}
+      errorTitle="The engine refused"
+      onClose={onClose}
     >
-      <div className="flex flex-col gap-2">
-        {usedBy.length > 0 && (
-          <InlineAlert tone="warning" title="In use">
-            Mounted by {usedBy.join(', ')}: the engine refuses until they are removed.
-          </InlineAlert>
-        )}
-        <CheckboxField
-          label="Force"
-          hint="Remove even if the driver reports an error."
-          checked={force}
-          onChange={(e) => setForce(e.target.checked)}
-        />
-        {mutation.isError && (
-          <InlineAlert title="The engine refused">{mutation.error.message}</InlineAlert>
-        )}
-      </div>
-    </Dialog>
+      {usedBy.length > 0 && (
+        <InlineAlert tone="warning" title="In use">
+          Mounted by {usedBy.join(', ')}: the engine refuses until they are removed.
+        </InlineAlert>
+      )}
+      <CheckboxField
+        label="Force"
+        hint="Remove even if the driver reports an error."
+        checked={force}
+        onChange={(e) => setForce(e.target.checked)}
+      />
+    </ConfirmDialog>
   );
 }
 
