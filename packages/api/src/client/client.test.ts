@@ -73,8 +73,24 @@ describe('engine client (against a canned gateway answer)', () => {
     expect(error).toMatchObject({ status: 500, message: 'boom' });
   });
 
+  it('sends a read once more after a network error (a network change), never a write', async () => {
+    const calls: string[] = [];
+    const fetch = (async (_url: string | URL | Request, init?: RequestInit) => {
+      calls.push(init?.method ?? 'GET');
+      if (calls.length === 1 || init?.method === 'POST') throw new TypeError('network changed');
+      return new Response('{"ID":"x"}', { status: 200 });
+    }) as typeof globalThis.fetch;
+    const client = createEngineClient(createHttp({ fetch }), 'local');
+    await expect(client.getInfo()).resolves.toEqual({ ID: 'x' });
+    expect(calls).toEqual(['GET', 'GET']);
+    await expect(client.startContainer('abc')).rejects.toMatchObject({ status: 0 });
+    expect(calls).toEqual(['GET', 'GET', 'POST']);
+  });
+
   it('says the gateway is unreachable when the network fails', async () => {
+    let calls = 0;
     const fetch = (async () => {
+      calls++;
       throw new TypeError('fetch failed');
     }) as typeof globalThis.fetch;
     const error = await createEngineClient(createHttp({ fetch }), 'local')
@@ -84,6 +100,7 @@ describe('engine client (against a canned gateway answer)', () => {
       status: 0,
       message: expect.stringContaining('Cannot reach the Berth gateway'),
     });
+    expect(calls).toBe(2);
   });
 });
 

@@ -57,6 +57,11 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** How long a read waits before its one retry after a network error. */
+export const NETWORK_RETRY_MS = 250;
+
+const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
+
 /** Low-level call to a gateway route; parses JSON, throws EngineError for any non-2xx answer. */
 export function createHttp(options: ClientOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
@@ -72,17 +77,22 @@ export function createHttp(options: ClientOptions = {}) {
       headers['Content-Type'] ??= 'application/json';
       body = JSON.stringify(init.body);
     }
+    const method = init.method ?? 'GET';
+    const url = `${baseUrl}${path}${toQueryString(init.query)}`;
+    const request = () =>
+      doFetch(url, { method, headers, body, signal: init.signal, credentials: 'same-origin' });
     let response: Response;
     try {
-      response = await doFetch(`${baseUrl}${path}${toQueryString(init.query)}`, {
-        method: init.method ?? 'GET',
-        headers,
-        body,
-        signal: init.signal,
-        credentials: 'same-origin',
+      response = await request().catch(async (error: unknown) => {
+        // Chromium fails requests in flight when the host's interfaces change (ERR_NETWORK_
+        // CHANGED: a container's veth coming or going on a Docker host): a read is sent once
+        // more before the gateway counts as unreachable. A write is never repeated.
+        if (isAbort(error) || (method !== 'GET' && method !== 'HEAD')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, NETWORK_RETRY_MS));
+        return request();
       });
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error;
+      if (isAbort(error)) throw error;
       throw new EngineError(0, 'Cannot reach the Berth gateway. Check that it is running.');
     }
     // 304 is the engine saying "already so" (start a running container): not a failure.

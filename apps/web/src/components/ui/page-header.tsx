@@ -40,6 +40,7 @@ export function PageHeader({
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
+      {description && <p className="mt-0.5 text-[12.5px] text-muted">{description}</p>}
       {children}
     </header>
   );
@@ -57,18 +58,25 @@ export interface Crumb {
 export function DetailHeader({
   crumbs,
   title,
+  current = title,
+  description,
   badges,
   actions,
   children,
+  className,
 }: {
   crumbs: Crumb[];
   title: string;
+  /** The breadcrumb's last part, when it is not the title ("New" for "Create container"). */
+  current?: string;
+  description?: ReactNode;
   badges?: ReactNode;
   actions?: ReactNode;
   children?: ReactNode;
+  className?: string;
 }) {
   return (
-    <header className="border-b border-line px-6 pt-4 pb-4">
+    <header className={cn('border-b border-line px-6 pt-4 pb-4', className)}>
       <nav
         aria-label="Breadcrumb"
         className="mb-2 flex items-center gap-1 text-[12.5px] text-muted"
@@ -82,7 +90,7 @@ export function DetailHeader({
           </span>
         ))}
         <span aria-current="page" className="truncate text-fg">
-          {title}
+          {current}
         </span>
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -92,6 +100,7 @@ export function DetailHeader({
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
+      {description && <p className="mt-0.5 text-[12.5px] text-muted">{description}</p>}
       {children}
     </header>
   );

@@ -1,12 +1,12 @@
 import { containerName, isEngineError, shortId } from '@berth/api';
 import type { ContainerInspect } from '@berth/api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { ChevronRight } from 'lucide-react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { CapabilityNote } from '@/components/ui/capability-note';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
+import { DetailHeader } from '@/components/ui/page-header';
 import { ScrollPanel } from '@/components/ui/scroll-panel';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton';
@@ -35,25 +35,8 @@ export type ContainerTab =
   | 'files'
   | 'checkpoints';
 
-const TABS: readonly ContainerTab[] = [
-  'overview',
-  'logs',
-  'stats',
-  'inspect',
-  'console',
-  'processes',
-  'changes',
-  'files',
-  'checkpoints',
-];
-
 /** Tabs that need an engine capability (PouchContainer has no changes or archive API). */
 const TAB_NEEDS = { changes: 'changes', files: 'archive', checkpoints: 'checkpoints' } as const;
-
-export function parseContainerSearch(search: Record<string, unknown>): { tab?: ContainerTab } {
-  const tab = TABS.find((t) => t !== 'overview' && t === search.tab);
-  return tab ? { tab } : {};
-}
 
 /** Features don't import each other: the app passes the terminal feature's console in. */
 export type RenderConsole = (props: { endpointId: string; inspect: ContainerInspect }) => ReactNode;
@@ -90,55 +73,50 @@ export function ContainerRoute({
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <div className="border-b border-line px-6 pt-4 pb-4">
-        <nav
-          aria-label="Breadcrumb"
-          className="mb-2 flex items-center gap-1 text-[12.5px] text-muted"
-        >
-          <Link
-            to="/endpoints/$endpointId/containers"
-            params={{ endpointId }}
-            className="hover:text-fg hover:underline"
-          >
-            Containers
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <span aria-current="page" className="truncate text-fg">
-            {name}
-          </span>
-        </nav>
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div className="flex min-w-0 items-center gap-3">
-            <h1 className="truncate text-[17px] font-semibold text-fg">{name}</h1>
-            {query.data ? (
-              <>
-                <StateBadge state={query.data.State.Status} />
-                {query.data.State.Health && query.data.State.Health.Status !== 'none' && (
-                  <HealthBadge health={query.data.State.Health.Status} />
-                )}
-                <span className="font-mono text-[12px] text-faint" title={query.data.Id}>
-                  {shortId(query.data.Id)}
-                </span>
-              </>
-            ) : (
-              query.isPending && <Skeleton className="h-5 w-20 rounded-full" />
+      <DetailHeader
+        crumbs={[
+          {
+            label: 'Containers',
+            link: { to: '/endpoints/$endpointId/containers', params: { endpointId } },
+          },
+        ]}
+        title={name}
+        badges={
+          query.data ? (
+            <>
+              <StateBadge state={query.data.State.Status} />
+              {query.data.State.Health && query.data.State.Health.Status !== 'none' && (
+                <HealthBadge health={query.data.State.Health.Status} />
+              )}
+              <span className="font-mono text-[12px] text-faint" title={query.data.Id}>
+                {shortId(query.data.Id)}
+              </span>
+            </>
+          ) : (
+            query.isPending && <Skeleton className="h-5 w-20 rounded-full" />
+          )
+        }
+        actions={
+          <>
+            {query.data && <ContainerTools endpointId={endpointId} inspect={query.data} />}
+            {query.data && (
+              <ContainerActions
+                endpointId={endpointId}
+                container={{ id: query.data.Id, name, state: query.data.State.Status }}
+                onRemoved={() => {
+                  queryClient.removeQueries({
+                    queryKey: containerQueryOptions(endpointId, containerId).queryKey,
+                  });
+                  void navigate({
+                    to: '/endpoints/$endpointId/containers',
+                    params: { endpointId },
+                  });
+                }}
+              />
             )}
-          </div>
-          {query.data && <ContainerTools endpointId={endpointId} inspect={query.data} />}
-          {query.data && (
-            <ContainerActions
-              endpointId={endpointId}
-              container={{ id: query.data.Id, name, state: query.data.State.Status }}
-              onRemoved={() => {
-                queryClient.removeQueries({
-                  queryKey: containerQueryOptions(endpointId, containerId).queryKey,
-                });
-                void navigate({ to: '/endpoints/$endpointId/containers', params: { endpointId } });
-              }}
-            />
-          )}
-        </div>
-      </div>
+          </>
+        }
+      />
 
       {query.isPending ? (
         <SkeletonRows rows={10} label="Loading container" />

@@ -1,26 +1,16 @@
 import { containerName } from '@berth/api';
 import type { ContainerInspect } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { ChevronRight } from 'lucide-react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { ErrorState } from '@/components/ui/error-state';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { DetailHeader } from '@/components/ui/page-header';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { containerQueryOptions } from '../api/containers-queries';
 import { emptyCreateView, toRequest, toViewModel } from '../api/create-view-model';
 import { recreateContainer } from '../api/recreate-container';
 import { CreateContainerForm } from '../components/create/create-container-form';
-
-export function parseCreateSearch(search: Record<string, unknown>): {
-  from?: string;
-  recreate?: boolean;
-} {
-  if (typeof search.from !== 'string' || !search.from) return {};
-  return search.recreate === true || search.recreate === '1' || search.recreate === 1
-    ? { from: search.from, recreate: true }
-    : { from: search.from };
-}
 
 const route = getRouteApi('/_app/endpoints/$endpointId/containers/new');
 
@@ -35,29 +25,20 @@ export function CreateContainerRoute() {
 
   return (
     <div className="h-full overflow-auto">
-      <div className="border-b border-line px-6 pt-4 pb-4">
-        <nav
-          aria-label="Breadcrumb"
-          className="mb-2 flex items-center gap-1 text-[12.5px] text-muted"
-        >
-          <Link
-            to="/endpoints/$endpointId/containers"
-            params={{ endpointId }}
-            className="hover:text-fg hover:underline"
-          >
-            Containers
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <span aria-current="page" className="text-fg">
-            {from ? 'Duplicate' : 'New'}
-          </span>
-        </nav>
-        <h1 className="text-[17px] font-semibold text-fg">
-          {from && source.data
+      <DetailHeader
+        crumbs={[
+          {
+            label: 'Containers',
+            link: { to: '/endpoints/$endpointId/containers', params: { endpointId } },
+          },
+        ]}
+        current={from ? 'Duplicate' : 'New'}
+        title={
+          from && source.data
             ? `Duplicate ${containerName([source.data.Name], source.data.Id)}`
-            : 'Create container'}
-        </h1>
-      </div>
+            : 'Create container'
+        }
+      />
       <div className="px-6 pt-4">
         {!from ? (
           <CreateContainerForm endpointId={endpointId} initial={emptyCreateView()} />

@@ -48,26 +48,6 @@ export function ConfirmDialog(
   );
 }
 
-export function PageHeader({
-  title,
-  description,
-  actions,
-}: {
-  title: ReactNode;
-  description?: ReactNode;
-  actions?: ReactNode;
-}) {
-  return (
-    <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line px-6 pt-5 pb-3">
-      <div className="min-w-0">
-        <h1 className="text-[17px] font-semibold text-fg">{title}</h1>
-        {description && <p className="mt-0.5 text-[12.5px] text-muted">{description}</p>}
-      </div>
-      {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
-    </div>
-  );
-}
-
 /** A destructive action the engine may refuse unless forced: the Force box goes under `children`. */
 export function ForceConfirmDialog({
   action,

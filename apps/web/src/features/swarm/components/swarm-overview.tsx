@@ -11,10 +11,10 @@ import { Panel } from '@/components/ui/panel';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useEnginePermission } from '@/hooks/use-me';
 import { infoQueryOptions } from '@/lib/queries';
+import { PageHeader } from '@/components/ui/page-header';
 import { swarmQueryOptions } from '../api/swarm-api';
 import { JoinTokensPanel } from './join-tokens-panel';
 import { LeaveSwarmButton } from './leave-swarm-button';
-import { PageHeader } from './swarm-bits';
 import { SpecPanel, SwarmSpecDialog } from './swarm-settings';
 import { UnlockKeyDialog } from './unlock-key-dialog';
 

@@ -6,9 +6,9 @@ import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Tabs } from '@/components/ui/tabs';
 import { useEnginePermission } from '@/hooks/use-me';
+import { PageHeader } from '@/components/ui/page-header';
 import { initSwarm, joinSwarm } from '../api/swarm-api';
 import { RefusalAlert } from './dialog-shells';
-import { PageHeader } from './swarm-bits';
 import {
   CheckboxFields,
   SubmitForm,

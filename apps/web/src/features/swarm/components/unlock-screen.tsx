@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { unlockSwarm } from '../api/swarm-api';
 import { SubmitForm } from './form-fields';
-import { PageHeader } from './swarm-bits';
 
 /** A manager restarted with autolock on answers nothing until it is given the unlock key. */
 export function UnlockScreen({ endpointId }: { endpointId: string }) {

@@ -11,8 +11,9 @@ import {
   tasksQueryOptions,
   taskTone,
 } from '../api/swarm-api';
+import { PageHeader } from '@/components/ui/page-header';
 import { NodeStateBadge } from '../components/node-columns';
-import { PageHeader, QueryFallback, ServiceLink, StateBadge } from '../components/swarm-bits';
+import { QueryFallback, ServiceLink, StateBadge } from '../components/swarm-bits';
 
 const CARD_TONE = {
   ok: 'border-l-emerald-500',

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
 import { networksQueryOptions } from '@/lib/queries';
+import { PageHeader } from '@/components/ui/page-header';
 import { emptyServiceForm, toServiceSpec, validateServiceForm } from '../api/service-form';
 import { createService, dataQueryOptions } from '../api/swarm-api';
 import { RefusalAlert } from '../components/dialog-shells';
@@ -21,7 +22,6 @@ import {
   HealthSection,
   PlacementSection,
 } from '../components/service-text-sections';
-import { PageHeader } from '../components/swarm-bits';
 import { SubmitForm, useFormValues, useSubmitCheck } from '../components/form-fields';
 
 /** The whole ServiceSpec as a form, with the JSON it sends shown beside it. */

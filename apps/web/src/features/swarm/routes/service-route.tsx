@@ -19,20 +19,15 @@ import {
   tasksQueryOptions,
   updateService,
 } from '../api/swarm-api';
+import { PageHeader } from '@/components/ui/page-header';
 import { RemoveServiceDialog } from '../components/remove-service-dialog';
 import { ScaleControl } from '../components/scale-control';
 import { ServiceOverview } from '../components/service-overview';
-import { ConfirmDialog, PageHeader, QueryFallback } from '../components/swarm-bits';
+import { ConfirmDialog, QueryFallback } from '../components/swarm-bits';
 import { TaskTable } from '../components/task-table';
 import { UpdateServiceDialog } from '../components/update-service-dialog';
 
 export type ServiceTab = 'overview' | 'tasks' | 'logs' | 'inspect';
-const TABS: readonly ServiceTab[] = ['overview', 'tasks', 'logs', 'inspect'];
-
-export function parseServiceSearch(search: Record<string, unknown>): { tab?: ServiceTab } {
-  const tab = TABS.find((t) => t !== 'overview' && t === search.tab);
-  return tab ? { tab } : {};
-}
 
 /** The logs feature's viewer, passed in by the app (features don't import each other). */
 export type RenderServiceLogs = (props: {

@@ -1,13 +1,14 @@
 import { endpointKeys, formatBytes, gatewayKeys } from '@berth/api';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
-import { Check, ChevronRight, Eraser, X } from 'lucide-react';
+import { getRouteApi } from '@tanstack/react-router';
+import { Check, Eraser, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CapabilityNote } from '@/components/ui/capability-note';
 import { Checkbox, CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
+import { DetailHeader } from '@/components/ui/page-header';
 import { RoleNote } from '@/components/ui/role-note';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { Spinner } from '@/components/ui/spinner';
@@ -134,27 +135,17 @@ function CleanUpPage() {
 
   return (
     <div className="h-full overflow-auto">
+      <DetailHeader
+        crumbs={[
+          {
+            label: 'System',
+            link: { to: '/endpoints/$endpointId/system', params: { endpointId } },
+          },
+        ]}
+        title="Clean up"
+        description="Preview what each prune removes, choose, then run them. Nothing is removed until you confirm."
+      />
       <div className="mx-auto flex max-w-5xl flex-col gap-4 px-6 py-5">
-        <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-[12.5px] text-muted">
-          <Link
-            to="/endpoints/$endpointId/system"
-            params={{ endpointId }}
-            className="hover:text-fg hover:underline"
-          >
-            System
-          </Link>
-          <ChevronRight className="size-3" aria-hidden />
-          <span aria-current="page" className="text-fg">
-            Clean up
-          </span>
-        </nav>
-        <div>
-          <h1 className="text-[17px] font-semibold text-fg">Clean up</h1>
-          <p className="text-[12.5px] text-muted">
-            Preview what each prune removes, choose, then run them. Nothing is removed until you
-            confirm.
-          </p>
-        </div>
         {allowed.length === 0 ? (
           <RoleNote needed="admin" what="pruning" />
         ) : failedQuery?.isError ? (
