@@ -1,4 +1,3 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { RowData } from '@tanstack/react-table';
 import { Search } from 'lucide-react';
 import { useRef } from 'react';
@@ -55,11 +54,18 @@ export function FilterInput({
   );
 }
 
-/** What a list page reads from its engine list query (the rows may be built from it). */
-export type ListQuery = Pick<
-  UseQueryResult<readonly unknown[]>,
-  'data' | 'isPending' | 'isError' | 'error' | 'refetch' | 'isFetching'
->;
+/**
+ * What a list page reads from its list (the rows may be built from it): a query's result, or
+ * the live model's rows (lib/list-source).
+ */
+export interface ListQuery {
+  data: readonly unknown[] | undefined;
+  isPending: boolean;
+  isFetching: boolean;
+  isError: boolean;
+  error: Error | null;
+  refetch: () => Promise<unknown>;
+}
 
 /**
  * A list page: header with count, filter box and the Columns menu, then the loading / error /

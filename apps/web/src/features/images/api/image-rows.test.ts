@@ -1,4 +1,4 @@
-import type { ImageSummary } from '@berth/api';
+import type { ContainerSummary, ImageSummary } from '@berth/api';
 import { describe, expect, it } from 'vitest';
 import { filterSortImages, toImageRows } from './image-rows';
 
@@ -49,5 +49,25 @@ describe('image rows', () => {
     expect(filterSortImages(rows, '', true, bySize).map((r) => r.id)).toEqual(['sha256:bbb']);
     expect(filterSortImages(rows, 'web:latest', false, bySize)).toHaveLength(1);
     expect(filterSortImages(rows, 'aa', false, bySize)[0]?.id).toBe('sha256:aaa');
+  });
+});
+
+describe('users of an image', () => {
+  const image = {
+    Id: 'sha256:aa',
+    ParentId: '',
+    RepoTags: ['web:1'],
+    RepoDigests: [],
+    Created: 1,
+    Size: 1,
+    SharedSize: -1,
+    Labels: null,
+    Containers: -1,
+  };
+  it('are counted from the live containers when given, else left unknown', () => {
+    const user = { Id: 'c1', ImageID: 'sha256:aa' } as ContainerSummary;
+    expect(toImageRows([image], undefined, [user, { ...user, Id: 'c2' }])[0]?.containers).toBe(2);
+    expect(toImageRows([image], undefined, [])[0]?.containers).toBe(0);
+    expect(toImageRows([image], undefined)[0]?.containers).toBeNull();
   });
 });

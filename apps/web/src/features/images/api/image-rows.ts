@@ -1,5 +1,5 @@
 import { shortImageName } from '@berth/api';
-import type { DiskUsage, ImageSummary } from '@berth/api';
+import type { ContainerSummary, DiskUsage, ImageSummary } from '@berth/api';
 
 export interface ImageRow {
   id: string;
@@ -15,14 +15,25 @@ export interface ImageRow {
   dangling: boolean;
 }
 
-export function toImageRows(images: ImageSummary[], usage: DiskUsage | undefined): ImageRow[] {
+/**
+ * The images as the page shows them. Users are counted from `containers` when given (the live
+ * model's, so a new container counts at once), else from /system/df or the engine's own count.
+ */
+export function toImageRows(
+  images: ImageSummary[],
+  usage: DiskUsage | undefined,
+  containers?: readonly ContainerSummary[],
+): ImageRow[] {
   const byId = new Map((usage?.Images ?? []).map((image) => [image.Id, image]));
+  const users = new Map<string, number>();
+  for (const container of containers ?? [])
+    users.set(container.ImageID, (users.get(container.ImageID) ?? 0) + 1);
   return images.map((image) => {
     const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
     // Engines before 23 list `<none>@<none>` as a dangling image's digest.
     const digest = image.RepoDigests?.find((d) => !d.startsWith('<none>'));
     const extra = byId.get(image.Id);
-    const containers = extra?.Containers ?? image.Containers;
+    const count = containers ? (users.get(image.Id) ?? 0) : (extra?.Containers ?? image.Containers);
     const shared = extra?.SharedSize ?? image.SharedSize;
     return {
       id: image.Id,
@@ -36,7 +47,7 @@ export function toImageRows(images: ImageSummary[], usage: DiskUsage | undefined
       size: image.Size,
       sharedSize: shared >= 0 ? shared : 0,
       created: image.Created,
-      containers: containers >= 0 ? containers : null,
+      containers: count >= 0 ? count : null,
       dangling: tags.length === 0,
     };
   });

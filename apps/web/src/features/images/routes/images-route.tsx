@@ -23,7 +23,9 @@ import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
 import { useNow } from '@/hooks/use-now';
 import { cn } from '@/lib/cn';
-import { diskUsageQueryOptions, imagesQueryOptions } from '@/lib/queries';
+import { useContainerSummaries } from '@/lib/container-summaries-query';
+import { useImageList } from '@/lib/model-lists';
+import { diskUsageQueryOptions } from '@/lib/queries';
 import { saveImagesHref } from '../api/images-api';
 import { filterImages, toImageRows } from '../api/image-rows';
 import { ImagesTable, useImageColumns } from '../components/images-table';
@@ -40,7 +42,8 @@ export function ImagesRoute() {
   useDocumentTitle('Images');
   const can = useEnginePermission();
   const now = useNow(30_000);
-  const query = useQuery(imagesQueryOptions(endpointId));
+  const query = useImageList(endpointId);
+  const containers = useContainerSummaries(endpointId);
   const engine = useCapabilities(endpointId);
   // No /system/df on PouchContainer: its answer (usage counts) is simply not asked for.
   const usage = useQuery({ ...diskUsageQueryOptions(endpointId), enabled: engine.has('systemDf') });
@@ -50,8 +53,8 @@ export function ImagesRoute() {
   const [pullReference, setPullReference] = useState('');
 
   const allRows = useMemo(
-    () => toImageRows(query.data ?? [], usage.data),
-    [query.data, usage.data],
+    () => toImageRows(query.data ?? [], usage.data, containers.data),
+    [query.data, usage.data, containers.data],
   );
   const rows = useMemo(
     () => filterImages(allRows, filter, danglingOnly),

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Network as NetworkIcon, Plus, Scissors } from 'lucide-react';
 import { useMemo, useState } from 'react';
@@ -12,7 +11,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
 import { useContainerSummaries } from '@/lib/container-summaries-query';
-import { networksQueryOptions } from '@/lib/queries';
+import { useNetworkList } from '@/lib/model-lists';
 import { BUILTIN_NETWORKS } from '../api/networks-api';
 import { CreateNetworkDialog } from '../components/create-network-dialog';
 import { useNetworkColumns } from '../components/network-columns';
@@ -23,7 +22,7 @@ export function NetworksRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Networks');
   const navigate = useNavigate();
-  const query = useQuery(networksQueryOptions(endpointId));
+  const query = useNetworkList(endpointId);
   const containers = useContainerSummaries(endpointId);
   const can = useEnginePermission();
   const engine = useCapabilities(endpointId);

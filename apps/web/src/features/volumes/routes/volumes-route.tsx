@@ -11,12 +11,8 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
 import { useContainerSummaries } from '@/lib/container-summaries-query';
-import {
-  diskUsageQueryOptions,
-  endpointsQueryOptions,
-  findEndpoint,
-  volumesQueryOptions,
-} from '@/lib/queries';
+import { useVolumeList } from '@/lib/model-lists';
+import { diskUsageQueryOptions, endpointsQueryOptions, findEndpoint } from '@/lib/queries';
 import { mountsByVolume, prunePreview, pruneSparesNamed } from '../api/volumes-api';
 import {
   CreateVolumeDialog,
@@ -37,10 +33,7 @@ type DialogState =
 export function VolumesRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Volumes');
-  const query = useQuery({
-    ...volumesQueryOptions(endpointId),
-    select: (data) => data.Volumes ?? [],
-  });
+  const query = useVolumeList(endpointId);
   const engine = useCapabilities(endpointId);
   // Sizes come from /system/df, which PouchContainer has not: not asked for there.
   const df = useQuery({ ...diskUsageQueryOptions(endpointId), enabled: engine.has('systemDf') });
