@@ -1,10 +1,10 @@
 import type { Header, Row, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Checkbox } from '../checkbox';
+import { ariaSort, SortButton } from '../sort-button';
 import type { DataColumnMeta, DataTableFeatures } from './features';
 import type { DataTableInstance } from './use-data-table';
 
@@ -234,31 +234,16 @@ function HeaderCell<T extends RowData>({
     (typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id);
   const sorted = column.getIsSorted();
   const canSort = column.getCanSort();
-  const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
   return (
     <th
       scope="col"
-      aria-sort={canSort ? ariaSort : undefined}
+      aria-sort={canSort ? ariaSort(sorted) : undefined}
       className={cn(headerCellClass, meta.className)}
     >
       {canSort ? (
-        <button
-          type="button"
-          onClick={column.getToggleSortingHandler()}
-          className={cn(
-            '-mx-1 inline-flex max-w-full items-center gap-1 rounded px-1 py-0.5 hover:text-fg',
-            sorted && 'text-fg',
-          )}
-        >
-          <span className="truncate">{children}</span>
-          {sorted === 'asc' ? (
-            <ArrowUp className="size-3 shrink-0" aria-hidden />
-          ) : sorted === 'desc' ? (
-            <ArrowDown className="size-3 shrink-0" aria-hidden />
-          ) : (
-            <ChevronsUpDown className="size-3 shrink-0 opacity-40" aria-hidden />
-          )}
-        </button>
+        <SortButton direction={sorted} onClick={column.getToggleSortingHandler()}>
+          {children}
+        </SortButton>
       ) : (
         <span className="block truncate">{children}</span>
       )}

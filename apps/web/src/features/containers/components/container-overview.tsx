@@ -3,6 +3,8 @@ import type { ContainerInspect, HealthState } from '@berth/api';
 import type { ReactNode } from 'react';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { cn } from '@/lib/cn';
 import { formatBytes } from '@berth/api';
 import { PortLink } from './containers-table';
@@ -38,35 +40,25 @@ function Table({
   if (rows.length === 0) return <p className="px-4 py-3 text-[13px] text-faint">{empty}</p>;
   return (
     <div className="overflow-x-auto">
-      <table aria-label={label} className="w-full text-left text-[13px]">
-        <thead>
-          <tr className="border-b border-line text-[12px] text-muted">
-            {columns.map((column) => (
-              <th key={column} scope="col" className="px-4 py-2 font-medium">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells, i) => (
-            <tr key={i} className="border-b border-line/60 last:border-0">
-              {cells.map((cell, j) => (
-                <td
-                  key={j}
-                  className="px-4 py-2 align-top font-mono text-[12.5px] break-all text-fg"
-                >
-                  {cell === '' || cell === null || cell === undefined ? (
-                    <span className="text-faint">—</span>
-                  ) : (
-                    cell
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label={label}
+        density="compact"
+        columns={columns.map((header, j): Column<ReactNode[]> => ({
+          key: header,
+          header,
+          cellClassName: 'align-top font-mono text-[12.5px] break-all text-fg',
+          cell: (cells) => {
+            const cell = cells[j];
+            return cell === '' || cell === null || cell === undefined ? (
+              <span className="text-faint">—</span>
+            ) : (
+              cell
+            );
+          },
+        }))}
+        rows={rows}
+        rowKey={(_, index) => String(index)}
+      />
     </div>
   );
 }

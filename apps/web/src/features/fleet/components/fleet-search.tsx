@@ -4,6 +4,8 @@ import { Link } from '@tanstack/react-router';
 import { Search } from 'lucide-react';
 import { useRef } from 'react';
 import { TextInput } from '@/components/ui/input';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { useSlashFocus } from '@/hooks/use-slash-focus';
 import { cn } from '@/lib/cn';
 import { containerListQueryOptions } from '@/lib/container-list-query';
@@ -33,6 +35,53 @@ export function searchFleet(
   }
   return [...byName, ...other];
 }
+
+const FOUND_COLUMNS: Column<FleetMatch>[] = [
+  {
+    key: 'container',
+    header: 'Container',
+    cell: ({ endpoint, row }) => (
+      <Link
+        to="/endpoints/$endpointId/containers/$containerId"
+        params={{ endpointId: endpoint.id, containerId: row.id }}
+        className="font-mono text-[12.5px] font-medium text-fg hover:text-accent-text hover:underline"
+      >
+        {row.name}
+      </Link>
+    ),
+  },
+  {
+    key: 'endpoint',
+    header: 'Endpoint',
+    cellClassName: 'text-muted',
+    cell: ({ endpoint }) => endpoint.name,
+  },
+  {
+    key: 'image',
+    header: 'Image',
+    cellClassName: 'max-w-[280px] truncate font-mono text-[12px] text-muted',
+    cell: ({ row }) => row.image,
+  },
+  {
+    key: 'state',
+    header: 'State',
+    cell: ({ row }) => (
+      <span
+        className={cn(
+          'text-[12.5px]',
+          row.state === 'running'
+            ? 'text-emerald-700 dark:text-emerald-400'
+            : row.state === 'restarting' || row.health === 'unhealthy'
+              ? 'text-amber-700 dark:text-amber-400'
+              : 'text-muted',
+        )}
+      >
+        {row.state}
+        {row.health && ` · ${row.health}`}
+      </span>
+    ),
+  },
+];
 
 /** One search box over the containers of every endpoint the user can see. */
 export function FleetSearch({
@@ -81,61 +130,13 @@ export function FleetSearch({
               matches “{value.trim()}”.
             </p>
           ) : (
-            <table aria-label="Containers found" className="w-full text-left text-[13px]">
-              <thead className="bg-subtle text-[12px] text-muted">
-                <tr className="border-b border-line">
-                  <th scope="col" className="h-8 px-4 font-medium">
-                    Container
-                  </th>
-                  <th scope="col" className="px-4 font-medium">
-                    Endpoint
-                  </th>
-                  <th scope="col" className="px-4 font-medium">
-                    Image
-                  </th>
-                  <th scope="col" className="px-4 font-medium">
-                    State
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {matches.slice(0, LIMIT).map(({ endpoint, row }) => (
-                  <tr
-                    key={`${endpoint.id}/${row.id}`}
-                    className="border-b border-line/70 last:border-0 hover:bg-subtle"
-                  >
-                    <td className="px-4 py-1.5">
-                      <Link
-                        to="/endpoints/$endpointId/containers/$containerId"
-                        params={{ endpointId: endpoint.id, containerId: row.id }}
-                        className="font-mono text-[12.5px] font-medium text-fg hover:text-accent-text hover:underline"
-                      >
-                        {row.name}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-1.5 text-muted">{endpoint.name}</td>
-                    <td className="max-w-[280px] truncate px-4 py-1.5 font-mono text-[12px] text-muted">
-                      {row.image}
-                    </td>
-                    <td className="px-4 py-1.5">
-                      <span
-                        className={cn(
-                          'text-[12.5px]',
-                          row.state === 'running'
-                            ? 'text-emerald-700 dark:text-emerald-400'
-                            : row.state === 'restarting' || row.health === 'unhealthy'
-                              ? 'text-amber-700 dark:text-amber-400'
-                              : 'text-muted',
-                        )}
-                      >
-                        {row.state}
-                        {row.health && ` · ${row.health}`}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SimpleTable
+              label="Containers found"
+              density="compact"
+              columns={FOUND_COLUMNS}
+              rows={matches.slice(0, LIMIT)}
+              rowKey={({ endpoint, row }) => `${endpoint.id}/${row.id}`}
+            />
           )}
           {matches.length > LIMIT && (
             <p className="border-t border-line px-4 py-2 text-[12px] text-muted">

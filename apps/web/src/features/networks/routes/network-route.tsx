@@ -9,6 +9,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { JsonView } from '@/components/ui/json-view';
 import { Panel } from '@/components/ui/panel';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -35,6 +37,43 @@ export function NetworkRoute() {
   const attached = Object.entries(query.data?.Containers ?? {});
   const builtin = BUILTIN_NETWORKS.has(name);
   const canChange = can('POST', `/networks/${networkId}/connect`).allowed;
+  const mono = 'font-mono text-[12.5px] text-muted';
+  const columns: Column<(typeof attached)[number]>[] = [
+    {
+      key: 'container',
+      header: 'Container',
+      cell: ([id, c]) => (
+        <Link
+          to="/endpoints/$endpointId/containers/$containerId"
+          params={{ endpointId, containerId: id }}
+          className="text-fg hover:text-accent-text hover:underline"
+        >
+          {containerName([c.Name], id)}
+        </Link>
+      ),
+    },
+    { key: 'ipv4', header: 'IPv4', cellClassName: mono, cell: ([, c]) => c.IPv4Address || '—' },
+    { key: 'ipv6', header: 'IPv6', cellClassName: mono, cell: ([, c]) => c.IPv6Address || '—' },
+    {
+      key: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      className: 'text-right',
+      cell: ([id, c]) =>
+        canChange && (
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<Unplug className="size-3.5" aria-hidden />}
+            aria-label={`Disconnect ${containerName([c.Name], id)}`}
+            loading={disconnect.isPending && disconnect.variables === id}
+            onClick={() => disconnect.mutate(id)}
+          >
+            Disconnect
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <div className="h-full overflow-auto">
@@ -135,59 +174,13 @@ export function NetworkRoute() {
                 {canChange ? 'Attach one with “Connect container”.' : null}
               </EmptyState>
             ) : (
-              <table aria-label="Connected containers" className="w-full text-left text-[13px]">
-                <thead className="text-[12px] text-muted">
-                  <tr className="border-b border-line">
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Container
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      IPv4
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      IPv6
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {attached.map(([id, c]) => (
-                    <tr key={id} className="border-b border-line/70 last:border-0">
-                      <td className="px-4 py-1.5">
-                        <Link
-                          to="/endpoints/$endpointId/containers/$containerId"
-                          params={{ endpointId, containerId: id }}
-                          className="text-fg hover:text-accent-text hover:underline"
-                        >
-                          {containerName([c.Name], id)}
-                        </Link>
-                      </td>
-                      <td className="px-4 py-1.5 font-mono text-[12.5px] text-muted">
-                        {c.IPv4Address || '—'}
-                      </td>
-                      <td className="px-4 py-1.5 font-mono text-[12.5px] text-muted">
-                        {c.IPv6Address || '—'}
-                      </td>
-                      <td className="px-4 py-1.5 text-right">
-                        {canChange && (
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            icon={<Unplug className="size-3.5" aria-hidden />}
-                            aria-label={`Disconnect ${containerName([c.Name], id)}`}
-                            loading={disconnect.isPending && disconnect.variables === id}
-                            onClick={() => disconnect.mutate(id)}
-                          >
-                            Disconnect
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SimpleTable
+                label="Connected containers"
+                density="compact"
+                columns={columns}
+                rows={attached}
+                rowKey={([id]) => id}
+              />
             )}
           </Panel>
           <Panel title="Inspect" id="network-inspect">

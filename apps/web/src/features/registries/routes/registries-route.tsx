@@ -9,6 +9,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { ListPage } from '@/components/ui/list-page';
 import { RoleNote } from '@/components/ui/role-note';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { Spinner } from '@/components/ui/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
@@ -40,6 +42,47 @@ export function RegistriesRoute() {
         r.username.toLowerCase().includes(needle),
     );
   }, [query.data, filter]);
+
+  const columns: Column<RegistrySummary>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      cellClassName: 'font-medium text-fg',
+      cell: (registry) => registry.name,
+    },
+    {
+      key: 'server',
+      header: 'Server',
+      cellClassName: 'font-mono text-[12.5px] text-fg',
+      cell: (registry) => registry.server,
+    },
+    { key: 'user', header: 'User', cellClassName: 'text-muted', cell: (r) => r.username },
+    {
+      key: 'viewers',
+      header: 'Used by',
+      cellClassName: 'text-muted',
+      cell: (registry) => (registry.viewers ? 'Operators and viewers' : 'Operators'),
+    },
+    {
+      key: 'added',
+      header: 'Added',
+      cellClassName: 'text-muted',
+      cell: (registry) => formatAgo(registry.createdAt),
+    },
+  ];
+  if (isAdmin)
+    columns.push({
+      key: 'actions',
+      header: 'Actions',
+      cell: (registry) => (
+        <RegistryActions
+          registry={registry}
+          endpointId={endpointId}
+          onEdit={() => setOpen({ kind: 'edit', registry })}
+          onDelete={() => setOpen({ kind: 'delete', registry })}
+        />
+      ),
+    });
 
   return (
     <>
@@ -75,44 +118,14 @@ export function RegistriesRoute() {
           </EmptyState>
         }
       >
-        <table aria-label="Registries" className="w-full min-w-[760px] text-left text-[13px]">
-          <thead className="sticky top-0 bg-subtle/95 text-[12px] text-muted">
-            <tr className="border-b border-line">
-              <th scope="col" className="h-9 px-4 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-4 font-medium">
-                Server
-              </th>
-              <th scope="col" className="px-4 font-medium">
-                User
-              </th>
-              <th scope="col" className="px-4 font-medium">
-                Used by
-              </th>
-              <th scope="col" className="px-4 font-medium">
-                Added
-              </th>
-              {isAdmin && (
-                <th scope="col" className="px-4 font-medium">
-                  Actions
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((registry) => (
-              <RegistryRow
-                key={registry.id}
-                registry={registry}
-                endpointId={endpointId}
-                isAdmin={isAdmin}
-                onEdit={() => setOpen({ kind: 'edit', registry })}
-                onDelete={() => setOpen({ kind: 'delete', registry })}
-              />
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          label="Registries"
+          columns={columns}
+          rows={rows}
+          rowKey={(registry) => String(registry.id)}
+          minWidth={760}
+          rowAttributes={() => ({ className: 'align-top' })}
+        />
       </ListPage>
       {open?.kind === 'edit' && (
         <RegistryDialog existing={open.registry} onClose={() => setOpen(null)} />
@@ -124,16 +137,14 @@ export function RegistriesRoute() {
   );
 }
 
-function RegistryRow({
+function RegistryActions({
   registry,
   endpointId,
-  isAdmin,
   onEdit,
   onDelete,
 }: {
   registry: RegistrySummary;
   endpointId: string;
-  isAdmin: boolean;
   onEdit: () => void;
   onDelete: () => void;
 }) {
@@ -142,56 +153,43 @@ function RegistryRow({
     meta: { toastOnError: false },
   });
   return (
-    <tr className="border-b border-line/70 align-top hover:bg-subtle">
-      <td className="px-4 py-2 font-medium text-fg">{registry.name}</td>
-      <td className="px-4 py-2 font-mono text-[12.5px] text-fg">{registry.server}</td>
-      <td className="px-4 py-2 text-muted">{registry.username}</td>
-      <td className="px-4 py-2 text-muted">
-        {registry.viewers ? 'Operators and viewers' : 'Operators'}
-      </td>
-      <td className="px-4 py-2 text-muted">{formatAgo(registry.createdAt)}</td>
-      {isAdmin && (
-        <td className="px-4 py-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <Button size="sm" onClick={() => login.mutate()} loading={login.isPending}>
-              Test login
-            </Button>
-            <Button
-              size="sm"
-              icon={<Pencil className="size-3" />}
-              onClick={onEdit}
-              aria-label={`Edit ${registry.name}`}
-            >
-              Edit
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<Trash2 className="size-3" />}
-              onClick={onDelete}
-              aria-label={`Delete ${registry.name}`}
-            >
-              Delete
-            </Button>
-            <span aria-live="polite" className="text-[12px]">
-              {login.isPending && <Spinner label="Logging in" />}
-              {login.isSuccess && (
-                <span className="inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
-                  <CheckCircle2 className="size-3.5" aria-hidden />
-                  {login.data.status}
-                </span>
-              )}
-              {login.isError && (
-                <span className="inline-flex items-center gap-1 font-mono text-danger">
-                  <XCircle className="size-3.5 shrink-0" aria-hidden />
-                  {login.error.message}
-                </span>
-              )}
-            </span>
-          </div>
-        </td>
-      )}
-    </tr>
+    <div className="flex flex-wrap items-center gap-2">
+      <Button size="sm" onClick={() => login.mutate()} loading={login.isPending}>
+        Test login
+      </Button>
+      <Button
+        size="sm"
+        icon={<Pencil className="size-3" />}
+        onClick={onEdit}
+        aria-label={`Edit ${registry.name}`}
+      >
+        Edit
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={<Trash2 className="size-3" />}
+        onClick={onDelete}
+        aria-label={`Delete ${registry.name}`}
+      >
+        Delete
+      </Button>
+      <span aria-live="polite" className="text-[12px]">
+        {login.isPending && <Spinner label="Logging in" />}
+        {login.isSuccess && (
+          <span className="inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
+            <CheckCircle2 className="size-3.5" aria-hidden />
+            {login.data.status}
+          </span>
+        )}
+        {login.isError && (
+          <span className="inline-flex items-center gap-1 font-mono text-danger">
+            <XCircle className="size-3.5 shrink-0" aria-hidden />
+            {login.error.message}
+          </span>
+        )}
+      </span>
+    </div>
   );
 }
 

@@ -1,12 +1,14 @@
 import type { ContainerRow, StatsSample } from '@berth/api';
 import { Link } from '@tanstack/react-router';
-import { ArrowDown, ArrowUp, ChevronsUpDown, Gauge, Search } from 'lucide-react';
+import { Gauge, Search } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
 import { LiveStatCell } from '@/components/stats/live-stat-cell';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PanelErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { TextInput } from '@/components/ui/input';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
@@ -14,7 +16,6 @@ import { useSlashFocus } from '@/hooks/use-slash-focus';
 import { useContainerList } from '@/lib/container-list-query';
 import { formatMemory, formatPercent, formatRate } from '@/lib/live/stats-format';
 import { useContainerStats } from '@/lib/live/use-container-stats';
-import { cn } from '@/lib/cn';
 import { sortByStats, totals } from '../utils/stats-sort';
 import type { StatsSort, StatsSortKey } from '../utils/stats-sort';
 
@@ -139,49 +140,6 @@ function StatsView({ endpointId }: { endpointId: string }) {
   );
 }
 
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-  className,
-}: {
-  label: string;
-  sortKey: StatsSortKey;
-  sort: StatsSort;
-  onSort: (key: StatsSortKey) => void;
-  className?: string;
-}) {
-  const active = sort.key === sortKey;
-  return (
-    <th
-      scope="col"
-      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={cn('h-9 px-4 font-medium', className)}
-    >
-      <button
-        type="button"
-        onClick={() => onSort(sortKey)}
-        className={cn(
-          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-fg',
-          active && 'text-fg',
-        )}
-      >
-        {label}
-        {active ? (
-          sort.direction === 'asc' ? (
-            <ArrowUp className="size-3" aria-hidden />
-          ) : (
-            <ArrowDown className="size-3" aria-hidden />
-          )
-        ) : (
-          <ChevronsUpDown className="size-3 opacity-40" aria-hidden />
-        )}
-      </button>
-    </th>
-  );
-}
-
 function StatsTable({
   endpointId,
   rows,
@@ -197,87 +155,83 @@ function StatsTable({
   sort: StatsSort;
   onSort: (key: StatsSortKey) => void;
 }) {
-  const plain = 'h-9 px-4 font-medium';
+  const num = 'font-mono text-[12px] whitespace-nowrap text-muted tabular-nums';
+  const sampled = (
+    key: string,
+    header: string,
+    value: (sample: StatsSample) => string | number,
+  ): Column<ContainerRow> => ({
+    key,
+    header,
+    cellClassName: num,
+    cell: (row) => {
+      const sample = latest.get(row.id);
+      return sample ? value(sample) : '—';
+    },
+  });
+  const columns: Column<ContainerRow>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      sortable: true,
+      cell: (row) => {
+        const error = errors.get(row.id);
+        return (
+          <>
+            <Link
+              to="/endpoints/$endpointId/containers/$containerId"
+              params={{ endpointId, containerId: row.id }}
+              search={{ tab: 'stats' }}
+              className="font-medium text-fg hover:text-accent-text hover:underline"
+            >
+              {row.name}
+            </Link>
+            {error && (
+              <span className="ml-2 text-[12px] text-danger" title={error}>
+                {error}
+              </span>
+            )}
+          </>
+        );
+      },
+    },
+    {
+      key: 'cpu',
+      header: 'CPU %',
+      sortable: true,
+      className: 'w-40',
+      cell: (row) => <LiveStatCell endpointId={endpointId} containerId={row.id} metric="cpu" />,
+    },
+    {
+      key: 'memory',
+      header: 'Memory',
+      sortable: true,
+      className: 'w-44',
+      cell: (row) => <LiveStatCell endpointId={endpointId} containerId={row.id} metric="memory" />,
+    },
+    sampled('mem', 'Mem %', (s) => formatPercent(s.memoryPercent)),
+    sampled('limit', 'Limit', (s) => formatMemory(s.memoryLimit)),
+    sampled(
+      'net',
+      'Net ↓ / ↑',
+      (s) => `${formatRate(s.netRxBytesPerSec)} / ${formatRate(s.netTxBytesPerSec)}`,
+    ),
+    sampled(
+      'block',
+      'Block read / write',
+      (s) => `${formatRate(s.blockReadBytesPerSec)} / ${formatRate(s.blockWriteBytesPerSec)}`,
+    ),
+    sampled('pids', 'PIDs', (s) => s.pids),
+  ];
   return (
-    <table aria-label="Container stats" className="w-full min-w-[1000px] text-left text-[13px]">
-      <thead className="sticky top-0 z-10 bg-subtle/95 backdrop-blur">
-        <tr className="border-b border-line text-[12px] text-muted">
-          <SortHeader label="Name" sortKey="name" sort={sort} onSort={onSort} />
-          <SortHeader label="CPU %" sortKey="cpu" sort={sort} onSort={onSort} className="w-40" />
-          <SortHeader
-            label="Memory"
-            sortKey="memory"
-            sort={sort}
-            onSort={onSort}
-            className="w-44"
-          />
-          <th scope="col" className={plain}>
-            Mem %
-          </th>
-          <th scope="col" className={plain}>
-            Limit
-          </th>
-          <th scope="col" className={plain}>
-            Net ↓ / ↑
-          </th>
-          <th scope="col" className={plain}>
-            Block read / write
-          </th>
-          <th scope="col" className={plain}>
-            PIDs
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const sample = latest.get(row.id);
-          const error = errors.get(row.id);
-          return (
-            <tr key={row.id} className="border-b border-line/70 hover:bg-subtle">
-              <td className="h-10 px-4 py-1.5">
-                <Link
-                  to="/endpoints/$endpointId/containers/$containerId"
-                  params={{ endpointId, containerId: row.id }}
-                  search={{ tab: 'stats' }}
-                  className="font-medium text-fg hover:text-accent-text hover:underline"
-                >
-                  {row.name}
-                </Link>
-                {error && (
-                  <span className="ml-2 text-[12px] text-danger" title={error}>
-                    {error}
-                  </span>
-                )}
-              </td>
-              <td className="px-4">
-                <LiveStatCell endpointId={endpointId} containerId={row.id} metric="cpu" />
-              </td>
-              <td className="px-4">
-                <LiveStatCell endpointId={endpointId} containerId={row.id} metric="memory" />
-              </td>
-              <Num>{sample && formatPercent(sample.memoryPercent)}</Num>
-              <Num>{sample && formatMemory(sample.memoryLimit)}</Num>
-              <Num>
-                {sample &&
-                  `${formatRate(sample.netRxBytesPerSec)} / ${formatRate(sample.netTxBytesPerSec)}`}
-              </Num>
-              <Num>
-                {sample &&
-                  `${formatRate(sample.blockReadBytesPerSec)} / ${formatRate(sample.blockWriteBytesPerSec)}`}
-              </Num>
-              <Num>{sample?.pids}</Num>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function Num({ children }: { children: React.ReactNode }) {
-  return (
-    <td className="px-4 font-mono text-[12px] whitespace-nowrap text-muted tabular-nums">
-      {children ?? '—'}
-    </td>
+    <SimpleTable
+      label="Container stats"
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.id}
+      minWidth={1000}
+      sort={sort}
+      onSort={(key) => onSort(key as StatsSortKey)}
+    />
   );
 }

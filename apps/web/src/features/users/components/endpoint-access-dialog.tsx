@@ -7,6 +7,8 @@ import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Select } from '@/components/ui/input';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { endpointsQueryOptions } from '@/lib/queries';
 import { grantKeys, grantsQueryOptions, putGrants } from '../api/endpoint-grants';
@@ -102,6 +104,32 @@ function AccessEditor({
     save.mutate(grants);
   }
 
+  const columns: Column<{ id: string; name: string }>[] = [
+    { key: 'endpoint', header: 'Endpoint', cellClassName: 'text-fg', cell: (e) => e.name },
+    {
+      key: 'role',
+      header: 'Role',
+      className: 'w-40',
+      cell: (e) => (
+        <Select
+          aria-label={`Role on ${e.name}`}
+          value={roles[e.id] ?? 'none'}
+          className="w-full"
+          onChange={(event) =>
+            setRoles((current) => ({ ...current, [e.id]: event.target.value as Choice }))
+          }
+        >
+          <option value="none">No access</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </Select>
+      ),
+    },
+  ];
+
   return (
     <form
       className="flex flex-col gap-3"
@@ -144,45 +172,13 @@ function AccessEditor({
         </label>
       </fieldset>
       {limited && (
-        <table aria-label="Roles per endpoint" className="w-full text-left text-[13px]">
-          <thead className="text-[12px] text-muted">
-            <tr className="border-b border-line">
-              <th scope="col" className="h-8 font-medium">
-                Endpoint
-              </th>
-              <th scope="col" className="w-40 font-medium">
-                Role
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.map((e) => (
-              <tr key={e.id} className="border-b border-line/70">
-                <td className="py-1.5 text-fg">{e.name}</td>
-                <td className="py-1.5">
-                  <Select
-                    aria-label={`Role on ${e.name}`}
-                    value={roles[e.id] ?? 'none'}
-                    className="w-full"
-                    onChange={(event) =>
-                      setRoles((current) => ({
-                        ...current,
-                        [e.id]: event.target.value as Choice,
-                      }))
-                    }
-                  >
-                    <option value="none">No access</option>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {role}
-                      </option>
-                    ))}
-                  </Select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          label="Roles per endpoint"
+          density="compact"
+          columns={columns}
+          rows={endpoints}
+          rowKey={(e) => e.id}
+        />
       )}
       {error && <InlineAlert>{error}</InlineAlert>}
       {save.isError && <InlineAlert title="Not saved">{save.error.message}</InlineAlert>}

@@ -16,6 +16,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { TextInput } from '@/components/ui/input';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useEnginePermission } from '@/hooks/use-me';
 import {
@@ -113,6 +115,71 @@ export function FileBrowser({
   }
 
   const crumbs = path.split('/').filter(Boolean);
+  const muted = 'text-[12.5px] text-muted';
+  const columns: Column<TarEntry>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      cellClassName: 'text-[12.5px]',
+      cell: (entry) =>
+        entry.type === 'dir' ? (
+          <button
+            type="button"
+            className="flex items-center gap-2 font-mono text-accent-text hover:underline"
+            onClick={() => go(joinPath(path, entry.name))}
+          >
+            <Folder className="size-3.5" aria-hidden />
+            {entry.name}
+          </button>
+        ) : (
+          <span className="flex items-center gap-2 font-mono text-fg">
+            {entry.type === 'symlink' ? (
+              <Link2 className="size-3.5 text-muted" aria-hidden />
+            ) : (
+              <File className="size-3.5 text-muted" aria-hidden />
+            )}
+            {entry.name}
+            {entry.type === 'symlink' && <span className="text-muted">→ {entry.linkTarget}</span>}
+          </span>
+        ),
+    },
+    {
+      key: 'size',
+      header: 'Size',
+      className: 'text-right',
+      cellClassName: `${muted} tabular-nums`,
+      cell: (entry) => (entry.type === 'file' ? formatBytes(entry.size) : '—'),
+    },
+    {
+      key: 'mode',
+      header: 'Mode',
+      cellClassName: `${muted} font-mono`,
+      cell: (entry) => modeString(entry),
+    },
+    {
+      key: 'modified',
+      header: 'Modified',
+      cellClassName: muted,
+      cell: (entry) => (entry.mtime ? new Date(entry.mtime * 1000).toLocaleString() : '—'),
+    },
+    {
+      key: 'download',
+      header: 'Download',
+      hideHeader: true,
+      className: 'text-right',
+      cell: (entry) => (
+        <a
+          href={archiveUrl(endpointId, containerId, joinPath(path, entry.name))}
+          download={`${entry.name}.tar`}
+          aria-label={`Download ${entry.name}`}
+          title="Download as tar"
+          className="inline-flex size-7 items-center justify-center rounded-md text-muted hover:bg-hover hover:text-fg"
+        >
+          <Download className="size-3.5" aria-hidden />
+        </a>
+      ),
+    },
+  ];
 
   return (
     <div className="flex flex-col gap-3 p-6">
@@ -275,78 +342,13 @@ export function FileBrowser({
             </InlineAlert>
           )}
           <div className="overflow-auto rounded-lg border border-line">
-            <table aria-label="Files" className="w-full text-[12.5px]">
-              <thead className="bg-subtle text-left text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-1.5 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                    Size
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">
-                    Mode
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">
-                    Modified
-                  </th>
-                  <th scope="col" className="px-3 py-1.5">
-                    <span className="sr-only">Download</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {listing.data.entries.map((entry) => {
-                  const target = joinPath(path, entry.name);
-                  return (
-                    <tr key={entry.name} className="border-t border-line hover:bg-hover">
-                      <td className="px-3 py-1">
-                        {entry.type === 'dir' ? (
-                          <button
-                            type="button"
-                            className="flex items-center gap-2 font-mono text-accent-text hover:underline"
-                            onClick={() => go(target)}
-                          >
-                            <Folder className="size-3.5" aria-hidden />
-                            {entry.name}
-                          </button>
-                        ) : (
-                          <span className="flex items-center gap-2 font-mono text-fg">
-                            {entry.type === 'symlink' ? (
-                              <Link2 className="size-3.5 text-muted" aria-hidden />
-                            ) : (
-                              <File className="size-3.5 text-muted" aria-hidden />
-                            )}
-                            {entry.name}
-                            {entry.type === 'symlink' && (
-                              <span className="text-muted">→ {entry.linkTarget}</span>
-                            )}
-                          </span>
-                        )}
-                      </td>
-                      <td className="px-3 py-1 text-right text-muted tabular-nums">
-                        {entry.type === 'file' ? formatBytes(entry.size) : '—'}
-                      </td>
-                      <td className="px-3 py-1 font-mono text-muted">{modeString(entry)}</td>
-                      <td className="px-3 py-1 text-muted">
-                        {entry.mtime ? new Date(entry.mtime * 1000).toLocaleString() : '—'}
-                      </td>
-                      <td className="px-3 py-1 text-right">
-                        <a
-                          href={archiveUrl(endpointId, containerId, target)}
-                          download={`${entry.name}.tar`}
-                          aria-label={`Download ${entry.name}`}
-                          title="Download as tar"
-                          className="inline-flex size-7 items-center justify-center rounded-md text-muted hover:bg-hover hover:text-fg"
-                        >
-                          <Download className="size-3.5" aria-hidden />
-                        </a>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <SimpleTable
+              label="Files"
+              density="compact"
+              columns={columns}
+              rows={listing.data.entries}
+              rowKey={(entry) => entry.name}
+            />
           </div>
         </>
       )}

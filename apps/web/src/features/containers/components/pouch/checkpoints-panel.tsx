@@ -10,6 +10,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { RoleNote } from '@/components/ui/role-note';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useEnginePermission } from '@/hooks/use-me';
 import {
@@ -53,6 +55,44 @@ export function CheckpointsPanel({
       invalidates: [endpointKeys.containers(endpointId), endpointKeys.info(endpointId)],
     },
   });
+
+  const columns: Column<string>[] = [
+    { key: 'name', header: 'Checkpoint', cellClassName: 'font-mono', cell: (name) => name },
+    {
+      key: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      className: 'text-right',
+      cell: (name) => (
+        <div className="flex justify-end gap-1.5">
+          {mayStart.allowed && (
+            <Button
+              size="sm"
+              icon={<Play className="size-3.5" aria-hidden />}
+              disabled={running}
+              title={running ? 'Stop the container to start it from here.' : undefined}
+              loading={start.isPending && start.variables === name}
+              aria-label={`Start from ${name}`}
+              onClick={() => start.mutate(name)}
+            >
+              Start from here
+            </Button>
+          )}
+          {mayDelete.allowed && (
+            <Button
+              size="sm"
+              className="text-danger"
+              icon={<Trash2 className="size-3.5" aria-hidden />}
+              aria-label={`Delete ${name}`}
+              onClick={() => setDialog({ kind: 'delete', name })}
+            >
+              Delete
+            </Button>
+          )}
+        </div>
+      ),
+    },
+  ];
 
   return (
     <section aria-label="Checkpoints" className="flex flex-col gap-4 p-6">
@@ -118,53 +158,13 @@ export function CheckpointsPanel({
         </EmptyState>
       ) : (
         <div className="overflow-auto rounded-lg border border-line">
-          <table aria-label="Checkpoint list" className="w-full text-[13px]">
-            <thead className="bg-subtle text-left text-[12.5px] text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  Checkpoint
-                </th>
-                <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.map((name) => (
-                <tr key={name} className="border-t border-line">
-                  <td className="px-3 py-1.5 font-mono">{name}</td>
-                  <td className="px-3 py-1 text-right">
-                    <div className="flex justify-end gap-1.5">
-                      {mayStart.allowed && (
-                        <Button
-                          size="sm"
-                          icon={<Play className="size-3.5" aria-hidden />}
-                          disabled={running}
-                          title={running ? 'Stop the container to start it from here.' : undefined}
-                          loading={start.isPending && start.variables === name}
-                          aria-label={`Start from ${name}`}
-                          onClick={() => start.mutate(name)}
-                        >
-                          Start from here
-                        </Button>
-                      )}
-                      {mayDelete.allowed && (
-                        <Button
-                          size="sm"
-                          className="text-danger"
-                          icon={<Trash2 className="size-3.5" aria-hidden />}
-                          aria-label={`Delete ${name}`}
-                          onClick={() => setDialog({ kind: 'delete', name })}
-                        >
-                          Delete
-                        </Button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            label="Checkpoint list"
+            density="compact"
+            columns={columns}
+            rows={query.data}
+            rowKey={(name) => name}
+          />
         </div>
       )}
       {!mayDelete.allowed && query.data && query.data.length > 0 && (

@@ -5,6 +5,8 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { TextInput } from '@/components/ui/input';
+import { SimpleTable } from '@/components/ui/simple-table';
+import type { Column } from '@/components/ui/simple-table';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { topQueryOptions } from '../../api/toolbox';
 
@@ -62,28 +64,18 @@ export function ProcessesPanel({
         <ErrorState title="Could not list processes" message={query.error.message} />
       ) : (
         <div className="overflow-auto rounded-lg border border-line">
-          <table aria-label="Processes" className="w-full text-[12.5px]">
-            <thead className="bg-subtle text-left text-muted">
-              <tr>
-                {query.data.Titles.map((title) => (
-                  <th key={title} scope="col" className="px-3 py-1.5 font-medium">
-                    {title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(query.data.Processes ?? []).map((row, index) => (
-                <tr key={index} className="border-t border-line">
-                  {row.map((cell, i) => (
-                    <td key={i} className="px-3 py-1 font-mono whitespace-pre text-fg">
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            label="Processes"
+            density="compact"
+            columns={query.data.Titles.map((title, i): Column<string[]> => ({
+              key: `${i}`,
+              header: title,
+              cellClassName: 'font-mono text-[12.5px] whitespace-pre text-fg',
+              cell: (row) => row[i],
+            }))}
+            rows={query.data.Processes ?? []}
+            rowKey={(_, index) => String(index)}
+          />
         </div>
       )}
     </div>
