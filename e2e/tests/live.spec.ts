@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { engineRequest, inspectContainer } from '../support/engine';
+import { engineRequest, inspectContainer, uniqueName } from '../support/engine';
 import { expect, test } from '../support/fixtures';
 
 // The live layer: engine events patch open pages, stats stream into charts, and the log viewer
@@ -224,4 +224,36 @@ test('the events page shows engine events as they happen, linked to their object
   await page.getByRole('combobox', { name: 'Type' }).selectOption('');
   await start.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});
+
+test('networks and volumes made and removed outside Berth come and go in the open lists, no list call', async ({
+  page,
+}) => {
+  const network = uniqueName('livenet');
+  const volume = uniqueName('livevol');
+  let listRequests = 0;
+  page.on('request', (request) => {
+    if (/\/docker\/(networks|volumes)(\?|$)/.test(request.url())) listRequests++;
+  });
+  try {
+    await page.goto('/endpoints/local/networks');
+    await expect(page.locator('[data-live="up"]')).toBeAttached();
+    await expect(page.getByRole('row').filter({ hasText: 'bridge' }).first()).toBeVisible();
+    await engineRequest('POST', '/networks/create', { Name: network });
+    await expect(page.getByRole('row').filter({ hasText: network })).toBeVisible();
+    await engineRequest('DELETE', `/networks/${network}`);
+    await expect(page.getByRole('row').filter({ hasText: network })).toHaveCount(0);
+
+    await page.getByRole('link', { name: 'Volumes' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Volumes' })).toBeVisible();
+    await engineRequest('POST', '/volumes/create', { Name: volume });
+    await expect(page.getByRole('row').filter({ hasText: volume })).toBeVisible();
+    await engineRequest('DELETE', `/volumes/${volume}`);
+    await expect(page.getByRole('row').filter({ hasText: volume })).toHaveCount(0);
+    // Both lists came from the gateway's live model: not one engine list call from the page.
+    expect(listRequests).toBe(0);
+  } finally {
+    await engineRequest('DELETE', `/networks/${network}`);
+    await engineRequest('DELETE', `/volumes/${volume}`);
+  }
 });

@@ -1,7 +1,5 @@
 import { countContainers, formatBytes } from '@berth/api';
-import type { SystemInfo } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
-import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Box, Cpu, HardDrive, Layers, MemoryStick, Network, Server } from 'lucide-react';
 import { useMemo } from 'react';
@@ -16,14 +14,11 @@ import { cn } from '@/lib/cn';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
-import { containerSummariesQueryOptions } from '@/lib/container-summaries-query';
+import { useContainerSummaries } from '@/lib/container-summaries-query';
+import type { ListSource } from '@/lib/list-source';
+import { useImageList, useNetworkList, useVolumeList } from '@/lib/model-lists';
 import { LiveUsage } from '../components/live-usage';
-import {
-  infoQueryOptions,
-  networksQueryOptions,
-  versionQueryOptions,
-  volumesQueryOptions,
-} from '@/lib/queries';
+import { infoQueryOptions, versionQueryOptions } from '@/lib/queries';
 
 export function DashboardRoute() {
   const endpointId = useEndpointId();
@@ -155,7 +150,7 @@ function Stat({
   );
 }
 
-function ContainerCounts({ info }: { info: SystemInfo }) {
+function ContainerCounts({ info }: { info: ReturnType<typeof countContainers> }) {
   const items = [
     { label: 'running', value: info.ContainersRunning, dot: 'bg-emerald-500' },
     { label: 'paused', value: info.ContainersPaused, dot: 'bg-amber-500' },
@@ -190,7 +185,7 @@ function CountCard({
   endpointId: string;
   icon: ReactNode;
   label: string;
-  query: UseQueryResult<unknown>;
+  query: Pick<ListSource<unknown>, 'isError' | 'error'>;
   count: number | undefined;
   children?: ReactNode;
 }) {
@@ -224,18 +219,19 @@ function CountCard({
   );
 }
 
+/**
+ * The four counts, live: from the gateway's engine model (an event moves them without a list
+ * call), or the engine's lists while the model cannot answer.
+ */
 function ResourceCards({ endpointId }: { endpointId: string }) {
-  const { kind } = useCapabilities(endpointId);
-  const pouch = kind === 'pouch';
-  const rawInfo = useQuery(infoQueryOptions(endpointId));
-  // pouchd's /info leaves created containers out of its counts: count its list instead.
-  const list = useQuery({ ...containerSummariesQueryOptions(endpointId), enabled: pouch });
-  const counted = useMemo(() => (list.data ? countContainers(list.data) : null), [list.data]);
-  const info = rawInfo;
-  const containerInfo =
-    info.data && pouch ? (counted ? { ...info.data, ...counted } : undefined) : info.data;
-  const volumes = useQuery(volumesQueryOptions(endpointId));
-  const networks = useQuery(networksQueryOptions(endpointId));
+  const containers = useContainerSummaries(endpointId);
+  const counted = useMemo(
+    () => (containers.data ? countContainers(containers.data) : undefined),
+    [containers.data],
+  );
+  const images = useImageList(endpointId);
+  const volumes = useVolumeList(endpointId);
+  const networks = useNetworkList(endpointId);
   return (
     <section aria-label="Resources" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       <CountCard
@@ -243,18 +239,18 @@ function ResourceCards({ endpointId }: { endpointId: string }) {
         endpointId={endpointId}
         icon={<Box className="size-4" />}
         label="Containers"
-        query={info}
-        count={containerInfo?.Containers}
+        query={containers}
+        count={counted?.Containers}
       >
-        {containerInfo && <ContainerCounts info={containerInfo} />}
+        {counted && <ContainerCounts info={counted} />}
       </CountCard>
       <CountCard
         to="/endpoints/$endpointId/images"
         endpointId={endpointId}
         icon={<Layers className="size-4" />}
         label="Images"
-        query={info}
-        count={info.data?.Images}
+        query={images}
+        count={images.data?.length}
       />
       <CountCard
         to="/endpoints/$endpointId/volumes"
@@ -262,7 +258,7 @@ function ResourceCards({ endpointId }: { endpointId: string }) {
         icon={<HardDrive className="size-4" />}
         label="Volumes"
         query={volumes}
-        count={volumes.data ? (volumes.data.Volumes ?? []).length : undefined}
+        count={volumes.data?.length}
       />
       <CountCard
         to="/endpoints/$endpointId/networks"
