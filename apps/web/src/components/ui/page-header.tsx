@@ -40,7 +40,6 @@ export function PageHeader({
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>
-      {description && <p className="mt-0.5 text-[12.5px] text-muted">{description}</p>}
       {children}
     </header>
   );
