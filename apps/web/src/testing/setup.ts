@@ -16,9 +16,10 @@ window.matchMedia ??= (query: string) =>
     dispatchEvent: () => false,
   }) satisfies MediaQueryList;
 
-// Live sockets (events, stats) must not reach for a server in unit tests: this one never opens.
-// Tests of the sockets themselves inject fakes.
-class InertWebSocket extends EventTarget {
+// Live sockets (events, stats) must not reach for a server in unit tests: this one is refused
+// at once, as by a gateway without websockets, so lists read the engine lists (the live model's
+// fallback) from the test's fetch. Tests of the sockets themselves inject fakes.
+class RefusedWebSocket extends EventTarget {
   static readonly CONNECTING = 0;
   static readonly OPEN = 1;
   static readonly CLOSING = 2;
@@ -30,16 +31,21 @@ class InertWebSocket extends EventTarget {
   extensions = '';
   onopen = null;
   onmessage = null;
-  onclose = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
   onerror = null;
   constructor(readonly url: string) {
     super();
+    setTimeout(() => {
+      if (this.readyState === 3) return;
+      this.readyState = 3;
+      this.onclose?.(new CloseEvent('close', { code: 1006 }));
+    }, 0);
   }
   send() {}
   close() {
     this.readyState = 3;
   }
 }
-globalThis.WebSocket = InertWebSocket as unknown as typeof WebSocket;
+globalThis.WebSocket = RefusedWebSocket as unknown as typeof WebSocket;
 
 afterEach(() => cleanup());

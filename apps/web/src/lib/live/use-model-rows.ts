@@ -7,7 +7,7 @@ export interface ModelRowsResult<K extends ModelKind> {
   /** The rows once the model's snapshot is complete; undefined before. */
   rows: readonly ModelRows[K][] | undefined;
   /**
-   * The model cannot answer now (no socket, or the engine is down and no snapshot came yet):
+   * The model cannot answer now (the socket failed, or the engine is down and no snapshot came yet):
    * read the list from the engine instead.
    */
   fallback: boolean;
@@ -24,8 +24,14 @@ export function useModelRows<K extends ModelKind>(endpointId: string, kind: K): 
     () => (live.model.state === 'ready' ? live.model.rows(kind) : undefined),
     () => undefined,
   );
+  // While the socket is first connecting the model's snapshot is a moment away: waiting for it
+  // spares the engine a whole list call (3 MB at 5,000 containers) on every page load. Once
+  // the socket has failed (a proxy without websockets, the gateway restarting), the list call.
   const fallback =
     rows === undefined &&
-    (status.socket !== 'open' || status.engine === 'down' || live.model.error !== null);
+    (status.socket === 'reconnecting' ||
+      status.socket === 'closed' ||
+      status.engine === 'down' ||
+      live.model.error !== null);
   return { rows, fallback, live };
 }
