@@ -70,7 +70,12 @@ try {
     gateway = await startGatewayProcess({
       cwd: root,
       port,
-      env: { ...env, HOST: '127.0.0.1', BERTH_DATA: data, LOG_LEVEL: 'warn' },
+      env: {
+        ...env,
+        HOST: '127.0.0.1',
+        BERTH_DATA: data,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
     });
     pouch = await startPouchReplay({ root, name: values.name });
     await pnpm(['exec', 'playwright', 'test', '--reporter=list', ...filters], {

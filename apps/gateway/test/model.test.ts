@@ -323,6 +323,35 @@ describe('engine model (real engine)', () => {
   });
 });
 
+describe('engine model started while the events stream is already up', () => {
+  let gateway: Gateway;
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it("is built at once, not at the engine's next event", async () => {
+    gateway = await startTestGateway();
+    const url = `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/events`;
+    const headers = bearer(tokenFor(gateway, 'viewer'));
+    // An events page first: the endpoint's events stream opens and says up, with no model yet.
+    const events = new WebSocket(url, { headers });
+    await new Promise<void>((resolve) =>
+      events.on('message', (data: Buffer) => {
+        if ((JSON.parse(data.toString()) as { type: string }).type === 'engine') resolve();
+      }),
+    );
+    // Then a list page. The engine stays quiet meanwhile: no event will come to wake the model.
+    const client = new ModelClient(url, headers);
+    const started = Date.now();
+    await client.start();
+    await expect.poll(() => client.snapshots, { timeout: 5000, interval: 20 }).toBe(1);
+    expect(Date.now() - started).toBeLessThan(3000);
+    client.ws.close();
+    events.close();
+  }, 30_000);
+});
+
 /**
  * Starts the stopped engine again. Several engines share this host's iptables, and a dockerd
  * starting while another rewrites its chains can fail once ("Chain 'DOCKER' does not exist").

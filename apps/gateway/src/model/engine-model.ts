@@ -247,7 +247,10 @@ export class EngineModel {
     this.version = 0;
     this.ready = false;
     // The events stream says `up` at once when it is (and after every reconnect): each `up`
-    // means events may have been missed, so the model is read whole then.
+    // means events may have been missed, so the model is read whole then. That first `up`
+    // comes inside subscribe(), so the model counts as started before it: otherwise the read
+    // it asks for was not scheduled, and the model stayed unbuilt until the engine's next event.
+    this.unsubscribeEvents = () => undefined;
     this.unsubscribeEvents = this.events.subscribe((message) => this.onEvents(message));
   }
 
