@@ -1,6 +1,7 @@
-import { registryHostOfServer, type RegistrySummary } from '@berth/api';
+import { registryHostOfImage, registryHostOfServer, type RegistrySummary } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
+import { Controller, useFormContext } from 'react-hook-form';
 import { Select } from '@/components/ui/input';
 import { registriesQueryOptions } from '@/lib/queries';
 
@@ -74,5 +75,29 @@ export function RegistrySelect({
               : `No saved registry for ${host}; the engine connects anonymously.`}
       </p>
     </div>
+  );
+}
+
+/**
+ * The registry choice as a form field (`registry`, '' for none), for the forms that send an
+ * image or plugin reference somewhere: `image` is what the choice is for (its host decides
+ * which saved registries fit); nothing is offered while it is empty.
+ */
+export function FormRegistryField({ image, disabled }: { image: string; disabled?: boolean }) {
+  const { control } = useFormContext<{ registry: string }>();
+  const reference = image.trim();
+  return (
+    <Controller
+      control={control}
+      name="registry"
+      render={({ field }) => (
+        <RegistrySelect
+          host={reference ? registryHostOfImage(reference) : undefined}
+          value={field.value}
+          onChange={field.onChange}
+          disabled={disabled}
+        />
+      )}
+    />
   );
 }

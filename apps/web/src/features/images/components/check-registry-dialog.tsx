@@ -1,14 +1,14 @@
-import { readDistribution, registryHostOfImage } from '@berth/api';
+import { readDistribution } from '@berth/api';
 import type { DistributionInspect, ImagePushValues } from '@berth/api';
 import { imagePushSchema } from '@berth/api';
 import type { UseMutationOptions } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { CopyButton } from '@/components/ui/copy-button';
 import { FormDialog, FormSelectField, useZodForm } from '@/components/ui/form';
 import { KeyValueList } from '@/components/ui/key-value';
 import { engine } from '@/lib/api-client';
-import { RegistrySelect } from '@/components/registry-select';
+import { FormRegistryField } from '@/components/registry-select';
 
 /** `GET /distribution/{name}/json`: what the registry holds under a tag, without pulling it. */
 export function checkRegistry(endpointId: string, name: string, registryId: string) {
@@ -66,17 +66,7 @@ export function CheckRegistryDialog({
           <option key={t}>{t}</option>
         ))}
       </FormSelectField>
-      <Controller
-        control={form.control}
-        name="registry"
-        render={({ field }) => (
-          <RegistrySelect
-            host={tag ? registryHostOfImage(tag) : undefined}
-            value={field.value}
-            onChange={field.onChange}
-          />
-        )}
-      />
+      <FormRegistryField image={tag} />
       {answer && (
         <div role="status" aria-label="Registry answer">
           <KeyValueList

@@ -1,10 +1,10 @@
-import { endpointKeys, imagePullSchema, registryHostOfImage } from '@berth/api';
+import { endpointKeys, imagePullSchema } from '@berth/api';
 import type { ImagePullValues } from '@berth/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
-import { Controller, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { FormTextField, useZodForm } from '@/components/ui/form';
-import { RegistrySelect } from '@/components/registry-select';
+import { FormRegistryField } from '@/components/registry-select';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
 import { StreamFormDialog } from './stream-form-dialog';
@@ -82,18 +82,7 @@ function PullForm({
           hint="Used when the reference has none."
         />
       </div>
-      <Controller
-        control={form.control}
-        name="registry"
-        render={({ field }) => (
-          <RegistrySelect
-            host={reference.trim() ? registryHostOfImage(reference.trim()) : undefined}
-            value={field.value}
-            onChange={field.onChange}
-            disabled={stream.phase === 'running'}
-          />
-        )}
-      />
+      <FormRegistryField image={reference} disabled={stream.phase === 'running'} />
     </StreamFormDialog>
   );
 }

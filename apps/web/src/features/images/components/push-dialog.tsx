@@ -1,9 +1,9 @@
-import { fillEnginePath, imagePushSchema, registryHostOfImage } from '@berth/api';
+import { fillEnginePath, imagePushSchema } from '@berth/api';
 import type { ImagePushValues } from '@berth/api';
 import { Upload } from 'lucide-react';
-import { Controller, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { FormSelectField, useZodForm } from '@/components/ui/form';
-import { RegistrySelect } from '@/components/registry-select';
+import { FormRegistryField } from '@/components/registry-select';
 import { splitReference } from '../api/images-api';
 import { useProgressStream } from '../api/use-progress-stream';
 import { StreamFormDialog } from './stream-form-dialog';
@@ -58,18 +58,7 @@ export function PushDialog({
           <option key={name}>{name}</option>
         ))}
       </FormSelectField>
-      <Controller
-        control={form.control}
-        name="registry"
-        render={({ field }) => (
-          <RegistrySelect
-            host={tag ? registryHostOfImage(tag) : undefined}
-            value={field.value}
-            onChange={field.onChange}
-            disabled={stream.phase === 'running'}
-          />
-        )}
-      />
+      <FormRegistryField image={tag} disabled={stream.phase === 'running'} />
     </StreamFormDialog>
   );
 }

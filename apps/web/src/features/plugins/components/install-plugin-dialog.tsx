@@ -1,17 +1,12 @@
-import {
-  pluginInstallSchema,
-  registryHostOfImage,
-  registryIdOf,
-  toPluginPullQuery,
-} from '@berth/api';
+import { pluginInstallSchema, registryIdOf, toPluginPullQuery } from '@berth/api';
 import type { Plugin, PluginInstallValues, PluginPrivilege } from '@berth/api';
 import { useEffect, useId, useState } from 'react';
-import { Controller, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { Form, FormError, FormTextField, useFormSubmit, useZodForm } from '@/components/ui/form';
-import { RegistrySelect } from '@/components/registry-select';
+import { FormRegistryField } from '@/components/registry-select';
 import { installPluginMutation, pluginPrivilegesMutation } from '../api/plugins-api';
 import { ProgressLog, useProgressLines } from './progress-log';
 
@@ -126,17 +121,7 @@ export function InstallPluginDialog({
             hint="Empty: the remote reference."
           />
         )}
-        <Controller
-          control={form.control}
-          name="registry"
-          render={({ field }) => (
-            <RegistrySelect
-              host={remote.trim() ? registryHostOfImage(remote.trim()) : undefined}
-              value={field.value}
-              onChange={field.onChange}
-            />
-          )}
-        />
+        <FormRegistryField image={remote} />
         {privileges && (
           <PrivilegeList privileges={privileges} accepted={accepted} onAccept={setAccepted} />
         )}

@@ -3,7 +3,6 @@ import {
   pluginEnableSchema,
   pluginPushSchema,
   pluginSettingsSchema,
-  registryHostOfImage,
   registryIdOf,
   toPluginSettings,
   endpointKeys,
@@ -16,7 +15,6 @@ import type {
 } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -30,7 +28,7 @@ import {
 } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { InspectJson } from '@/components/ui/inspect-json';
-import { RegistrySelect } from '@/components/registry-select';
+import { FormRegistryField } from '@/components/registry-select';
 import {
   createPluginMutation,
   enablePluginMutation,
@@ -98,17 +96,7 @@ export function PushPluginDialog({ endpointId, plugin, onClose }: PluginDialogPr
       submitLabel="Push"
       errorTitle="The engine refused"
     >
-      <Controller
-        control={form.control}
-        name="registry"
-        render={({ field }) => (
-          <RegistrySelect
-            host={registryHostOfImage(plugin.Name)}
-            value={field.value}
-            onChange={field.onChange}
-          />
-        )}
-      />
+      <FormRegistryField image={plugin.Name} />
       <ProgressLog lines={progress.lines} />
       {pushed && (
         <p role="status" className="text-[13px] text-fg">
