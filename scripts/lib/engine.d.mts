@@ -29,3 +29,11 @@ export function engineRequest(
   path: string,
   options?: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number },
 ): Promise<{ status: number; body: string }>;
+export function isAlive(pid: number): boolean;
+export function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void>;
+export function nameSlot(name: string): number;
+export function removeQuietly(path: string): void;

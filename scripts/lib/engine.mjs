@@ -59,7 +59,7 @@ export async function engineAnswers(host) {
   }
 }
 
-function isAlive(pid) {
+export function isAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
@@ -68,7 +68,8 @@ function isAlive(pid) {
   }
 }
 
-async function waitFor(check, timeoutMs, what) {
+/** Polls `check` every 200 ms until it is true; throws naming `what` after `timeoutMs`. */
+export async function waitFor(check, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -82,7 +83,7 @@ function ip(args) {
 }
 
 /** A small number per engine name, so engines running side by side get address ranges apart. */
-function nameSlot(name) {
+export function nameSlot(name) {
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) % 200;
   return hash + 20;

@@ -1,0 +1,397 @@
+// Berth on a real five-node swarm (3 managers, 2 workers, each a dockerd in a network namespace
+// of its own; scripts/lib/swarm-cluster.mjs): nodes, node changes, services spread over nodes,
+// a node going down, and the gateway's live model — all through the gateway, which talks to the
+// leader only.
+import type { ModelMessage, ModelNode, ModelService, ModelTask } from '@berth/api';
+import { ModelReplica } from '@berth/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  startSwarmCluster,
+  type SwarmCluster,
+  type SwarmClusterNode,
+} from '../../../scripts/lib/swarm-cluster.mjs';
+import type { Gateway } from '../src/gateway';
+import { BASE_IMAGE, bearer, startTestGateway, tokenFor } from './harness';
+
+/** Named after this run's engine, so two checks side by side never share a cluster. */
+const CLUSTER = `${(process.env.BERTH_CHECK_NAME ?? 'itest')
+  .toLowerCase()
+  .replace(/[^a-z0-9-]/g, '-')
+  .replace(/^[^a-z]+/, '')
+  .slice(0, 7)}-sw`.replace(/^-/, 'c');
+
+let cluster: SwarmCluster;
+let gateway: Gateway;
+let admin: Record<string, string>;
+let model: ModelClient;
+
+interface Node {
+  ID: string;
+  Version: { Index: number };
+  Spec: { Role: string; Availability: string; Labels?: Record<string, string> };
+  Description: {
+    Hostname: string;
+    Engine: { EngineVersion: string };
+    Resources: { NanoCPUs: number; MemoryBytes: number };
+  };
+  Status: { State: string; Addr: string };
+  ManagerStatus?: { Leader?: boolean; Reachability: string; Addr: string };
+}
+
+interface Task {
+  ID: string;
+  ServiceID: string;
+  NodeID: string;
+  DesiredState: string;
+  Status: { State: string; Err?: string };
+}
+
+async function api<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${gateway.url}/api/endpoints/local/docker${path}`, {
+    method,
+    headers: { ...admin, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** Polls `read` until `ok` holds; fails with the last value after `timeoutMs`. */
+async function eventually<T>(
+  what: string,
+  read: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value).slice(0, 800)}`,
+      );
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const nodes = () => api<Node[]>('GET', '/nodes').then((r) => r.body);
+const node = (id: string) => api<Node>('GET', `/nodes/${id}`).then((r) => r.body);
+const nodeOf = (list: Node[], member: SwarmClusterNode) =>
+  list.find((n) => n.Description.Hostname === member.name);
+
+/** Changes a node's spec at its current version (read again if it moved meanwhile). */
+async function updateNode(id: string, change: (spec: Node['Spec']) => Node['Spec']) {
+  const res = await eventually(
+    `node ${id} update`,
+    async () => {
+      const current = await node(id);
+      return api<{ message?: string }>(
+        'POST',
+        `/nodes/${id}/update?version=${current.Version.Index}`,
+        change(current.Spec),
+      );
+    },
+    (r) => r.status === 200 || !/out of sequence/.test(r.body?.message ?? ''),
+    20_000,
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+const running = (service: string) =>
+  api<Task[]>(
+    'GET',
+    `/tasks?filters=${encodeURIComponent(JSON.stringify({ service: [service], 'desired-state': ['running'] }))}`,
+  ).then((r) => r.body.filter((t) => t.Status.State === 'running'));
+
+async function createService(name: string, replicas: number, constraints: string[] = []) {
+  const created = await api<{ ID: string }>('POST', '/services/create', {
+    Name: name,
+    TaskTemplate: {
+      ContainerSpec: {
+        Image: BASE_IMAGE,
+        Command: ['sleep', '3600'],
+        // sleep as pid 1 ignores SIGTERM: stopping a node (and the test) need not wait 10 s
+        StopGracePeriod: 1_000_000_000,
+      },
+      Placement: { Constraints: constraints },
+      RestartPolicy: { Condition: 'any', Delay: 1_000_000_000 },
+    },
+    Mode: { Replicated: { Replicas: replicas } },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.ID;
+}
+
+/** A subscriber of the gateway's live model on its events socket, as a browser tab is. */
+class ModelClient {
+  readonly replica = new ModelReplica();
+  private readonly ws: WebSocket;
+  private readonly opened: Promise<void>;
+
+  constructor(url: string, headers: Record<string, string>) {
+    this.ws = new WebSocket(url, { headers });
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+    });
+    this.ws.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string };
+      if (!message.type.startsWith('model.')) return;
+      if (this.replica.apply(message as ModelMessage).resync) this.subscribe();
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.opened;
+    this.subscribe();
+  }
+
+  private subscribe(): void {
+    const since = this.replica.position;
+    this.ws.send(JSON.stringify({ type: 'model.subscribe', ...(since ? { since } : {}) }));
+  }
+
+  nodes(): ModelNode[] {
+    return [...this.replica.rows('nodes')] as ModelNode[];
+  }
+
+  services(): ModelService[] {
+    return [...this.replica.rows('services')] as ModelService[];
+  }
+
+  tasks(service: string): ModelTask[] {
+    return ([...this.replica.rows('tasks')] as ModelTask[]).filter((t) => t.serviceId === service);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+const ids = (tasks: Array<{ ID: string } | { id: string }>) =>
+  tasks.map((t) => ('ID' in t ? t.ID : t.id)).sort();
+
+beforeAll(async () => {
+  const started = Date.now();
+  cluster = await startSwarmCluster({ name: CLUSTER, managers: 3, workers: 2 });
+  process.stderr.write(`[swarm-cluster] ${CLUSTER}: formed in ${Date.now() - started} ms\n`);
+  gateway = await startTestGateway({ DOCKER_HOST: cluster.leader.host });
+  admin = bearer(tokenFor(gateway, 'admin'));
+  model = new ModelClient(
+    `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/events`,
+    admin,
+  );
+  await model.start();
+}, 240_000);
+
+afterAll(async () => {
+  model?.close();
+  await gateway?.close();
+  await cluster?.stop();
+}, 120_000);
+
+describe('a five-node swarm through the gateway', () => {
+  let web = '';
+
+  it('lists 5 ready nodes: 3 managers (a leader, 2 reachable) and 2 workers, with engine and resources', async () => {
+    const list = await nodes();
+    expect(list).toHaveLength(5);
+    const managers = list.filter((n) => n.Spec.Role === 'manager');
+    const workers = list.filter((n) => n.Spec.Role === 'worker');
+    expect(managers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
+    expect(managers.filter((n) => n.ManagerStatus?.Leader)).toHaveLength(1);
+    expect(
+      managers.filter((n) => !n.ManagerStatus?.Leader).map((n) => n.ManagerStatus?.Reachability),
+    ).toEqual(['reachable', 'reachable']);
+    expect(workers.every((n) => n.ManagerStatus === undefined)).toBe(true);
+    for (const member of cluster.nodes) {
+      const listed = nodeOf(list, member);
+      expect(listed, member.name).toBeDefined();
+      expect(listed!.Spec.Role).toBe(member.role);
+      expect(listed!.Status).toMatchObject({ State: 'ready', Addr: member.addr });
+      expect(listed!.Spec.Availability).toBe('active');
+      expect(listed!.Description.Engine.EngineVersion).toMatch(/^\d+\.\d+/);
+      expect(listed!.Description.Resources.NanoCPUs).toBeGreaterThan(0);
+      expect(listed!.Description.Resources.MemoryBytes).toBeGreaterThan(0);
+    }
+    // the leader is the node the swarm was initialised on, which the gateway talks to
+    expect(nodeOf(list, cluster.leader)!.ManagerStatus?.Leader).toBe(true);
+  });
+
+  it('drains a worker and activates it, promotes it and demotes it, adds and removes a label', async () => {
+    const worker = cluster.nodes.find((n) => n.role === 'worker')!;
+    const id = nodeOf(await nodes(), worker)!.ID;
+
+    await updateNode(id, (spec) => ({ ...spec, Availability: 'drain' }));
+    expect((await node(id)).Spec.Availability).toBe('drain');
+    await updateNode(id, (spec) => ({ ...spec, Availability: 'active' }));
+    expect((await node(id)).Spec.Availability).toBe('active');
+
+    await updateNode(id, (spec) => ({ ...spec, Role: 'manager' }));
+    expect((await node(id)).Spec.Role).toBe('manager');
+    // it joins the managers' raft group: reachable, and not the leader
+    const promoted = await eventually(
+      'the promoted worker to be a reachable manager',
+      () => node(id),
+      (n) => n.ManagerStatus?.Reachability === 'reachable',
+      30_000,
+    );
+    expect(promoted.ManagerStatus?.Leader).toBeFalsy();
+    expect((await nodes()).filter((n) => n.Spec.Role === 'manager')).toHaveLength(4);
+
+    await updateNode(id, (spec) => ({ ...spec, Role: 'worker' }));
+    expect((await node(id)).Spec.Role).toBe('worker');
+    await eventually(
+      'the demoted node to leave the managers',
+      () => node(id),
+      (n) => n.ManagerStatus === undefined && n.Status.State === 'ready',
+      30_000,
+    );
+    expect((await nodes()).filter((n) => n.Spec.Role === 'manager')).toHaveLength(3);
+
+    await updateNode(id, (spec) => ({ ...spec, Labels: { ...spec.Labels, 'berth.zone': 'blue' } }));
+    expect((await node(id)).Spec.Labels).toMatchObject({ 'berth.zone': 'blue' });
+    await updateNode(id, (spec) => {
+      const { 'berth.zone': _zone, ...labels } = spec.Labels ?? {};
+      return { ...spec, Labels: labels };
+    });
+    expect((await node(id)).Spec.Labels ?? {}).not.toHaveProperty('berth.zone');
+  }, 120_000);
+
+  it('spreads a 4-replica service over several nodes, all running', async () => {
+    web = await createService('berth-spread', 4);
+    const tasks = await eventually(
+      '4 running tasks of berth-spread',
+      () => running(web),
+      (t) => t.length === 4,
+      60_000,
+    );
+    expect(new Set(tasks.map((t) => t.NodeID)).size).toBeGreaterThan(1);
+  }, 90_000);
+
+  it('places every task of a node.role==worker service on a worker', async () => {
+    const workerIds = new Set(
+      (await nodes()).filter((n) => n.Spec.Role === 'worker').map((n) => n.ID),
+    );
+    const id = await createService('berth-on-workers', 3, ['node.role==worker']);
+    const tasks = await eventually(
+      '3 running tasks of berth-on-workers',
+      () => running(id),
+      (t) => t.length === 3,
+      60_000,
+    );
+    expect(tasks.every((t) => workerIds.has(t.NodeID))).toBe(true);
+    expect((await api('DELETE', `/services/${id}`)).status).toBe(200);
+    // (a task filter naming a removed service is an error: list them all)
+    await eventually(
+      'berth-on-workers tasks gone',
+      () => api<Task[]>('GET', '/tasks').then((r) => r.body.filter((t) => t.ServiceID === id)),
+      (t) => t.length === 0,
+      30_000,
+    );
+  }, 90_000);
+
+  it("shows the 5 nodes, the service and its running tasks in the gateway's live model", async () => {
+    const list = await nodes();
+    const modelNodes = await eventually(
+      'the model to hold the 5 nodes',
+      () => model.nodes(),
+      (rows) => rows.length === 5 && rows.every((r) => r.state === 'ready'),
+      20_000,
+    );
+    for (const n of list) {
+      const row = modelNodes.find((r) => r.id === n.ID);
+      expect(row, n.Description.Hostname).toMatchObject({
+        hostname: n.Description.Hostname,
+        role: n.Spec.Role,
+        availability: n.Spec.Availability,
+        leader: Boolean(n.ManagerStatus?.Leader),
+        engineVersion: n.Description.Engine.EngineVersion,
+      });
+    }
+    expect(model.services().find((s) => s.id === web)).toMatchObject({
+      name: 'berth-spread',
+      replicas: 4,
+    });
+    const engineRunning = ids(await running(web));
+    await eventually(
+      "the model's running tasks of berth-spread to be the engine's",
+      () =>
+        ids(model.tasks(web).filter((t) => t.desiredState === 'running' && t.state === 'running')),
+      (rows) => JSON.stringify(rows) === JSON.stringify(engineRunning),
+      20_000,
+    );
+  });
+
+  it('a worker going down shows as down, its tasks move to the other nodes, and it comes back', async () => {
+    const list = await nodes();
+    const tasks = await running(web);
+    // the worker running most of the service's tasks
+    const workers = cluster.nodes.filter((n) => n.role === 'worker');
+    const count = (member: SwarmClusterNode) =>
+      tasks.filter((t) => t.NodeID === nodeOf(list, member)?.ID).length;
+    const victim = workers.sort((a, b) => count(b) - count(a))[0]!;
+    const victimId = nodeOf(list, victim)!.ID;
+    const moved = count(victim);
+
+    const stoppedAt = Date.now();
+    await victim.stop();
+    const down = await eventually(
+      `${victim.name} to show as down`,
+      () => node(victimId),
+      (n) => n.Status.State === 'down',
+      30_000,
+    );
+    expect(down.Status.State).toBe('down');
+    const downAfter = Date.now() - stoppedAt;
+
+    const after = await eventually(
+      'berth-spread back at 4 running tasks, none on the stopped worker',
+      () => running(web),
+      (t) => t.length === 4 && t.every((task) => task.NodeID !== victimId),
+      60_000,
+    );
+    expect(after.every((t) => t.NodeID !== victimId)).toBe(true);
+    process.stderr.write(
+      `[swarm-cluster] ${victim.name} down after ${downAfter} ms; ${moved} task(s) moved, 4 running after ${Date.now() - stoppedAt} ms\n`,
+    );
+
+    // The live model hears the node's update event and reads the node again: it shows it down.
+    // (It does not see the tasks move: see the todo below.)
+    await eventually(
+      `the model to show ${victim.name} down`,
+      () => model.nodes().find((r) => r.id === victimId)?.state,
+      (state) => state === 'down',
+      20_000,
+    );
+
+    await victim.start();
+    const back = await eventually(
+      `${victim.name} to be ready again`,
+      () => node(victimId),
+      (n) => n.Status.State === 'ready',
+      60_000,
+    );
+    expect(back.Spec.Availability).toBe('active');
+    expect((await nodes()).filter((n) => n.Status.State === 'ready')).toHaveLength(5);
+    await eventually(
+      `the model to show ${victim.name} ready again`,
+      () => model.nodes().find((r) => r.id === victimId)?.state,
+      (state) => state === 'ready',
+      20_000,
+    );
+  }, 180_000);
+
+  // Not so today: the swarm moves tasks off a down node without any event the leader's events
+  // stream carries (no service event, and the new tasks' container events happen on other
+  // nodes), so the model keeps the lost task as running and never adds its replacement until
+  // the next service event or resync.
+  it.todo('the live model follows tasks the swarm moves off a down node');
+});
