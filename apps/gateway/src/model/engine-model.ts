@@ -37,6 +37,13 @@ const RETRY_MS = 2_000;
  * are read again a little later, when the scheduler has moved them on.
  */
 const TASK_FOLLOW_UP_MS = [1_000, 5_000];
+/**
+ * …and many moves have no event this engine hears at all (a node goes down and the scheduler
+ * places its tasks elsewhere; a task on another node starts): while a swarm manager's model is
+ * watched, its tasks are read again this often. One call per endpoint, whatever the number of
+ * viewers, and only a change makes a delta.
+ */
+const TASK_POLL_MS = 2_000;
 const NETWORK_FOLLOW_UP_MS = [200, 1_500];
 /** Container events that change nothing a list shows. */
 const QUIET_CONTAINER_ACTIONS = new Set([
@@ -131,6 +138,7 @@ export class EngineModel {
   private idleTimer: NodeJS.Timeout | null = null;
   private unsubscribeEvents: (() => void) | null = null;
   private readonly followUps = new Set<NodeJS.Timeout>();
+  private taskPoll: NodeJS.Timeout | null = null;
   /** Exact state-change times from events, used by the next read of each container. */
   private readonly stateEvents = new Map<string, number>();
   private snapshotCache: { key: string; pages: string[] } | null = null;
@@ -262,6 +270,8 @@ export class EngineModel {
     if (this.timer) clearTimeout(this.timer);
     for (const timer of this.followUps) clearTimeout(timer);
     this.followUps.clear();
+    if (this.taskPoll) clearInterval(this.taskPoll);
+    this.taskPoll = null;
     this.idleTimer = null;
     this.timer = null;
     this.work = emptyWork();
@@ -331,6 +341,8 @@ export class EngineModel {
         break;
       case 'node':
         if (id) work.ids.nodes.add(id);
+        // A node going down or coming back moves tasks: read them all again.
+        work.full.add('tasks');
         // A node joining, leaving or promoted may be this engine becoming (or ending) a manager.
         if (action !== 'update') work.resync = true;
         break;
@@ -393,7 +405,10 @@ export class EngineModel {
     if (work.resync) {
       await this.resync(changes);
     } else {
-      for (const kind of work.full) await this.readAll(kind, changes);
+      for (const kind of work.full) {
+        if (SWARM_KINDS.includes(kind) && !this.swarm) continue;
+        await this.readAll(kind, changes);
+      }
       for (const kind of MODEL_KINDS) {
         const ids = [...work.ids[kind]];
         if (ids.length === 0 || work.full.has(kind)) continue;
@@ -408,6 +423,7 @@ export class EngineModel {
       }
     }
     this.commit(changes);
+    this.pollTasks();
     if (!this.ready && work.resync) {
       this.ready = true;
       for (const resolve of this.readyWaiters.splice(0)) resolve();
@@ -416,6 +432,22 @@ export class EngineModel {
         'engine model built',
       );
     }
+  }
+
+  /** Keeps reading the tasks while this model is a swarm manager's (see TASK_POLL_MS). */
+  private pollTasks(): void {
+    if (!this.swarm) {
+      if (this.taskPoll) clearInterval(this.taskPoll);
+      this.taskPoll = null;
+      return;
+    }
+    if (this.taskPoll) return;
+    this.taskPoll = setInterval(() => {
+      if (!this.swarm || !this.unsubscribeEvents) return;
+      this.work.full.add('tasks');
+      this.schedule(0);
+    }, TASK_POLL_MS);
+    this.taskPoll.unref();
   }
 
   private async resync(changes: ModelChange[]): Promise<void> {

@@ -17,7 +17,13 @@ import type {
   SwarmTask,
   Volume,
 } from '@berth/api';
-import { shortImageName, statusAt, statusSince, toContainerRow } from '@berth/api';
+import {
+  shortImageName,
+  statusAt,
+  statusSince,
+  toContainerRow,
+  toImageSummaries,
+} from '@berth/api';
 
 export function containerRow(summary: ContainerSummary, readAt = Date.now()): ModelContainer {
   const networks = Object.values(summary.NetworkSettings?.Networks ?? {})
@@ -165,7 +171,8 @@ export type RowMapper = (raw: unknown) => ModelRow;
 
 export const ROW_MAPPERS: Record<ModelKind, RowMapper> = {
   containers: (raw) => containerRow(raw as ContainerSummary),
-  images: (raw) => imageRow(raw as ImageSummary),
+  // pouchd lists full image records (CreatedAt, no Created): the shared adapter makes summaries.
+  images: (raw) => imageRow(toImageSummaries([raw])[0] as ImageSummary),
   networks: (raw) => networkRow(raw as Network),
   volumes: (raw) => volumeRow(raw as Volume),
   services: (raw) => serviceRow(raw as SwarmService),
