@@ -20,7 +20,7 @@ import { imagesQueryOptions, networksQueryOptions, volumesQueryOptions } from '.
 import { useModelRows } from './live/use-model-rows';
 
 /** One model kind as a list: the model's rows when it has them, else the engine's list. */
-function useModelList<K extends ModelKind, T, Q, Key extends QueryKey>(
+export function useModelList<K extends ModelKind, T, Q, Key extends QueryKey>(
   endpointId: string,
   kind: K,
   fallback: UseQueryOptions<Q, Error, Q, Key>,

@@ -7,6 +7,7 @@ import {
 } from '@berth/api';
 import type {
   DistributionInspect,
+  ModelTask,
   NodeSpec,
   ServiceSpec,
   SwarmDataObject,
@@ -17,7 +18,10 @@ import type {
   SwarmTask,
 } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { engine } from '@/lib/api-client';
+import type { ListSource } from '@/lib/list-source';
+import { useModelList } from '@/lib/model-lists';
 
 const keys = (endpointId: string) => endpointKeys.swarm(endpointId);
 
@@ -315,7 +319,7 @@ export function desiredReplicas(service: SwarmService): number | null {
   return service.Spec.Mode?.Global ? null : (service.Spec.Mode?.Replicated?.Replicas ?? 1);
 }
 
-export function runningCount(tasks: readonly SwarmTask[], serviceId: string): number {
+export function runningCount(tasks: readonly TaskListItem[], serviceId: string): number {
   return tasks.filter(
     (t) =>
       t.ServiceID === serviceId && t.DesiredState === 'running' && t.Status.State === 'running',
@@ -374,4 +378,55 @@ export function taskTone(state: string): 'ok' | 'busy' | 'bad' | 'idle' {
 
 export function shortId(id: string): string {
   return id.slice(0, 12);
+}
+
+/** What the task lists show of a task: the live model's fields, in the engine's names. */
+export type TaskListItem = Pick<
+  SwarmTask,
+  'ID' | 'ServiceID' | 'NodeID' | 'Slot' | 'Status' | 'DesiredState' | 'UpdatedAt'
+>;
+
+export function taskFromRow(row: ModelTask): TaskListItem {
+  return {
+    ID: row.id,
+    ServiceID: row.serviceId,
+    NodeID: row.nodeId || undefined,
+    Slot: row.slot ?? undefined,
+    Status: {
+      State: row.state,
+      Message: row.message,
+      Err: row.error || undefined,
+      ContainerStatus: row.containerId ? { ContainerID: row.containerId } : undefined,
+    },
+    DesiredState: row.desiredState,
+    UpdatedAt: row.updatedAt,
+  };
+}
+
+const sameTasks = (tasks: SwarmTask[]): TaskListItem[] => tasks;
+
+/**
+ * The swarm's tasks (all, one service's or one node's) from the gateway's live model, which
+ * reads them for every viewer at once (on events and every 2 s); the engine's list, polled, only
+ * while the model cannot answer.
+ */
+export function useTaskList(
+  endpointId: string,
+  filter: { service?: string; node?: string },
+): ListSource<TaskListItem[]> {
+  const { service, node } = filter;
+  const fromRows = useCallback(
+    (rows: readonly ModelTask[]) =>
+      rows
+        .filter((row) => (!service || row.serviceId === service) && (!node || row.nodeId === node))
+        .map(taskFromRow),
+    [service, node],
+  );
+  return useModelList(
+    endpointId,
+    'tasks',
+    tasksQueryOptions(endpointId, { service, node }),
+    fromRows,
+    sameTasks,
+  );
 }

@@ -5,12 +5,7 @@ import { useState } from 'react';
 import { SelectField, TextAreaField } from '@/components/ui/field';
 import { InspectJson } from '@/components/ui/inspect-json';
 import { formatPairs, parsePairs } from '../api/service-form';
-import {
-  nodeInspectQueryOptions,
-  removeNode,
-  tasksQueryOptions,
-  updateNode,
-} from '../api/swarm-api';
+import { nodeInspectQueryOptions, removeNode, useTaskList, updateNode } from '../api/swarm-api';
 import { FormDialogShell, ViewDialog } from './dialog-shells';
 import type { NodeDialog } from './node-columns';
 import { ForceConfirmDialog } from './swarm-bits';
@@ -39,7 +34,7 @@ interface NodeDialogProps {
 }
 
 function NodeInspectDialog({ endpointId, node, onClose }: NodeDialogProps) {
-  const tasks = useQuery(tasksQueryOptions(endpointId, { node: node.ID }));
+  const tasks = useTaskList(endpointId, { node: node.ID });
   const inspect = useQuery(nodeInspectQueryOptions(endpointId, node.ID));
   return (
     <ViewDialog title={node.Description.Hostname} className="sm:max-w-4xl" onClose={onClose}>

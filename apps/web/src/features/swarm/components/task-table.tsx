@@ -1,5 +1,4 @@
 import { formatAgo } from '@berth/api';
-import type { SwarmTask } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Eye, ScrollText, SquareTerminal } from 'lucide-react';
@@ -14,12 +13,13 @@ import {
   shortId,
   taskInspectQueryOptions,
 } from '../api/swarm-api';
+import type { TaskListItem } from '../api/swarm-api';
 import { ViewDialog } from './dialog-shells';
 import { actionsColumn, RowActions } from './row-actions';
 import { ServiceLink, StateBadge } from './swarm-bits';
 
 /** Newest first; running before the history of shut-down tasks in the same slot. */
-export function sortTasks(tasks: readonly SwarmTask[]): SwarmTask[] {
+export function sortTasks(tasks: readonly TaskListItem[]): TaskListItem[] {
   return [...tasks].sort(
     (a, b) =>
       Number(b.DesiredState === 'running') - Number(a.DesiredState === 'running') ||
@@ -39,13 +39,13 @@ export function TaskTable({
   onLogs,
 }: {
   endpointId: string;
-  tasks: readonly SwarmTask[];
+  tasks: readonly TaskListItem[];
   /** Which other object to name in the second column. */
   show: 'service' | 'node';
   /** Opens one task's logs (the owner has the log viewer). */
-  onLogs?: (task: SwarmTask, name: string) => void;
+  onLogs?: (task: TaskListItem, name: string) => void;
 }) {
-  const [inspecting, setInspecting] = useState<SwarmTask | null>(null);
+  const [inspecting, setInspecting] = useState<TaskListItem | null>(null);
   const info = useQuery(infoQueryOptions(endpointId));
   const nodes = useQuery(nodesQueryOptions(endpointId));
   const services = useQuery(servicesQueryOptions(endpointId));
@@ -59,10 +59,10 @@ export function TaskTable({
     [services.data],
   );
   const rows = useMemo(() => sortTasks(tasks), [tasks]);
-  const taskName = (t: SwarmTask) =>
+  const taskName = (t: TaskListItem) =>
     `${serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}.${t.Slot ?? shortId(t.NodeID ?? '')}`;
 
-  const columns: Column<SwarmTask>[] = [
+  const columns: Column<TaskListItem>[] = [
     {
       key: 'name',
       header: 'Task',
@@ -201,7 +201,7 @@ function TaskInspect({
   label,
 }: {
   endpointId: string;
-  task: SwarmTask;
+  task: TaskListItem;
   label: string;
 }) {
   const inspect = useQuery(taskInspectQueryOptions(endpointId, task.ID));

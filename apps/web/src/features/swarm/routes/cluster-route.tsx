@@ -1,4 +1,3 @@
-import type { SwarmTask } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -8,9 +7,10 @@ import {
   nodesQueryOptions,
   servicesQueryOptions,
   shortId,
-  tasksQueryOptions,
   taskTone,
+  useTaskList,
 } from '../api/swarm-api';
+import type { TaskListItem } from '../api/swarm-api';
 import { PageHeader } from '@/components/ui/page-header';
 import { NodeStateBadge } from '../components/node-columns';
 import { QueryFallback, ServiceLink, StateBadge } from '../components/swarm-bits';
@@ -27,14 +27,14 @@ export function ClusterRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Cluster');
   const nodes = useQuery(nodesQueryOptions(endpointId));
-  const tasks = useQuery(tasksQueryOptions(endpointId, {}));
+  const tasks = useTaskList(endpointId, {});
   const services = useQuery(servicesQueryOptions(endpointId));
   const serviceName = useMemo(
     () => new Map((services.data ?? []).map((s) => [s.ID, s.Spec.Name])),
     [services.data],
   );
   const byNode = useMemo(() => {
-    const out = new Map<string, SwarmTask[]>();
+    const out = new Map<string, TaskListItem[]>();
     // Only tasks meant to run, and those that failed to: shut-down history would bury them.
     for (const task of tasks.data ?? []) {
       if (task.DesiredState !== 'running' && taskTone(task.Status.State) !== 'bad') continue;

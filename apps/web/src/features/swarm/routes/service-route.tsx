@@ -16,7 +16,7 @@ import {
   forcedSpec,
   runningCount,
   serviceQueryOptions,
-  tasksQueryOptions,
+  useTaskList,
   updateService,
 } from '../api/swarm-api';
 import { PageHeader } from '@/components/ui/page-header';
@@ -46,7 +46,7 @@ export function ServiceRoute({ renderLogs }: { renderLogs: RenderServiceLogs }) 
   const navigate = useNavigate();
   const tab = search.tab ?? 'overview';
   const service = useQuery(serviceQueryOptions(endpointId, serviceId));
-  const tasks = useQuery(tasksQueryOptions(endpointId, { service: serviceId }));
+  const tasks = useTaskList(endpointId, { service: serviceId });
   const can = useEnginePermission();
   const canChange = can('POST', '/services/x/update').allowed;
   const [dialog, setDialog] = useState<'edit' | 'remove' | 'rollback' | null>(null);

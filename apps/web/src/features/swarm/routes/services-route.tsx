@@ -12,12 +12,7 @@ import type { Column } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
-import {
-  desiredReplicas,
-  runningCount,
-  servicesQueryOptions,
-  tasksQueryOptions,
-} from '../api/swarm-api';
+import { desiredReplicas, runningCount, servicesQueryOptions, useTaskList } from '../api/swarm-api';
 import { RemoveServiceDialog } from '../components/remove-service-dialog';
 import { actionsColumn } from '../components/row-actions';
 import { ScaleControl } from '../components/scale-control';
@@ -32,7 +27,7 @@ export function ServicesRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Services');
   const query = useQuery(servicesQueryOptions(endpointId));
-  const tasks = useQuery(tasksQueryOptions(endpointId, {}));
+  const tasks = useTaskList(endpointId, {});
   const can = useEnginePermission();
   const canChange = can('POST', '/services/x/update').allowed;
   const [removing, setRemoving] = useState<SwarmService | null>(null);
