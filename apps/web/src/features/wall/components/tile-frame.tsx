@@ -41,3 +41,12 @@ export function TileMessage({
     </p>
   );
 }
+
+/** A tile whose endpoint was removed: what the layout names is gone. */
+export function GoneTile({ title }: { title: string }) {
+  return (
+    <TileFrame title={title}>
+      <TileMessage tone="bad">This endpoint is gone; edit the wall layout.</TileMessage>
+    </TileFrame>
+  );
+}

@@ -1,13 +1,12 @@
 import { formatBytes } from '@berth/api';
 import type { ContainerRow, EndpointSummary } from '@berth/api';
-import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { drawSparkline } from '@/components/stats/sparkline';
-import { containerListQueryOptions } from '@/lib/container-list-query';
+import { useContainerList } from '@/lib/container-list-query';
 import { formatPercent } from '@/lib/live/stats-format';
 import type { StatsSeries } from '@/lib/live/stats-series';
 import { useStatsSubscription } from '@/lib/live/use-container-stats';
-import { TileFrame, TileMessage } from '../tile-frame';
+import { GoneTile, TileFrame, TileMessage } from '../tile-frame';
 
 /** Five minutes at 1 Hz: what a chart on the wall shows (the series ring holds a bit more). */
 const WINDOW = 300;
@@ -33,17 +32,23 @@ export function ChartsTile({
   endpoint: EndpointSummary | undefined;
   containers: string[];
 }) {
-  const endpointId = endpoint?.id ?? '';
-  const list = useQuery({
-    ...containerListQueryOptions(endpointId, { all: true }),
-    enabled: endpoint?.status === 'up',
-  });
+  if (!endpoint) return <GoneTile title="CPU and memory" />;
+  return <EndpointCharts endpoint={endpoint} containers={containers} />;
+}
+
+function EndpointCharts({
+  endpoint,
+  containers,
+}: {
+  endpoint: EndpointSummary;
+  containers: string[];
+}) {
+  const endpointId = endpoint.id;
+  const list = useContainerList(endpointId, { all: true });
   const resolved = resolveContainers(list.data ?? [], containers);
   return (
-    <TileFrame title="CPU and memory" subtitle={endpoint?.name}>
-      {!endpoint ? (
-        <TileMessage tone="bad">This endpoint is gone; edit the wall layout.</TileMessage>
-      ) : endpoint.status === 'down' ? (
+    <TileFrame title="CPU and memory" subtitle={endpoint.name}>
+      {endpoint.status === 'down' ? (
         <TileMessage tone="bad">Engine down: {endpoint.error ?? 'no answer'}</TileMessage>
       ) : (
         <ul className="grid h-full auto-rows-fr gap-3">

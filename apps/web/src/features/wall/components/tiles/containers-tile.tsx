@@ -1,10 +1,10 @@
 import type { ContainerRow, EndpointSummary } from '@berth/api';
 import { endpointKeys } from '@berth/api';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { engine } from '@/lib/api-client';
 import { cn } from '@/lib/cn';
-import { containerListQueryOptions } from '@/lib/container-list-query';
-import { TileFrame, TileMessage } from '../tile-frame';
+import { useContainerList } from '@/lib/container-list-query';
+import { GoneTile, TileFrame, TileMessage } from '../tile-frame';
 
 /** Inspecting is one request per container: a wall shows at most this many. */
 const MAX_CELLS = 80;
@@ -22,11 +22,14 @@ function tone(row: ContainerRow): string {
 
 /** Every container of one endpoint as a coloured cell: state, health and restart count. */
 export function ContainersTile({ endpoint }: { endpoint: EndpointSummary | undefined }) {
-  const endpointId = endpoint?.id ?? '';
-  const list = useQuery({
-    ...containerListQueryOptions(endpointId, { all: true }),
-    enabled: endpoint?.status === 'up',
-  });
+  if (!endpoint) return <GoneTile title="Unknown endpoint" />;
+  return <EndpointContainers endpoint={endpoint} />;
+}
+
+/** The cells, painted from the live model (a state change moves one cell, no list call). */
+function EndpointContainers({ endpoint }: { endpoint: EndpointSummary }) {
+  const endpointId = endpoint.id;
+  const list = useContainerList(endpointId, { all: true });
   const rows = (list.data ?? [])
     .slice()
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -43,12 +46,10 @@ export function ContainersTile({ endpoint }: { endpoint: EndpointSummary | undef
   const running = rows.filter((r) => r.state === 'running').length;
   return (
     <TileFrame
-      title={endpoint?.name ?? 'Unknown endpoint'}
+      title={endpoint.name}
       subtitle={list.data ? `${running} of ${list.data.length} running` : undefined}
     >
-      {!endpoint ? (
-        <TileMessage tone="bad">This endpoint is gone; edit the wall layout.</TileMessage>
-      ) : endpoint.status === 'down' ? (
+      {endpoint.status === 'down' ? (
         <TileMessage tone="bad">Engine down: {endpoint.error ?? 'no answer'}</TileMessage>
       ) : list.isError ? (
         <TileMessage tone="bad">{list.error.message}</TileMessage>

@@ -1,19 +1,60 @@
-import type { EndpointSummary } from '@berth/api';
+import type { EndpointSummary, ModelService, ModelTask } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { engine } from '@/lib/api-client';
 import { cn } from '@/lib/cn';
-import { TileFrame, TileMessage } from '../tile-frame';
+import { useModelRows } from '@/lib/live/use-model-rows';
+import { GoneTile, TileFrame, TileMessage } from '../tile-frame';
 
 /** The fields of `GET /services?status=true` a wall needs. */
-interface ServiceSummary {
+export interface ServiceSummary {
   ID: string;
   Spec: { Name: string; Mode?: { Replicated?: { Replicas?: number }; Global?: object } };
   ServiceStatus?: { RunningTasks: number; DesiredTasks: number };
 }
 
+/** The wall's rows from the live model: running and desired counted from its tasks. */
+export function summariesFromModel(
+  services: readonly ModelService[],
+  tasks: readonly ModelTask[],
+): ServiceSummary[] {
+  return services.map((service) => {
+    const meant = tasks.filter((t) => t.serviceId === service.id && t.desiredState === 'running');
+    const global = service.mode === 'global' || service.mode === 'global-job';
+    return {
+      ID: service.id,
+      Spec: {
+        Name: service.name,
+        Mode: global ? { Global: {} } : { Replicated: { Replicas: service.replicas ?? 0 } },
+      },
+      ServiceStatus: {
+        RunningTasks: meant.filter((t) => t.state === 'running').length,
+        DesiredTasks: global ? meant.length : (service.replicas ?? 0),
+      },
+    };
+  });
+}
+
 /** Swarm services with replicas running / desired; short ones stand out. */
 export function ServicesTile({ endpoint }: { endpoint: EndpointSummary | undefined }) {
-  const endpointId = endpoint?.id ?? '';
+  if (!endpoint) return <GoneTile title="Swarm services" />;
+  return <EndpointServices endpoint={endpoint} />;
+}
+
+/**
+ * From the gateway's live model (services and their tasks, which it reads for every viewer);
+ * the engine's `/services?status=true`, polled, while the model cannot answer or this engine is
+ * no swarm manager (its refusal says why).
+ */
+function EndpointServices({ endpoint }: { endpoint: EndpointSummary }) {
+  const endpointId = endpoint.id;
+  const model = useModelRows(endpointId, 'services');
+  const tasks = useModelRows(endpointId, 'tasks');
+  const swarm = model.live.model.swarm;
+  const live = useMemo(
+    () => (model.rows && tasks.rows && swarm ? summariesFromModel(model.rows, tasks.rows) : null),
+    [model.rows, tasks.rows, swarm],
+  );
   const services = useQuery({
     queryKey: ['endpoint', endpointId, 'services', 'wall'],
     queryFn: ({ signal }) =>
@@ -21,21 +62,19 @@ export function ServicesTile({ endpoint }: { endpoint: EndpointSummary | undefin
         query: { status: true },
         signal,
       }),
-    enabled: endpoint?.status === 'up',
-    // Task changes have no container-list event on a manager for remote nodes: poll gently.
+    enabled: endpoint.status === 'up' && !live && (model.fallback || model.rows !== undefined),
     refetchInterval: 10_000,
     retry: false,
   });
-  const rows = (services.data ?? []).slice().sort((a, b) => a.Spec.Name.localeCompare(b.Spec.Name));
+  const data = live ?? services.data;
+  const rows = (data ?? []).slice().sort((a, b) => a.Spec.Name.localeCompare(b.Spec.Name));
   return (
-    <TileFrame title="Swarm services" subtitle={endpoint?.name}>
-      {!endpoint ? (
-        <TileMessage tone="bad">This endpoint is gone; edit the wall layout.</TileMessage>
-      ) : endpoint.status === 'down' ? (
+    <TileFrame title="Swarm services" subtitle={endpoint.name}>
+      {endpoint.status === 'down' ? (
         <TileMessage tone="bad">Engine down: {endpoint.error ?? 'no answer'}</TileMessage>
-      ) : services.isError ? (
+      ) : !live && services.isError ? (
         <TileMessage>{services.error.message}</TileMessage>
-      ) : !services.data ? (
+      ) : !data ? (
         <TileMessage>Loading…</TileMessage>
       ) : rows.length === 0 ? (
         <TileMessage>No services.</TileMessage>
