@@ -1,17 +1,16 @@
 import { endpointKeys, formatBytes, gatewayKeys } from '@berth/api';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Check, Eraser, X } from 'lucide-react';
+import { Eraser } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CapabilityNote } from '@/components/ui/capability-note';
-import { Checkbox, CheckboxField } from '@/components/ui/checkbox';
+import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { DetailHeader } from '@/components/ui/page-header';
 import { RoleNote } from '@/components/ui/role-note';
 import { SkeletonRows } from '@/components/ui/skeleton';
-import { Spinner } from '@/components/ui/spinner';
 import { useCapabilities } from '@/hooks/use-capabilities';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEnginePermission } from '@/hooks/use-me';
@@ -23,7 +22,9 @@ import {
   networksQueryOptions,
 } from '@/lib/queries';
 import { previewPrunes, PRUNE_PATHS, removedCount, runPrune } from '../api/clean-up';
-import type { PruneKind, PrunePreview } from '../api/clean-up';
+import type { PruneKind } from '../api/clean-up';
+import { PruneSection } from '../components/prune-section';
+import type { Outcome } from '../components/prune-section';
 
 const route = getRouteApi('/_app/endpoints/$endpointId/system/clean-up');
 
@@ -34,11 +35,6 @@ const KINDS: Array<{ kind: PruneKind; label: string; noun: string }> = [
   { kind: 'volumes', label: 'Unused volumes', noun: 'volumes' },
   { kind: 'buildCache', label: 'Build cache', noun: 'cache records' },
 ];
-
-type Outcome =
-  | { state: 'pending' }
-  | { state: 'ok'; removed: number; space: number }
-  | { state: 'failed'; message: string };
 
 /** Clean up is prune: an engine without prune (PouchContainer) gets a note, not a failing page. */
 export function CleanUpRoute() {
@@ -229,75 +225,5 @@ function CleanUpPage() {
         }
       />
     </div>
-  );
-}
-
-function PruneSection({
-  label,
-  noun,
-  preview,
-  checked,
-  disabled,
-  onToggle,
-  outcome,
-  extra,
-}: {
-  label: string;
-  noun: string;
-  preview: PrunePreview;
-  checked: boolean;
-  disabled: boolean;
-  onToggle: () => void;
-  outcome: Outcome | undefined;
-  extra: React.ReactNode;
-}) {
-  const count = preview.items.length;
-  return (
-    <li className="rounded-lg border border-line bg-panel">
-      <div className="flex items-center gap-3 px-4 py-2.5">
-        <Checkbox aria-label={label} checked={checked} disabled={disabled} onChange={onToggle} />
-        <div className="min-w-0 flex-1">
-          <p className="text-[13px] font-medium text-fg">{label}</p>
-          <p className="text-[12px] text-muted">
-            {count === 0
-              ? `No ${noun} to remove.`
-              : `${count} ${noun}, about ${formatBytes(preview.space)}`}
-          </p>
-        </div>
-        <span aria-live="polite" className="text-[12.5px]">
-          {outcome?.state === 'pending' && <Spinner label={`Pruning ${label.toLowerCase()}`} />}
-          {outcome?.state === 'ok' && (
-            <span className="inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
-              <Check className="size-3.5" aria-hidden />
-              Removed {outcome.removed}, reclaimed {formatBytes(outcome.space)}
-            </span>
-          )}
-          {outcome?.state === 'failed' && (
-            <span className="inline-flex items-center gap-1 font-mono text-danger">
-              <X className="size-3.5" aria-hidden />
-              {outcome.message}
-            </span>
-          )}
-        </span>
-      </div>
-      {(count > 0 || extra) && (
-        <div className="border-t border-line px-4 py-2">
-          {extra}
-          {count > 0 && (
-            <ul
-              aria-label={`${label} that would be removed`}
-              className="max-h-36 overflow-auto font-mono text-[12px] text-muted"
-            >
-              {preview.items.map((item) => (
-                <li key={item.id} className="flex justify-between gap-3 py-0.5">
-                  <span className="truncate">{item.name}</span>
-                  {item.size !== null && <span className="shrink-0">{formatBytes(item.size)}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-    </li>
   );
 }
