@@ -1,4 +1,7 @@
+import { ModelReplica } from '@berth/api';
+import type { ModelMessage, ModelTask } from '@berth/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   ensureBaseImage,
   startPrivateEngine,
@@ -120,6 +123,29 @@ describe('swarm through the relay', () => {
   });
 
   it('init, a replicated service with a secret and a config, scale 1 to 3, update and roll back, drain and activate, logs, leave', async () => {
+    // A page watching the live model since before the swarm existed: the model must learn this
+    // engine became a manager and follow the service's tasks.
+    const replica = new ModelReplica();
+    const watcher = new WebSocket(
+      `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/events`,
+      { headers: viewer },
+    );
+    watcher.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string };
+      if (message.type.startsWith('model.')) replica.apply(message as ModelMessage);
+    });
+    await new Promise((resolve) => watcher.once('open', resolve));
+    watcher.send(JSON.stringify({ type: 'model.subscribe' }));
+    await eventually(
+      async () => replica.complete,
+      (complete) => complete,
+      10_000,
+    );
+    const modelRunning = async (service: string) =>
+      ([...replica.rows('tasks')] as ModelTask[]).filter(
+        (t) => t.serviceId === service && t.desiredState === 'running' && t.state === 'running',
+      );
+
     const init = await api<string>('POST', '/swarm/init', {
       ListenAddr: '127.0.0.1:2377',
       AdvertiseAddr: '127.0.0.1',
@@ -208,6 +234,15 @@ describe('swarm through the relay', () => {
         (t) => t.length === 3,
       ),
     ).toHaveLength(3);
+    expect(replica.swarm).toBe(true);
+    expect(
+      await eventually(
+        () => modelRunning(id),
+        (t) => t.length === 3,
+        20_000,
+      ),
+    ).toHaveLength(3);
+    watcher.close();
 
     // a stale version is refused by the engine, in its words
     const stale = await api<{ message: string }>(

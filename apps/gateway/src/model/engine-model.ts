@@ -334,12 +334,15 @@ export class EngineModel {
         if (id) work.ids.volumes.add(id);
         break;
       case 'service':
+        // A swarm just made on this engine: the model learns it is a manager from /info.
+        if (!this.swarm) work.resync = true;
         if (!id) return;
         work.ids.services.add(id);
         work.taskServices.add(id);
         this.later(TASK_FOLLOW_UP_MS, (next) => next.taskServices.add(id));
         break;
       case 'node':
+        if (!this.swarm) work.resync = true;
         if (id) work.ids.nodes.add(id);
         // A node going down or coming back moves tasks: read them all again.
         work.full.add('tasks');

@@ -19,17 +19,24 @@ import { fromModel, fromQuery, type ListSource } from './list-source';
 import { imagesQueryOptions, networksQueryOptions, volumesQueryOptions } from './queries';
 import { useModelRows } from './live/use-model-rows';
 
-/** One model kind as a list: the model's rows when it has them, else the engine's list. */
+/**
+ * One model kind as a list: the model's rows when it has them, else the engine's list. A swarm
+ * kind (`swarm`) is the model's only once the model knows the engine as a swarm manager: until
+ * then (a swarm just made, an engine that is none) the engine answers, or says why not.
+ */
 export function useModelList<K extends ModelKind, T, Q, Key extends QueryKey>(
   endpointId: string,
   kind: K,
   fallback: UseQueryOptions<Q, Error, Q, Key>,
   fromRows: (rows: readonly ModelRows[K][]) => T[],
   fromAnswer: (answer: Q) => T[],
+  options: { swarm?: boolean } = {},
 ): ListSource<T[]> {
   const model = useModelRows(endpointId, kind);
-  const query = useQuery({ ...fallback, enabled: model.fallback });
-  const rows = model.rows;
+  const modelAnswers = model.rows !== undefined && (!options.swarm || model.live.model.swarm);
+  const useEngine = model.fallback || (model.rows !== undefined && !modelAnswers);
+  const query = useQuery({ ...fallback, enabled: useEngine });
+  const rows = modelAnswers ? model.rows : undefined;
   const data = useMemo(() => (rows ? fromRows(rows) : undefined), [rows, fromRows]);
   const answer = query.data;
   const listed = useMemo(
@@ -38,7 +45,7 @@ export function useModelList<K extends ModelKind, T, Q, Key extends QueryKey>(
   );
   const refresh = () => model.live.model.refresh();
   if (data) return fromModel(data, refresh);
-  if (model.fallback || answer !== undefined)
+  if (useEngine || answer !== undefined)
     return fromQuery({
       data: listed,
       isPending: query.isPending,

@@ -428,5 +428,6 @@ export function useTaskList(
     tasksQueryOptions(endpointId, { service, node }),
     fromRows,
     sameTasks,
+    { swarm: true },
   );
 }
