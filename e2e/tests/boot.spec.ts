@@ -37,3 +37,19 @@ test('a console opens, styled, even when its code and its stylesheet fail to loa
   expect([...failed.values()].every((count) => count >= 2)).toBe(true);
   expect(failed.size).toBe(2);
 });
+
+test('the app is styled even when its stylesheet fails to load at first', async ({ page }) => {
+  let requests = 0;
+  await page.route(/\/assets\/index-[^/]+\.css$/, async (route) => {
+    if (requests++ === 0) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.goto('/endpoints/local/events');
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  // Tailwind's sr-only: the skip link is out of sight only when the stylesheet applies.
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCSS(
+    'position',
+    'absolute',
+  );
+  expect(requests).toBeGreaterThanOrEqual(2);
+});
