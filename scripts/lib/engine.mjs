@@ -144,6 +144,37 @@ function releaseNetns(runDir) {
   for (const entry of readdirSync(netns)) spawnSync('umount', ['-l', join(netns, entry)]);
 }
 
+/**
+ * A dockerd killed while its containers ran leaves their containerd shims (and so the
+ * containers) running, attached to its exec root: kill those, and the container each one runs.
+ * Matched by that exec root's containerd socket, so no other engine's processes are touched.
+ */
+function killOrphanShims(runDir) {
+  const address = `${join(runDir, 'exec', 'containerd', 'containerd.sock')}`;
+  const shims = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args;
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args[0]?.endsWith('containerd-shim-runc-v2') && args.includes(address))
+      shims.push(Number(entry));
+  }
+  for (const shim of shims) {
+    // The container's first process is the shim's child; killing it ends its pid namespace.
+    spawnSync('pkill', ['-KILL', '-P', String(shim)]);
+    try {
+      process.kill(shim, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return shims.length;
+}
+
 /** rm -rf that reports instead of throwing: a mount still busy after a kill stays behind. */
 export function removeQuietly(path) {
   try {
@@ -169,6 +200,7 @@ export async function startPrivateEngine({ dir, name = 'engine', bridge, extraAr
   const runDir = join('/tmp', `berth-run-${name}`);
   const pidfile = join(runDir, 'docker.pid');
   await stopByPidfile(pidfile);
+  killOrphanShims(runDir);
   releaseNetns(runDir);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
@@ -207,6 +239,7 @@ export async function startPrivateEngine({ dir, name = 'engine', bridge, extraAr
     pid: child.pid,
     stop: async () => {
       await stopByPidfile(pidfile, child.pid);
+      killOrphanShims(runDir);
       deleteBridge(ownBridge);
       releaseStaleBridges(name);
       // A data root made here is the engine's alone: removed with it (a caller's `dir` is kept).
