@@ -125,3 +125,40 @@ export async function removeTestContainers(): Promise<void> {
   );
   await Promise.all(list.body.map((c) => engine('DELETE', `/containers/${c.Id}?force=1&v=1`)));
 }
+
+/** Calls `/api/endpoints/local/docker…` on `gateway` as `headers` (a bearer token). */
+export function relayClient(gateway: () => Gateway, headers: () => Record<string, string>) {
+  return async function api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    as = headers(),
+  ): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${gateway().url}/api/endpoints/local/docker${path}`, {
+      method,
+      headers: { ...as, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+}
+
+/** Polls `read` until `ok` holds; fails naming `what` and the last value after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  read: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value).slice(0, 800)}`,
+      );
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

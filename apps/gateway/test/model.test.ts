@@ -5,12 +5,10 @@ import type {
   ContainerSummary,
   ImageSummary,
   ModelKind,
-  ModelMessage,
   ModelRow,
   Network,
   VolumeList,
 } from '@berth/api';
-import { ModelReplica } from '@berth/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
@@ -21,55 +19,11 @@ import {
 import type { Gateway } from '../src/gateway';
 import { containerRow, imageRow, networkRow, volumeRow } from '../src/model/rows';
 import { BASE_IMAGE, bearer, engineHost, startTestGateway, tempDataDir, tokenFor } from './harness';
+import { ModelClient } from './model-client';
 import { engineAt, runBounded } from './model-storm';
 
 const LABEL = { 'berth.test': 'model' };
 const KINDS: ModelKind[] = ['containers', 'images', 'networks', 'volumes'];
-
-/** A client of the model: subscribes on the events socket and keeps a replica. */
-class ModelClient {
-  readonly ws: WebSocket;
-  snapshots = 0;
-  resyncs = 0;
-  private readonly opened: Promise<void>;
-
-  /** A replica carried over from an earlier socket, as a browser tab keeps it across reconnects. */
-  constructor(
-    url: string,
-    headers: Record<string, string>,
-    readonly replica = new ModelReplica(),
-  ) {
-    this.ws = new WebSocket(url, { headers });
-    this.opened = new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-    this.ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as ModelMessage | { type: string };
-      if (!message.type.startsWith('model.')) return;
-      const model = message as ModelMessage;
-      if (model.type === 'model.snapshot' && model.page === 0) this.snapshots++;
-      if (this.replica.apply(model).resync) {
-        this.resyncs++;
-        this.subscribe();
-      }
-    });
-  }
-
-  async start(): Promise<void> {
-    await this.opened;
-    this.subscribe();
-  }
-
-  subscribe(): void {
-    const since = this.replica.position;
-    this.ws.send(JSON.stringify({ type: 'model.subscribe', ...(since ? { since } : {}) }));
-  }
-
-  rows(kind: ModelKind): ModelRow[] {
-    return [...this.replica.rows(kind)];
-  }
-}
 
 /** Status texts move with the clock ("Up 3 seconds"); the state they name does not. */
 function comparable(kind: ModelKind, rows: ModelRow[]): unknown[] {

@@ -2,17 +2,15 @@
 // of its own; scripts/lib/swarm-cluster.mjs): nodes, node changes, services spread over nodes,
 // a node going down, and the gateway's live model — all through the gateway, which talks to the
 // leader only.
-import type { ModelMessage, ModelNode, ModelService, ModelTask } from '@berth/api';
-import { ModelReplica } from '@berth/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import {
   startSwarmCluster,
   type SwarmCluster,
   type SwarmClusterNode,
 } from '../../../scripts/lib/swarm-cluster.mjs';
 import type { Gateway } from '../src/gateway';
-import { BASE_IMAGE, bearer, startTestGateway, tokenFor } from './harness';
+import { BASE_IMAGE, bearer, eventually, relayClient, startTestGateway, tokenFor } from './harness';
+import { ModelClient } from './model-client';
 
 /** Named after this run's engine, so two checks side by side never share a cluster. */
 const CLUSTER = `${(process.env.BERTH_CHECK_NAME ?? 'itest')
@@ -47,38 +45,10 @@ interface Task {
   Status: { State: string; Err?: string };
 }
 
-async function api<T = unknown>(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${gateway.url}/api/endpoints/local/docker${path}`, {
-    method,
-    headers: { ...admin, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** Polls `read` until `ok` holds; fails with the last value after `timeoutMs`. */
-async function eventually<T>(
-  what: string,
-  read: () => Promise<T> | T,
-  ok: (value: T) => boolean,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value).slice(0, 800)}`,
-      );
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const api = relayClient(
+  () => gateway,
+  () => admin,
+);
 
 const nodes = () => api<Node[]>('GET', '/nodes').then((r) => r.body);
 const node = (id: string) => api<Node>('GET', `/nodes/${id}`).then((r) => r.body);
@@ -126,52 +96,6 @@ async function createService(name: string, replicas: number, constraints: string
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.ID;
-}
-
-/** A subscriber of the gateway's live model on its events socket, as a browser tab is. */
-class ModelClient {
-  readonly replica = new ModelReplica();
-  private readonly ws: WebSocket;
-  private readonly opened: Promise<void>;
-
-  constructor(url: string, headers: Record<string, string>) {
-    this.ws = new WebSocket(url, { headers });
-    this.opened = new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-    this.ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { type: string };
-      if (!message.type.startsWith('model.')) return;
-      if (this.replica.apply(message as ModelMessage).resync) this.subscribe();
-    });
-  }
-
-  async start(): Promise<void> {
-    await this.opened;
-    this.subscribe();
-  }
-
-  private subscribe(): void {
-    const since = this.replica.position;
-    this.ws.send(JSON.stringify({ type: 'model.subscribe', ...(since ? { since } : {}) }));
-  }
-
-  nodes(): ModelNode[] {
-    return [...this.replica.rows('nodes')] as ModelNode[];
-  }
-
-  services(): ModelService[] {
-    return [...this.replica.rows('services')] as ModelService[];
-  }
-
-  tasks(service: string): ModelTask[] {
-    return ([...this.replica.rows('tasks')] as ModelTask[]).filter((t) => t.serviceId === service);
-  }
-
-  close(): void {
-    this.ws.close();
-  }
 }
 
 const ids = (tasks: Array<{ ID: string } | { id: string }>) =>
@@ -302,7 +226,7 @@ describe('a five-node swarm through the gateway', () => {
     const list = await nodes();
     const modelNodes = await eventually(
       'the model to hold the 5 nodes',
-      () => model.nodes(),
+      () => model.rows('nodes'),
       (rows) => rows.length === 5 && rows.every((r) => r.state === 'ready'),
       20_000,
     );
@@ -316,7 +240,7 @@ describe('a five-node swarm through the gateway', () => {
         engineVersion: n.Description.Engine.EngineVersion,
       });
     }
-    expect(model.services().find((s) => s.id === web)).toMatchObject({
+    expect(model.rows('services').find((s) => s.id === web)).toMatchObject({
       name: 'berth-spread',
       replicas: 4,
     });
@@ -324,7 +248,12 @@ describe('a five-node swarm through the gateway', () => {
     await eventually(
       "the model's running tasks of berth-spread to be the engine's",
       () =>
-        ids(model.tasks(web).filter((t) => t.desiredState === 'running' && t.state === 'running')),
+        ids(
+          model
+            .rows('tasks')
+            .filter((t) => t.serviceId === web)
+            .filter((t) => t.desiredState === 'running' && t.state === 'running'),
+        ),
       (rows) => JSON.stringify(rows) === JSON.stringify(engineRunning),
       20_000,
     );
@@ -370,7 +299,8 @@ describe('a five-node swarm through the gateway', () => {
       'the model to hold the tasks the swarm moved',
       () =>
         model
-          .tasks(web)
+          .rows('tasks')
+          .filter((t) => t.serviceId === web)
           // As `running` asks the engine: the lost task still says running, but is meant to stop.
           .filter((t) => t.desiredState === 'running' && t.state === 'running')
           .map((t) => t.id)
@@ -380,7 +310,7 @@ describe('a five-node swarm through the gateway', () => {
     );
     await eventually(
       `the model to show ${victim.name} down`,
-      () => model.nodes().find((r) => r.id === victimId)?.state,
+      () => model.rows('nodes').find((r) => r.id === victimId)?.state,
       (state) => state === 'down',
       20_000,
     );
@@ -396,7 +326,7 @@ describe('a five-node swarm through the gateway', () => {
     expect((await nodes()).filter((n) => n.Status.State === 'ready')).toHaveLength(5);
     await eventually(
       `the model to show ${victim.name} ready again`,
-      () => model.nodes().find((r) => r.id === victimId)?.state,
+      () => model.rows('nodes').find((r) => r.id === victimId)?.state,
       (state) => state === 'ready',
       20_000,
     );

@@ -1,14 +1,19 @@
-import { ModelReplica } from '@berth/api';
-import type { ModelMessage, ModelTask } from '@berth/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import {
   ensureBaseImage,
   startPrivateEngine,
   type PrivateEngine,
 } from '../../../scripts/lib/engine.mjs';
 import type { Gateway } from '../src/gateway';
-import { bearer, startTestGateway, tempDataDir, tokenFor } from './harness';
+import {
+  bearer,
+  eventually,
+  relayClient,
+  startTestGateway,
+  tempDataDir,
+  tokenFor,
+} from './harness';
+import { ModelClient } from './model-client';
 import { openTerminal } from './terminal-client';
 
 // A real single-node swarm on an engine of its own (swarm mode changes an engine's networks).
@@ -18,35 +23,10 @@ let admin: Record<string, string>;
 let operator: Record<string, string>;
 let viewer: Record<string, string>;
 
-async function api<T = unknown>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers = admin,
-): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${gateway.url}/api/endpoints/local/docker${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out; last: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const api = relayClient(
+  () => gateway,
+  () => admin,
+);
 
 interface Task {
   ID: string;
@@ -125,26 +105,18 @@ describe('swarm through the relay', () => {
   it('init, a replicated service with a secret and a config, scale 1 to 3, update and roll back, drain and activate, logs, leave', async () => {
     // A page watching the live model since before the swarm existed: the model must learn this
     // engine became a manager and follow the service's tasks.
-    const replica = new ModelReplica();
-    const watcher = new WebSocket(
+    const watcher = new ModelClient(
       `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/events`,
-      { headers: viewer },
+      viewer,
     );
-    watcher.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { type: string };
-      if (message.type.startsWith('model.')) replica.apply(message as ModelMessage);
-    });
-    await new Promise((resolve) => watcher.once('open', resolve));
-    watcher.send(JSON.stringify({ type: 'model.subscribe' }));
-    await eventually(
-      async () => replica.complete,
-      (complete) => complete,
-      10_000,
-    );
+    await watcher.start();
+    await eventually('the model snapshot', () => watcher.replica.complete, Boolean, 10_000);
     const modelRunning = async (service: string) =>
-      ([...replica.rows('tasks')] as ModelTask[]).filter(
-        (t) => t.serviceId === service && t.desiredState === 'running' && t.state === 'running',
-      );
+      watcher
+        .rows('tasks')
+        .filter(
+          (t) => t.serviceId === service && t.desiredState === 'running' && t.state === 'running',
+        );
 
     const init = await api<string>('POST', '/swarm/init', {
       ListenAddr: '127.0.0.1:2377',
@@ -200,6 +172,7 @@ describe('swarm through the relay', () => {
     expect(created.status).toBe(201);
     const id = created.body.ID;
     await eventually(
+      '1 running task',
       () => runningTasks(id),
       (t) => t.length === 1,
     );
@@ -230,13 +203,15 @@ describe('swarm through the relay', () => {
     expect((await scale(3)).status).toBe(200);
     expect(
       await eventually(
+        '3 running tasks',
         () => runningTasks(id),
         (t) => t.length === 3,
       ),
     ).toHaveLength(3);
-    expect(replica.swarm).toBe(true);
+    expect(watcher.replica.swarm).toBe(true);
     expect(
       await eventually(
+        '3 running tasks in the model',
         () => modelRunning(id),
         (t) => t.length === 3,
         20_000,
@@ -264,6 +239,7 @@ describe('swarm through the relay', () => {
     // The rolling update bumps the service's version as it goes: like a person told "changed
     // meanwhile, reload", read the version again when the engine says it is out of sequence.
     const rollback = await eventually(
+      'the rollback to be accepted',
       async () => {
         const current = await api<{ Version: { Index: number }; Spec: typeof spec }>(
           'GET',
@@ -307,11 +283,13 @@ describe('swarm through the relay', () => {
     expect((await setAvailability('drain', operator)).status).toBe(403);
     expect((await setAvailability('drain')).status).toBe(200);
     await eventually(
+      'no running task while drained',
       () => runningTasks(id),
       (t) => t.length === 0,
     );
     expect((await setAvailability('active')).status).toBe(200);
     await eventually(
+      '3 running tasks again',
       () => runningTasks(id),
       (t) => t.length === 3,
     );
