@@ -1,10 +1,9 @@
 import { endpointKeys } from '@berth/api';
 import type { ContainerSummary, ModelContainer, Port } from '@berth/api';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { queryOptions } from '@tanstack/react-query';
 import { engine } from './api-client';
-import { fromModel, fromQuery, type ListSource } from './list-source';
-import { useModelRows } from './live/use-model-rows';
+import type { ListSource } from './list-source';
+import { useModelList } from './model-lists';
 
 /**
  * Every container as the engine lists it (networks and mounts included): the networks and
@@ -52,17 +51,16 @@ export function summaryFromRow(row: ModelContainer): ContainerSummary {
   };
 }
 
+const summaries = (rows: readonly ModelContainer[]) => rows.map(summaryFromRow);
+const listed = (answer: ContainerSummary[]) => answer;
+
 /** The containers with their networks and volumes: from the live model, else the engine. */
 export function useContainerSummaries(endpointId: string): ListSource<ContainerSummary[]> {
-  const model = useModelRows(endpointId, 'containers');
-  const query = useQuery({
-    ...containerSummariesQueryOptions(endpointId),
-    enabled: model.fallback,
-  });
-  const rows = model.rows;
-  const data = useMemo(() => rows?.map(summaryFromRow), [rows]);
-  const refresh = () => model.live.model.refresh();
-  if (data) return fromModel(data, refresh);
-  if (model.fallback || query.data) return fromQuery(query);
-  return fromModel<ContainerSummary[]>(undefined, refresh);
+  return useModelList(
+    endpointId,
+    'containers',
+    containerSummariesQueryOptions(endpointId),
+    summaries,
+    listed,
+  );
 }
