@@ -61,6 +61,25 @@ describe('TerminalConnection', () => {
     expect(writes.map((w) => [...w.data])).toEqual([[euro[0]], [euro[1], euro[2]]]);
   });
 
+  it('holds what is typed before the socket opens and sends it, in order, once it does', () => {
+    let socket!: FakeSocket;
+    const connection = new TerminalConnection({
+      url: 'ws://gateway/api/endpoints/local/ws/exec?container=c',
+      sink: { write: (_data, done) => done() },
+      onEnd: () => undefined,
+      createSocket: (url, protocols) => (socket = new FakeSocket(url, protocols)),
+    });
+    connection.sendText('ec');
+    connection.sendText('ho hi\r');
+    expect(socket.sent).toHaveLength(0);
+    socket.open();
+    const typed = socket
+      .frames(Channel.stdin)
+      .map((frame) => new TextDecoder().decode(frame.payload))
+      .join('');
+    expect(typed).toBe('echo hi\r');
+  });
+
   it('sends typing as stdin and a large paste in chunks', () => {
     const { socket, connection } = setup({ inputChunk: 1000 });
     connection.sendText('ls\r');

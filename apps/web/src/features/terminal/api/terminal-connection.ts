@@ -45,6 +45,8 @@ export interface TerminalConnectionOptions {
 
 /** The gateway takes far larger frames; smaller ones keep one paste from hogging the socket. */
 export const INPUT_CHUNK = 256 * 1024;
+/** Typing and pastes held while the socket opens, at most this much (the gateway's own limit). */
+export const EARLY_INPUT_LIMIT = 1024 * 1024;
 
 const encoder = new TextEncoder();
 
@@ -59,6 +61,9 @@ export class TerminalConnection {
   private exit: Extract<StatusMessage, { type: 'exit' }> | undefined;
   private error: Extract<StatusMessage, { type: 'error' }> | undefined;
   private lastSize = '';
+  /** Input from before the socket opened (xterm.js answers queries at once, people type). */
+  private early: Uint8Array[] = [];
+  private earlyBytes = 0;
 
   /** Total output bytes received and acknowledged, for the curious (and tests). */
   received = 0;
@@ -70,7 +75,10 @@ export class TerminalConnection {
     this.channel = new ChannelSocket(
       options.url,
       {
-        onOpen: options.onOpen,
+        onOpen: () => {
+          this.flushEarlyInput();
+          options.onOpen?.();
+        },
         onOutput: (_stream, payload) => this.output(payload),
         // Several may come: an error (a command that could not start), then its exit code.
         onStatus: (status) => {
@@ -107,10 +115,24 @@ export class TerminalConnection {
   }
 
   private sendInput(bytes: Uint8Array): void {
+    if (!this.channel.opened && !this.channel.ended) {
+      if (this.earlyBytes + bytes.length > EARLY_INPUT_LIMIT) return;
+      this.early.push(bytes.slice());
+      this.earlyBytes += bytes.length;
+      return;
+    }
     for (let offset = 0; offset < bytes.length; offset += this.inputChunk) {
       if (!this.channel.send(Channel.stdin, bytes.subarray(offset, offset + this.inputChunk)))
         return;
     }
+  }
+
+  /** Sends what was typed before the socket opened, in order. */
+  private flushEarlyInput(): void {
+    const early = this.early;
+    this.early = [];
+    this.earlyBytes = 0;
+    for (const bytes of early) this.sendInput(bytes);
   }
 
   /** Tells the process its window size; repeated sizes are not sent again. */
