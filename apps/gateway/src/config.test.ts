@@ -12,6 +12,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it("reads a swarm's other managers for fail-over, and refuses ssh:// there", () => {
+    expect(loadConfig({}).failoverHosts).toEqual([]);
+    expect(
+      loadConfig({ BERTH_FAILOVER_HOSTS: 'tcp://m2:2376, unix:///run/m3.sock,' }).failoverHosts,
+    ).toEqual(['tcp://m2:2376', 'unix:///run/m3.sock']);
+    expect(() => loadConfig({ BERTH_FAILOVER_HOSTS: 'ssh://root@m2' })).toThrow(
+      /BERTH_FAILOVER_HOSTS.*unix:\/\/ or tcp:\/\//,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', HOST: '' }).port).toBe(7420);
   });

@@ -21,6 +21,27 @@ const configSchema = z.object({
       'must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host',
     )
     .default('unix:///var/run/docker.sock'),
+  // More addresses of the DOCKER_HOST engine (a swarm's other managers): the gateway switches
+  // to the next that answers when the one in use stops. Comma separated; unix:// or tcp://.
+  BERTH_FAILOVER_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(unix|tcp):\/\/.+/,
+            'must list unix:// or tcp:// addresses, comma separated (ssh:// pins one host key)',
+          ),
+      ),
+    ),
   DOCKER_TLS_VERIFY: flag.default(false),
   DOCKER_TLS: flag.default(false),
   DOCKER_CERT_PATH: z.string().optional(),
@@ -60,6 +81,8 @@ export interface Config {
   port: number;
   host: string;
   dockerHost: string;
+  /** More addresses of the same engine, tried in turn (BERTH_FAILOVER_HOSTS). */
+  failoverHosts: string[];
   tls: { verify: boolean; enabled: boolean; certPath: string | undefined };
   dataDir: string;
   /** The built SPA; absent in development (Vite serves it). */
@@ -99,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     dockerHost: c.DOCKER_HOST,
+    failoverHosts: c.BERTH_FAILOVER_HOSTS,
     tls: {
       verify: c.DOCKER_TLS_VERIFY,
       enabled: c.DOCKER_TLS || c.DOCKER_TLS_VERIFY,

@@ -86,14 +86,13 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
 
   const metrics = new Metrics();
   const registry = new EndpointRegistry(logger);
+  const localTls = tlsFromCertPath(config.tls.certPath, config.tls.verify, config.tls.enabled);
   registry.add(
     new Endpoint({
       id: 'local',
       name: config.demo ? 'demo engine' : 'local',
-      transport: new Transport(
-        config.dockerHost,
-        tlsFromCertPath(config.tls.certPath, config.tls.verify, config.tls.enabled),
-      ),
+      transport: new Transport(config.dockerHost, localTls),
+      alternates: config.failoverHosts.map((host) => new Transport(host, localTls)),
       demo: config.demo,
       source: 'environment',
     }),

@@ -308,4 +308,33 @@ describe('endpoints', () => {
     expect((await api('DELETE', '/api/endpoints/secure')).status).toBe(204);
     expect((await listEndpoints()).some((e) => e.id === 'secure')).toBe(false);
   });
+
+  it('saves other addresses of an engine and works through the first that answers when the address does not', async () => {
+    const refused = await api<{ message: string }>('POST', '/api/endpoints', {
+      name: 'ssh pair',
+      url: 'ssh://deploy@build',
+      alternates: ['unix:///run/other.sock'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^alternates: other addresses work with unix/);
+
+    const gone = `unix://${join(tempDataDir(), 'gone.sock')}`;
+    const added = await api<EndpointSummary>('POST', '/api/endpoints', {
+      name: 'Pair',
+      url: gone,
+      alternates: [second.host],
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      id: 'pair',
+      url: gone,
+      alternates: [second.host],
+      connectedUrl: second.host,
+      status: 'up',
+    });
+    expect((await api<unknown[]>('GET', '/api/endpoints/pair/docker/containers/json')).status).toBe(
+      200,
+    );
+    expect((await api('DELETE', '/api/endpoints/pair')).status).toBe(204);
+  });
 });

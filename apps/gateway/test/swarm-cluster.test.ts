@@ -1,7 +1,8 @@
 // Berth on a real five-node swarm (3 managers, 2 workers, each a dockerd in a network namespace
 // of its own; scripts/lib/swarm-cluster.mjs): nodes, node changes, services spread over nodes,
-// a node going down, and the gateway's live model — all through the gateway, which talks to the
-// leader only.
+// a node going down, the gateway's live model, and the leader going down — all through the
+// gateway, which talks to the leader and knows the other managers' addresses for fail-over.
+import type { EndpointSummary } from '@berth/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startSwarmCluster,
@@ -105,7 +106,11 @@ beforeAll(async () => {
   const started = Date.now();
   cluster = await startSwarmCluster({ name: CLUSTER, managers: 3, workers: 2 });
   process.stderr.write(`[swarm-cluster] ${CLUSTER}: formed in ${Date.now() - started} ms\n`);
-  gateway = await startTestGateway({ DOCKER_HOST: cluster.leader.host });
+  const others = cluster.nodes.filter((n) => n.role === 'manager' && n !== cluster.leader);
+  gateway = await startTestGateway({
+    DOCKER_HOST: cluster.leader.host,
+    BERTH_FAILOVER_HOSTS: others.map((n) => n.host).join(','),
+  });
   admin = bearer(tokenFor(gateway, 'admin'));
   model = new ModelClient(
     `${gateway.url.replace('http', 'ws')}/api/endpoints/local/ws/events`,
@@ -331,4 +336,66 @@ describe('a five-node swarm through the gateway', () => {
       20_000,
     );
   }, 180_000);
+
+  it('the leader going down: the gateway fails over to another manager, keeps working and shows the new leader', async () => {
+    const leader = cluster.leader;
+    const oldLeaderId = nodeOf(await nodes(), leader)!.ID;
+    await leader.stop();
+    const stoppedAt = Date.now();
+
+    const summary = await eventually(
+      'the local endpoint up again through another manager',
+      async () => {
+        const res = await fetch(`${gateway.url}/api/endpoints/local`, { headers: admin });
+        return { status: res.status, body: (await res.json()) as EndpointSummary };
+      },
+      (r) => r.status === 200 && r.body.status === 'up' && r.body.connectedUrl !== leader.host,
+      30_000,
+    );
+    expect(summary.body.url).toBe(leader.host);
+    expect(cluster.nodes.map((n) => n.host)).toContain(summary.body.connectedUrl);
+    const switchedAfter = Date.now() - stoppedAt;
+
+    // The remaining two managers elect a leader; until then a manager answers 503.
+    const elected = await eventually(
+      'a new leader in GET /nodes',
+      () => api<Node[]>('GET', '/nodes'),
+      (r) =>
+        r.status === 200 && r.body.some((n) => n.ManagerStatus?.Leader && n.ID !== oldLeaderId),
+      60_000,
+    );
+    const newLeader = elected.body.find((n) => n.ManagerStatus?.Leader)!;
+    expect(newLeader.ID).not.toBe(oldLeaderId);
+    process.stderr.write(
+      `[swarm-cluster] leader's dockerd gone: endpoint through ${summary.body.connectedUrl} after ${switchedAfter} ms, new leader ${newLeader.Description.Hostname} after ${Date.now() - stoppedAt} ms\n`,
+    );
+
+    // Writes go on through the new manager: a service is made and runs.
+    const service = await createService('berth-after-failover', 2, ['node.role==worker']);
+    await eventually(
+      'berth-after-failover at 2 running tasks',
+      () => running(service),
+      (t) => t.length === 2,
+      60_000,
+    );
+
+    // The live model (its events stream now comes from the new manager) shows the new leader.
+    await eventually(
+      'the model to show the new leader',
+      () => model.rows('nodes').find((r) => r.leader)?.id,
+      (id) => id === newLeader.ID,
+      30_000,
+    );
+
+    await leader.start();
+    await eventually(
+      `${leader.name} back as a reachable manager`,
+      () => api<Node[]>('GET', '/nodes'),
+      (r) =>
+        r.status === 200 &&
+        r.body.filter((n) => n.Status.State === 'ready').length === 5 &&
+        r.body.find((n) => n.ID === oldLeaderId)?.ManagerStatus?.Reachability === 'reachable',
+      90_000,
+    );
+  }, 240_000);
 });

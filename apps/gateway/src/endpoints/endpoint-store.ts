@@ -8,6 +8,8 @@ export interface StoredEndpoint {
   id: string;
   name: string;
   url: string;
+  /** More addresses of the same engine (a swarm's other managers), tried in turn. */
+  alternates: string[];
   tls: TlsMaterial | undefined;
   ssh: SshMaterial | undefined;
   createdAt: number;
@@ -17,6 +19,7 @@ interface EndpointRow {
   id: string;
   name: string;
   url: string;
+  alternates: string | null;
   tls: string | null;
   ssh: string | null;
   created_at: number;
@@ -39,6 +42,7 @@ export class EndpointStore {
       id: row.id,
       name: row.name,
       url: row.url,
+      alternates: row.alternates ? (JSON.parse(row.alternates) as string[]) : [],
       tls: row.tls ? (JSON.parse(this.box.open(row.tls)) as TlsMaterial) : undefined,
       ssh: row.ssh ? (JSON.parse(this.box.open(row.ssh)) as SshMaterial) : undefined,
       createdAt: row.created_at,
@@ -62,14 +66,16 @@ export class EndpointStore {
       value ? this.box.seal(JSON.stringify(value)) : null;
     this.db
       .prepare(
-        `INSERT INTO endpoints (id, name, url, tls, ssh, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url, tls = excluded.tls,
-           ssh = excluded.ssh`,
+        `INSERT INTO endpoints (id, name, url, alternates, tls, ssh, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url,
+           alternates = excluded.alternates, tls = excluded.tls, ssh = excluded.ssh`,
       )
       .run(
         endpoint.id,
         endpoint.name,
         endpoint.url,
+        endpoint.alternates.length ? JSON.stringify(endpoint.alternates) : null,
         seal(endpoint.tls),
         seal(endpoint.ssh),
         Date.now(),

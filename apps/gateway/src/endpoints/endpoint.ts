@@ -12,6 +12,11 @@ export interface EndpointOptions {
   id: string;
   name: string;
   transport: Transport;
+  /**
+   * More addresses of the same engine, tried in turn when the current one stops answering: the
+   * other managers of a swarm, so Berth keeps working when the manager it talks to goes down.
+   */
+  alternates?: Transport[];
   demo?: boolean;
   source?: 'environment' | 'saved';
 }
@@ -34,7 +39,12 @@ export function detectEngineKind(
 export class Endpoint {
   readonly id: string;
   readonly name: string;
-  readonly transport: Transport;
+  /** The configured address first, then its alternates: every way to reach this engine. */
+  readonly transports: readonly Transport[];
+  /** The configured address: what an admin typed, or DOCKER_HOST. */
+  private readonly configured: Transport;
+  /** Which of `transports` every call goes through now (see `doRefresh`). */
+  private current: Transport;
   readonly demo: boolean;
   readonly source: 'environment' | 'saved';
   kind: EngineKind = 'docker';
@@ -49,13 +59,24 @@ export class Endpoint {
   constructor(options: EndpointOptions) {
     this.id = options.id;
     this.name = options.name;
-    this.transport = options.transport;
+    this.configured = options.transport;
+    this.current = options.transport;
+    this.transports = [options.transport, ...(options.alternates ?? [])];
     this.demo = options.demo ?? false;
     this.source = options.source ?? 'saved';
   }
 
+  /**
+   * The way to the engine now. Every caller asks for it per call (never keeps it), so after a
+   * fail-over the relay, the hubs' reconnects and the model's reads all go the new way.
+   */
+  get transport(): Transport {
+    return this.current;
+  }
+
+  /** The configured address (what an admin typed), whichever one is in use. */
   get url(): string {
-    return this.transport.url;
+    return this.configured.url;
   }
 
   /** The engine path for a relayed call: keeps an explicit `/vX.Y` prefix, else adds ours. */
@@ -73,23 +94,37 @@ export class Endpoint {
   }
 
   private async doRefresh(): Promise<void> {
+    const failure = await this.learn(this.transport);
+    if (!failure) return this.markUp();
+    // The address in use failed: the first alternate that answers takes over.
+    for (const transport of this.transports) {
+      if (transport === this.current || (await this.learn(transport))) continue;
+      this.current = transport;
+      return this.markUp();
+    }
+    this.setDown(failure);
+  }
+
+  /** Reads /version (and /info) over one address; returns the failure, or null when it answered. */
+  private async learn(transport: Transport): Promise<{ error: unknown } | null> {
     const started = performance.now();
     try {
-      const version = await this.transport.json<SystemVersion>('GET', '/version');
+      const version = await transport.json<SystemVersion>('GET', '/version');
       if (version.status !== 200 || !version.body?.ApiVersion) {
         throw new Error(`the engine answered /version with HTTP ${version.status}`);
       }
-      this.latencyMs = Math.round(performance.now() - started);
-      this.apiVersion = negotiateApiVersion(version.body.ApiVersion);
-      this.engineVersion = version.body.Version;
-      const info = await this.transport.json<SystemInfo & Record<string, unknown>>(
+      const apiVersion = negotiateApiVersion(version.body.ApiVersion);
+      const info = await transport.json<SystemInfo & Record<string, unknown>>(
         'GET',
-        `/v${this.apiVersion}/info`,
+        `/v${apiVersion}/info`,
       );
+      this.latencyMs = Math.round(performance.now() - started);
+      this.apiVersion = apiVersion;
+      this.engineVersion = version.body.Version;
       this.kind = detectEngineKind(version.body, info.status === 200 ? info.body : undefined);
-      this.markUp();
+      return null;
     } catch (error) {
-      this.markDown(error);
+      return { error };
     }
   }
 
@@ -104,7 +139,8 @@ export class Endpoint {
       this.latencyMs = Math.round(performance.now() - started);
       this.markUp();
     } catch (error) {
-      this.markDown(error);
+      if (this.transports.length > 1) return this.refresh();
+      this.setDown({ error });
     }
   }
 
@@ -114,7 +150,18 @@ export class Endpoint {
     this.checkedAt = Date.now();
   }
 
+  /**
+   * A call over the address in use failed to reach the engine: marks the endpoint down and
+   * returns why, in words a person can act on. With alternates, a fail-over starts at once
+   * rather than at the next background check.
+   */
   markDown(error: unknown): string {
+    const message = this.setDown({ error });
+    if (this.transports.length > 1) void this.refresh();
+    return message;
+  }
+
+  private setDown({ error }: { error: unknown }): string {
     const message =
       error instanceof Error &&
       !(error as { code?: string }).code &&
@@ -128,11 +175,18 @@ export class Endpoint {
     return message;
   }
 
+  /** Closes the connections of every address. */
+  close(): void {
+    for (const transport of this.transports) transport.close();
+  }
+
   summary(): EndpointSummary {
     return {
       id: this.id,
       name: this.name,
       url: this.url,
+      alternates: this.transports.slice(1).map((t) => t.url),
+      connectedUrl: this.transport.url,
       kind: this.kind,
       apiVersion: this.apiVersion,
       engineVersion: this.engineVersion,

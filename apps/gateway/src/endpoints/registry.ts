@@ -24,7 +24,7 @@ export class EndpointRegistry {
     if (!endpoint) return false;
     this.endpoints.delete(id);
     for (const listener of this.removeListeners) listener(id);
-    endpoint.transport.close();
+    endpoint.close();
     return true;
   }
 
@@ -46,7 +46,14 @@ export class EndpointRegistry {
       Promise.all(
         this.list().map(async (endpoint) => {
           const before = endpoint.status;
+          const via = endpoint.transport.url;
           await endpoint.check();
+          if (endpoint.transport.url !== via) {
+            this.logger.warn(
+              { endpoint: endpoint.id, from: via, to: endpoint.transport.url },
+              `endpoint ${endpoint.id} failed over to ${endpoint.transport.url}`,
+            );
+          }
           if (endpoint.status !== before) {
             const log =
               endpoint.status === 'up'
@@ -72,6 +79,6 @@ export class EndpointRegistry {
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
-    for (const endpoint of this.endpoints.values()) endpoint.transport.close();
+    for (const endpoint of this.endpoints.values()) endpoint.close();
   }
 }

@@ -28,6 +28,20 @@ const endpointInput = z
         /^(unix:\/\/\/.+|tcp:\/\/[^/\s]+:\d+|ssh:\/\/([^@/\s]+@)?[^@/\s:]+(:\d+)?(\/\S*)?)$/,
         'must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host',
       ),
+    // The other managers of a swarm: tried in turn when the address in use stops answering.
+    // They share the endpoint's TLS files; ssh:// is left out (each host has its own host key).
+    alternates: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(
+            /^(unix:\/\/\/.+|tcp:\/\/[^/\s]+:\d+)$/,
+            'must look like unix:///var/run/docker.sock or tcp://host:2376',
+          ),
+      )
+      .max(8, 'at most 8 other addresses')
+      .optional(),
     tls: z
       .object({
         verify: z.boolean(),
@@ -64,7 +78,20 @@ const endpointInput = z
   .refine((input) => !input.ssh || input.url.startsWith('ssh://'), {
     message: 'SSH settings apply to ssh:// addresses only',
     path: ['ssh'],
-  });
+  })
+  .refine((input) => !input.alternates?.length || !input.url.startsWith('ssh://'), {
+    message: 'other addresses work with unix:// and tcp:// endpoints: add each ssh host on its own',
+    path: ['alternates'],
+  })
+  .refine(
+    (input) =>
+      new Set([input.url, ...(input.alternates ?? [])]).size ===
+      1 + (input.alternates ?? []).length,
+    {
+      message: 'each address must differ from the others and from the address',
+      path: ['alternates'],
+    },
+  );
 
 /** A URL-safe id from a name: `Build box #2` → `build-box-2`, made unique. */
 function slug(name: string, taken: (id: string) => boolean): string {
@@ -110,7 +137,7 @@ function toSsh(
 
 /** A saved endpoint made live; an `ssh://` one pins the host key it first sees. */
 export function endpointFrom(
-  stored: Pick<StoredEndpoint, 'id' | 'name' | 'url' | 'tls' | 'ssh'>,
+  stored: Pick<StoredEndpoint, 'id' | 'name' | 'url' | 'alternates' | 'tls' | 'ssh'>,
   store?: EndpointStore,
 ): Endpoint {
   return new Endpoint({
@@ -120,6 +147,7 @@ export function endpointFrom(
       ...stored.ssh,
       onHostKeyLearned: (fingerprint) => store?.pinHostKey(stored.id, fingerprint),
     }),
+    alternates: stored.alternates.map((url) => new Transport(url, stored.tls)),
     source: 'saved',
   });
 }
@@ -255,6 +283,7 @@ export function endpointRoutes({
       id,
       name: input.name,
       url: input.url,
+      alternates: input.alternates ?? [],
       tls: toTls(input.tls),
       ssh: toSsh(input.url, input.ssh),
     });
@@ -280,6 +309,7 @@ export function endpointRoutes({
       id,
       name: input.name,
       url: input.url,
+      alternates: input.alternates ?? existing.alternates,
       tls: input.tls === undefined ? existing.tls : toTls(input.tls, existing.tls),
       ssh: toSsh(input.url, input.ssh, existing.ssh),
     });
@@ -321,6 +351,7 @@ export function endpointRoutes({
           id,
           name: context.name,
           url: context.url,
+          alternates: [],
           tls: context.tls,
           ssh: toSsh(context.url, undefined),
         }),

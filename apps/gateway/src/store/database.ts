@@ -123,6 +123,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (endpoint_id, name, version),
      FOREIGN KEY (endpoint_id, name) REFERENCES stacks(endpoint_id, name) ON DELETE CASCADE
    );`,
+  // More addresses of an endpoint's engine (a swarm's other managers), for fail-over.
+  `ALTER TABLE endpoints ADD COLUMN alternates TEXT; -- JSON array of unix:// or tcp:// URLs`,
 ];
 
 export function openDatabase(dataDir: string, file = 'berth.db'): Db {

@@ -9,6 +9,13 @@ export interface EndpointSummary {
   name: string;
   /** Where the engine listens, e.g. `unix:///var/run/docker.sock`. */
   url: string;
+  /**
+   * More addresses of the same engine (a swarm's other managers), tried in turn when the one in
+   * use stops answering.
+   */
+  alternates: string[];
+  /** The address calls go to now: `url`, or the alternate a fail-over switched to. */
+  connectedUrl: string;
   kind: EngineKind;
   /** The API version the gateway speaks to this engine: the lower of the engine's and Berth's. */
   apiVersion: string | null;

@@ -76,6 +76,8 @@ describe('EndpointDialog', () => {
       id: 'build',
       name: 'Build',
       url: 'ssh://deploy@build',
+      alternates: [],
+      connectedUrl: 'ssh://deploy@build',
       kind: 'docker',
       apiVersion: '1.41',
       engineVersion: '24.0.0',
