@@ -66,5 +66,12 @@ export default defineConfig({
       dependencies: ['multi-endpoint'],
       use: { storageState: ADMIN_STATE },
     },
+    // The harness's five-node swarm (BERTH_E2E_CLUSTER), added as an endpoint of its own.
+    {
+      name: 'cluster',
+      testMatch: /.*\.cluster\.ts$/,
+      dependencies: ['swarm'],
+      use: { storageState: ADMIN_STATE },
+    },
   ],
 });

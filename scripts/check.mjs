@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
 import { startPouchReplay } from './lib/pouch-replay.mjs';
 import { startRegistry } from './lib/registry.mjs';
+import { clusterEnv, startSwarmCluster } from './lib/swarm-cluster.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,6 +36,7 @@ let registry;
 let gateway;
 let pouch;
 let engine2;
+let cluster;
 let code = 0;
 async function cleanup() {
   await stopProcess(gateway);
@@ -42,6 +44,7 @@ async function cleanup() {
   await registry?.stop();
   await engine.stop();
   await engine2?.stop();
+  await cluster?.stop();
 }
 // Ctrl-C or a kill still stops the engines, the registry and the gateway this run started.
 for (const signal of ['SIGINT', 'SIGTERM'])
@@ -78,6 +81,16 @@ try {
       },
     });
     pouch = await startPouchReplay({ root, name: values.name });
+    // The five-node swarm only when a cluster spec is asked for: it takes a while to form.
+    if (filters.some((f) => f.includes('cluster')))
+      cluster = await startSwarmCluster({
+        name: `${
+          values.name
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, '')
+            .slice(0, 7) || 'c'
+        }-cl`,
+      });
     await pnpm(['exec', 'playwright', 'test', '--reporter=list', ...filters], {
       cwd: join(root, 'e2e'),
       env: {
@@ -85,6 +98,7 @@ try {
         BERTH_E2E_URL: `http://127.0.0.1:${port}`,
         BERTH_E2E_POUCH: pouch.url,
         BERTH_E2E_SECOND_ENGINE: engine2.host,
+        ...(cluster ? { BERTH_E2E_CLUSTER: clusterEnv(cluster) } : {}),
       },
     });
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ensureBaseImage, removeQuietly, startPrivateEngine } from './lib/engine.mjs';
 import { startPouchReplay } from './lib/pouch-replay.mjs';
 import { startRegistry } from './lib/registry.mjs';
+import { clusterEnv, startSwarmCluster } from './lib/swarm-cluster.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
 import { ensurePackages } from './lib/system.mjs';
 
@@ -23,12 +24,16 @@ let engine2;
 let gateway;
 let registry;
 let pouch;
+// A five-node swarm (3 managers, 2 workers) for the cluster e2e project: the last to run.
+let cluster;
 const results = [];
 
 async function cleanup() {
   await stopProcess(gateway);
   await pouch?.stop();
   pouch = undefined;
+  await cluster?.stop();
+  cluster = undefined;
   await registry?.stop();
   registry = undefined;
   if (engine) {
@@ -169,6 +174,8 @@ async function main() {
       },
     });
     pouch = await startPouchReplay({ root, name: 'e2e' });
+    log('starting a five-node swarm for the cluster specs');
+    cluster = await startSwarmCluster({ name: 'e2ecl', managers: 3, workers: 2 });
     await pnpm(['exec', 'playwright', 'test', '--reporter=list,json'], {
       cwd: join(root, 'e2e'),
       env: {
@@ -177,6 +184,7 @@ async function main() {
         BERTH_E2E_URL: `http://127.0.0.1:${E2E_PORT}`,
         BERTH_E2E_POUCH: pouch.url,
         BERTH_E2E_SECOND_ENGINE: engine2.host,
+        BERTH_E2E_CLUSTER: clusterEnv(cluster),
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
       },
     });

@@ -40,3 +40,6 @@ export interface SwarmClusterOptions {
 export function startSwarmCluster(options: SwarmClusterOptions): Promise<SwarmCluster>;
 export function removeSwarmCluster(name: string, options?: { keepLogs?: boolean }): Promise<void>;
 export function saveSwarmLogs(name: string, to: string): void;
+
+/** The cluster as the e2e specs read it from BERTH_E2E_CLUSTER: `[{name, host, role}]`, JSON. */
+export function clusterEnv(cluster: SwarmCluster): string;

@@ -469,3 +469,11 @@ export function saveSwarmLogs(name, to) {
   for (const file of readdirSync(logsDir(name)))
     copyFileSync(join(logsDir(name), file), join(to, file));
 }
+
+/**
+ * What the e2e specs need of a cluster (BERTH_E2E_CLUSTER): each node's name, socket and role,
+ * the leader first, as JSON.
+ */
+export function clusterEnv(cluster) {
+  return JSON.stringify(cluster.nodes.map(({ name, host, role }) => ({ name, host, role })));
+}
