@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
 import { startPouchReplay } from './lib/pouch-replay.mjs';
+import { startOidcProvider } from './lib/oidc-provider.mjs';
 import { startRegistry } from './lib/registry.mjs';
 import { clusterEnv, startSwarmCluster } from './lib/swarm-cluster.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
@@ -33,6 +34,7 @@ if (mode !== 'integration' && mode !== 'e2e') {
 const port = Number(values.port);
 const engine = await startPrivateEngine({ name: values.name });
 let registry;
+let oidcProvider;
 let gateway;
 let pouch;
 let engine2;
@@ -42,20 +44,25 @@ async function cleanup() {
   await stopProcess(gateway);
   await pouch?.stop();
   await registry?.stop();
+  await oidcProvider?.stop();
   await engine.stop();
   await engine2?.stop();
   await cluster?.stop();
 }
-// Ctrl-C or a kill still stops the engines, the registry and the gateway this run started.
+// Ctrl-C or a kill still stops the engines, the registry, the OpenID provider and the gateway
+// this run started.
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => void cleanup().finally(() => process.exit(130)));
 try {
   await ensureBaseImage(engine.host);
   registry = await startRegistry({ port: Number(values['registry-port'] ?? port + 1) });
+  // A real OpenID provider on a free loopback port, for the single sign-on tests.
+  oidcProvider = await startOidcProvider();
   const env = {
     ...process.env,
     DOCKER_HOST: engine.host,
     BERTH_TEST_REGISTRY: registry.address,
+    BERTH_TEST_OIDC_ISSUER: oidcProvider.issuer,
     // Tests that start engines of their own name them after this run's, so runs never collide.
     BERTH_CHECK_NAME: values.name,
   };

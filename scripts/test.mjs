@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { ensureBaseImage, removeQuietly, startPrivateEngine } from './lib/engine.mjs';
 import { startPouchReplay } from './lib/pouch-replay.mjs';
+import { startOidcProvider } from './lib/oidc-provider.mjs';
 import { startRegistry } from './lib/registry.mjs';
 import { clusterEnv, startSwarmCluster } from './lib/swarm-cluster.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
@@ -23,6 +24,7 @@ let engine;
 let engine2;
 let gateway;
 let registry;
+let oidcProvider;
 let pouch;
 // A five-node swarm (3 managers, 2 workers) for the cluster e2e project: the last to run.
 let cluster;
@@ -36,6 +38,8 @@ async function cleanup() {
   cluster = undefined;
   await registry?.stop();
   registry = undefined;
+  await oidcProvider?.stop();
+  oidcProvider = undefined;
   if (engine) {
     log('stopping the private engine');
     await engine.stop();
@@ -138,7 +142,13 @@ async function main() {
   await ensureBaseImage(engine.host);
   log('starting a private registry (htpasswd auth)');
   registry = await startRegistry();
-  const engineEnv = { DOCKER_HOST: engine.host, BERTH_TEST_REGISTRY: registry.address };
+  log('starting a test OpenID Connect provider');
+  oidcProvider = await startOidcProvider();
+  const engineEnv = {
+    DOCKER_HOST: engine.host,
+    BERTH_TEST_REGISTRY: registry.address,
+    BERTH_TEST_OIDC_ISSUER: oidcProvider.issuer,
+  };
 
   const integrationReport = join(reports, 'integration.json');
   await step('gateway integration tests (vitest, real engine)', () =>

@@ -65,6 +65,27 @@ const configSchema = z.object({
       (list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)),
       'must be a comma-separated list of origins like https://berth.example.com',
     ),
+  // Where browsers reach Berth (behind a proxy, say): the OIDC redirect URI is built from it,
+  // never from a request's Host header.
+  BERTH_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, 'must be a URL like https://berth.example.com')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  // Addresses (or CIDR ranges) of proxies whose forward-auth headers Berth believes.
+  BERTH_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p)),
+      'must be a comma-separated list of addresses or CIDR ranges like 10.0.0.5,172.18.0.0/16',
+    ),
   BERTH_SESSION_IDLE_MINUTES: z.coerce
     .number({ message: 'must be a number of minutes' })
     .int()
@@ -96,6 +117,10 @@ export interface Config {
   /** Origins besides the gateway's own a browser may use (behind a proxy, another name). */
   extraOrigins: string[];
   session: { idleMs: number; absoluteMs: number };
+  /** BERTH_PUBLIC_URL without a trailing slash, when set. */
+  publicUrl: string | undefined;
+  /** BERTH_TRUSTED_PROXIES: forward-auth headers count only from these addresses. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
@@ -138,7 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       c.BERTH_TLS_CERT && c.BERTH_TLS_KEY
         ? { cert: c.BERTH_TLS_CERT, key: c.BERTH_TLS_KEY }
         : undefined,
-    extraOrigins: c.BERTH_ORIGINS,
+    extraOrigins: c.BERTH_PUBLIC_URL
+      ? [...c.BERTH_ORIGINS, new URL(c.BERTH_PUBLIC_URL).origin]
+      : c.BERTH_ORIGINS,
+    publicUrl: c.BERTH_PUBLIC_URL,
+    trustedProxies: c.BERTH_TRUSTED_PROXIES,
     session: {
       idleMs: c.BERTH_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: c.BERTH_SESSION_MAX_HOURS * 3_600_000,

@@ -27,6 +27,8 @@ import { closeServer, createHttpServer } from './server';
 import { openDatabase } from './store/database';
 import { RegistryStore } from './store/registries';
 import { SettingsStore } from './store/settings';
+import { OidcClient } from './sso/oidc-client';
+import { SsoStore } from './sso/sso-store';
 import { UpgradeRouter } from './ws/upgrade-router';
 
 export interface Gateway {
@@ -71,6 +73,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     tokens: new TokenStore(db),
     audit: new AuditLog(db),
     settings: new SettingsStore(db),
+    sso: new SsoStore(db, box),
     registries: new RegistryStore(db, box),
     endpoints: endpointStore,
     origins: new OriginPolicy({
@@ -83,6 +86,23 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     logger,
   });
   await security.bootstrapAdmin(config.adminPassword);
+
+  // Where browsers reach Berth: BERTH_PUBLIC_URL, else the address it listens on (unless that is
+  // a wildcard, which no browser can be sent back to). Never a request's Host header.
+  const ownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const publicUrl =
+    config.publicUrl ??
+    (['0.0.0.0', '::', '[::]'].includes(config.host)
+      ? undefined
+      : `${secure ? 'https' : 'http'}://${ownHost}:${port}`);
+  const redirectUri = publicUrl && `${publicUrl}/api/auth/oidc/callback`;
+  const sso = {
+    box,
+    oidc: redirectUri ? new OidcClient(redirectUri) : undefined,
+    redirectUri,
+    postLogoutRedirectUri: publicUrl && `${publicUrl}/login`,
+    trustedProxies: config.trustedProxies,
+  };
 
   const metrics = new Metrics();
   const registry = new EndpointRegistry(logger);
@@ -148,6 +168,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       metrics,
       logger,
       endpointStore,
+      sso,
       wall: new WallStore(db),
       stacks: new StackService(new StackStore(db), security, config.dataDir),
     }),

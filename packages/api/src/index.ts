@@ -9,6 +9,7 @@ export * from './view-models/format';
 export * from './streams/multiplex';
 export * from './engine/routes';
 export * from './gateway/auth-types';
+export * from './gateway/sso-types';
 export * from './gateway/password-policy';
 export * from './engine/events';
 export * from './streams/json-lines';

@@ -1,4 +1,4 @@
-import type { Role } from '@berth/api';
+import type { LoginMethod, Role } from '@berth/api';
 import { ROLES } from '@berth/api';
 
 /** Who is calling: resolved once per request from the session cookie or a bearer token. */
@@ -6,7 +6,10 @@ export interface Principal {
   userId: number;
   username: string;
   role: Role;
-  via: 'session' | 'token';
+  /** 'proxy': named by a trusted forward-auth proxy's headers on this very request. */
+  via: 'session' | 'token' | 'proxy';
+  /** How the user signed in (sessions and proxy requests; tokens have none). */
+  method?: LoginMethod;
   tokenId?: number;
   /** A token's own role (the principal's role is also capped by the owner's). */
   tokenRole?: Role;

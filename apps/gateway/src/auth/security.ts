@@ -10,13 +10,14 @@ import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { Db } from '../store/database';
 import type { RegistryStore } from '../store/registries';
 import type { SettingsStore } from '../store/settings';
+import type { SsoStore } from '../sso/sso-store';
 import { headerOf, type OriginPolicy } from './origin';
 import { hashPassword, passwordProblem } from './passwords';
 import { lowerRole, type Principal } from './principal';
 import { LoginLimiter } from './rate-limit';
 import type { SessionStore } from './sessions';
 import type { TokenStore } from './tokens';
-import type { UserStore } from './users';
+import type { User, UserStore } from './users';
 
 export const SESSION_COOKIE = 'berth_session';
 /** Header a same-origin script sends on mutations when the browser omits Origin. */
@@ -29,6 +30,7 @@ export interface SecurityDeps {
   tokens: TokenStore;
   audit: AuditLog;
   settings: SettingsStore;
+  sso: SsoStore;
   registries: RegistryStore;
   endpoints: EndpointStore;
   origins: OriginPolicy;
@@ -71,6 +73,20 @@ export class Security {
     return principal.tokenRole ? lowerRole(grant.role, principal.tokenRole) : grant.role;
   }
 
+  /**
+   * Whether `username` may log in with a password: always while local login is on; when an admin
+   * turned it off, only the break-glass admin (a local, enabled admin) still may.
+   */
+  passwordLoginAllowed(user: User): boolean {
+    const { localLogin } = this.deps.sso.settings();
+    if (localLogin.enabled) return true;
+    return (
+      user.role === 'admin' &&
+      user.externalId === null &&
+      localLogin.breakGlassUser.toLowerCase() === user.username.toLowerCase()
+    );
+  }
+
   setupNeeded(): boolean {
     return this.deps.users.count() === 0;
   }
@@ -94,14 +110,15 @@ export class Security {
     }
     const secret = parseCookies(headerOf(req, 'cookie') ?? '')[SESSION_COOKIE];
     if (!secret) return undefined;
-    const userId = this.deps.sessions.resolve(secret);
-    const user = userId === undefined ? undefined : this.deps.users.byId(userId);
+    const session = this.deps.sessions.resolve(secret);
+    const user = session && this.deps.users.byId(session.userId);
     if (!user || user.disabled) return undefined;
     return {
       userId: user.id,
       username: user.username,
       role: user.role,
       via: 'session',
+      method: session.method,
       sessionSecret: secret,
     };
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import type { LoginMethod } from '@berth/api';
 import { digest, newSecret } from './secret-token';
 
 export interface SessionPolicy {
@@ -13,6 +14,12 @@ interface SessionRow {
   user_id: number;
   last_seen_at: number;
   expires_at: number;
+  method: LoginMethod;
+}
+
+export interface LiveSession {
+  userId: number;
+  method: LoginMethod;
 }
 
 /** Browser sessions, kept in SQLite so they survive a gateway restart. */
@@ -23,12 +30,16 @@ export class SessionStore {
   ) {}
 
   /** Returns the cookie value; only its digest is stored. */
-  create(userId: number, meta: { ip?: string; userAgent?: string }): string {
+  create(
+    userId: number,
+    meta: { ip?: string; userAgent?: string },
+    login: { method: LoginMethod; idToken?: string } = { method: 'local' },
+  ): string {
     const secret = newSecret();
     const now = Date.now();
     this.db
       .prepare(
-        'INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent, method, id_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         digest(secret),
@@ -38,15 +49,17 @@ export class SessionStore {
         now + this.policy.absoluteMs,
         meta.ip ?? null,
         meta.userAgent?.slice(0, 200) ?? null,
+        login.method,
+        login.idToken ?? null,
       );
     return secret;
   }
 
-  /** The user id of a live session (and marks it used), or undefined. */
-  resolve(secret: string): number | undefined {
+  /** The user of a live session and how it was opened (and marks it used), or undefined. */
+  resolve(secret: string): LiveSession | undefined {
     const id = digest(secret);
     const row = this.db
-      .prepare('SELECT id, user_id, last_seen_at, expires_at FROM sessions WHERE id = ?')
+      .prepare('SELECT id, user_id, last_seen_at, expires_at, method FROM sessions WHERE id = ?')
       .get(id) as SessionRow | undefined;
     if (!row) return undefined;
     const now = Date.now();
@@ -57,7 +70,15 @@ export class SessionStore {
     // Writing on every request is wasteful; a minute of precision is plenty for idle expiry.
     if (now - row.last_seen_at > 60_000)
       this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
-    return row.user_id;
+    return { userId: row.user_id, method: row.method };
+  }
+
+  /** The ID token an OIDC session was opened with, for the provider's end-session request. */
+  idToken(secret: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT id_token FROM sessions WHERE id = ?')
+      .get(digest(secret)) as { id_token: string | null } | undefined;
+    return row?.id_token ?? undefined;
   }
 
   revoke(secret: string): void {

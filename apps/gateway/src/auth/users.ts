@@ -9,10 +9,13 @@ interface UserRow {
   disabled: number;
   created_at: number;
   last_login_at: number | null;
+  external_id: string | null;
 }
 
 export interface User extends UserSummary {
   passwordHash: string;
+  /** `oidc:<issuer>#<sub>` or `proxy:<name>` for single sign-on users; null for local ones. */
+  externalId: string | null;
 }
 
 function toUser(row: UserRow): User {
@@ -24,10 +27,17 @@ function toUser(row: UserRow): User {
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
     passwordHash: row.password_hash,
+    externalId: row.external_id,
+    source:
+      row.external_id === null ? 'local' : row.external_id.startsWith('proxy:') ? 'proxy' : 'oidc',
   };
 }
 
-export function toSummary({ passwordHash: _omit, ...summary }: User): UserSummary {
+export function toSummary({
+  passwordHash: _hash,
+  externalId: _external,
+  ...summary
+}: User): UserSummary {
   return summary;
 }
 
@@ -74,6 +84,27 @@ export class UserStore {
     const info = this.db
       .prepare('INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)')
       .run(username, passwordHash, role, Date.now());
+    const user = this.byId(Number(info.lastInsertRowid));
+    if (!user) throw new Error('user vanished right after insert');
+    return user;
+  }
+
+  byExternalId(externalId: string): User | undefined {
+    const row = this.db.prepare('SELECT * FROM users WHERE external_id = ?').get(externalId) as
+      UserRow | undefined;
+    return row && toUser(row);
+  }
+
+  /**
+   * A user provisioned by single sign-on. The empty password hash never verifies (argon2 refuses
+   * it), so such a user can only come in through their provider.
+   */
+  createExternal(username: string, externalId: string, role: Role): User {
+    const info = this.db
+      .prepare(
+        "INSERT INTO users (username, password_hash, role, created_at, external_id) VALUES (?, '', ?, ?, ?)",
+      )
+      .run(username, role, Date.now(), externalId);
     const user = this.byId(Number(info.lastInsertRowid));
     if (!user) throw new Error('user vanished right after insert');
     return user;

@@ -11,6 +11,10 @@ import type { Metrics } from '../metrics';
 import { createRelay } from '../relay/relay';
 import { BERTH_VERSION } from '../version';
 import { authRoutes } from './auth-routes';
+import { ssoRoutes } from './sso-routes';
+import { ssoSettingsRoutes } from './sso-settings-routes';
+import type { SecretBox } from '../secrets/crypto';
+import type { OidcClient } from '../sso/oidc-client';
 import { endpointRoutes } from './endpoint-routes';
 import { wallRoutes } from './wall-routes';
 import { stackOperationRoutes } from '../stacks/stack-operation-routes';
@@ -30,6 +34,13 @@ export interface AppDeps {
   metrics: Metrics;
   logger: Logger;
   endpointStore: EndpointStore;
+  sso: {
+    box: SecretBox;
+    oidc: OidcClient | undefined;
+    redirectUri: string | undefined;
+    postLogoutRedirectUri: string | undefined;
+    trustedProxies: readonly string[];
+  };
   wall: WallStore;
   stacks: StackService;
 }
@@ -41,6 +52,7 @@ export function createApp({
   metrics,
   logger,
   endpointStore,
+  sso,
   wall,
   stacks,
 }: AppDeps): Express {
@@ -83,6 +95,8 @@ export function createApp({
 
   app.use(security.authenticate());
   app.use('/api', authRoutes(security));
+  app.use('/api', ssoRoutes({ security, ...sso }));
+  app.use('/api', ssoSettingsRoutes({ security, ...sso }));
 
   app.get('/metrics', security.require('viewer'), metrics.handler());
 

@@ -23,7 +23,9 @@ const credentials = z.object({
 });
 
 function me(p: Principal): Me {
-  return { id: p.userId, username: p.username, role: p.role, via: p.via };
+  const answer: Me = { id: p.userId, username: p.username, role: p.role, via: p.via };
+  if (p.method) answer.method = p.method;
+  return answer;
 }
 
 function principal(res: Response): Principal {
@@ -152,6 +154,14 @@ export function authRoutes(security: Security): Router {
     }
     if (user.disabled)
       fail(403, 'This account is disabled. Ask an admin to enable it.', 'disabled');
+    // Checked only after the password is right, so a stranger cannot probe which name is the
+    // break-glass admin.
+    if (!security.passwordLoginAllowed(user))
+      fail(
+        403,
+        'Password login is turned off; use the single sign-on button instead.',
+        'local login off',
+      );
     security.userLimiter.clear(userKey);
     startSession(req, res, user.id);
     audit.record({
@@ -165,16 +175,18 @@ export function authRoutes(security: Security): Router {
       result: 'ok',
       detail: null,
     });
-    res.json(me({ userId: user.id, username: user.username, role: user.role, via: 'session' }));
+    res.json(
+      me({
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+        via: 'session',
+        method: 'local',
+      }),
+    );
   });
 
-  router.post('/auth/logout', (req, res) => {
-    const p = res.locals.principal;
-    if (p?.sessionSecret) sessions.revoke(p.sessionSecret);
-    security.clearSessionCookie(res);
-    if (p) record(req, res, 'logout', p.username, 204);
-    res.status(204).end();
-  });
+  // POST /auth/logout is in sso-routes.ts: it may also end the session at the identity provider.
 
   router.get('/auth/me', security.require('viewer'), (_req, res) => {
     res.json(me(principal(res)));

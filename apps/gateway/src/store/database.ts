@@ -125,6 +125,14 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // More addresses of an endpoint's engine (a swarm's other managers), for fail-over.
   `ALTER TABLE endpoints ADD COLUMN alternates TEXT; -- JSON array of unix:// or tcp:// URLs`,
+  // Single sign-on: users from an OpenID provider or a forward-auth proxy are found by the
+  // provider's own key (issuer + subject), not by a name that could collide with a local user;
+  // sessions remember how they were opened, and an OIDC session its ID token for the provider's
+  // logout (a hint only: it opens nothing in Berth).
+  `ALTER TABLE users ADD COLUMN external_id TEXT;
+   CREATE UNIQUE INDEX users_external_id ON users(external_id) WHERE external_id IS NOT NULL;
+   ALTER TABLE sessions ADD COLUMN method TEXT NOT NULL DEFAULT 'local';
+   ALTER TABLE sessions ADD COLUMN id_token TEXT;`,
 ];
 
 export function openDatabase(dataDir: string, file = 'berth.db'): Db {

@@ -12,8 +12,13 @@ export interface Me {
   id: number;
   username: string;
   role: Role;
-  /** 'session' for a browser login, 'token' for an API token. */
-  via: 'session' | 'token';
+  /**
+   * 'session' for a browser login, 'token' for an API token, 'proxy' for a user a trusted
+   * forward-auth proxy named in its headers.
+   */
+  via: 'session' | 'token' | 'proxy';
+  /** How the session was opened: a Berth password, the OpenID provider, or the proxy. */
+  method?: 'local' | 'oidc' | 'proxy';
 }
 
 export interface SetupStatus {
@@ -28,6 +33,8 @@ export interface UserSummary {
   disabled: boolean;
   createdAt: number;
   lastLoginAt: number | null;
+  /** Where the account comes from: a Berth password, an OpenID provider or a forward-auth proxy. */
+  source?: 'local' | 'oidc' | 'proxy';
 }
 
 export interface TokenSummary {

@@ -8,3 +8,4 @@ export * from './file';
 export * from './event-window';
 export * from './user-form';
 export * from './image-import';
+export * from './sso-form';
