@@ -84,6 +84,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     }),
     secureCookies: secure,
     logger,
+    trustedProxies: config.trustedProxies,
   });
   await security.bootstrapAdmin(config.adminPassword);
 

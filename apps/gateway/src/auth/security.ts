@@ -11,6 +11,7 @@ import type { Db } from '../store/database';
 import type { RegistryStore } from '../store/registries';
 import type { SettingsStore } from '../store/settings';
 import type { SsoStore } from '../sso/sso-store';
+import { ForwardAuth } from '../sso/forward-auth';
 import { headerOf, type OriginPolicy } from './origin';
 import { hashPassword, passwordProblem } from './passwords';
 import { lowerRole, type Principal } from './principal';
@@ -36,6 +37,8 @@ export interface SecurityDeps {
   origins: OriginPolicy;
   secureCookies: boolean;
   logger: Logger;
+  /** BERTH_TRUSTED_PROXIES: forward-auth headers count only from these addresses. */
+  trustedProxies: readonly string[];
 }
 
 /** Everything the gateway needs to decide who is calling and what they may do. */
@@ -44,7 +47,11 @@ export class Security {
   readonly userLimiter = new LoginLimiter(10);
   readonly ipLimiter = new LoginLimiter(50);
 
-  constructor(readonly deps: SecurityDeps) {}
+  readonly forwardAuth: ForwardAuth;
+
+  constructor(readonly deps: SecurityDeps) {
+    this.forwardAuth = new ForwardAuth(deps.trustedProxies, deps);
+  }
 
   get users() {
     return this.deps.users;
@@ -91,7 +98,10 @@ export class Security {
     return this.deps.users.count() === 0;
   }
 
-  /** Who sent this request (bearer token first, then the session cookie), or undefined. */
+  /**
+   * Who sent this request (bearer token first, then a trusted proxy's forward-auth headers,
+   * then the session cookie), or undefined.
+   */
   principalOf(req: IncomingMessage): Principal | undefined {
     const authorization = headerOf(req, 'authorization');
     if (authorization?.startsWith('Bearer ')) {
@@ -108,6 +118,9 @@ export class Security {
         tokenRole: token.role,
       };
     }
+    // A trusted proxy authenticates every request itself; its header wins over a cookie.
+    const proxied = this.forwardAuth.principalOf(req);
+    if (proxied) return proxied;
     const secret = parseCookies(headerOf(req, 'cookie') ?? '')[SESSION_COOKIE];
     if (!secret) return undefined;
     const session = this.deps.sessions.resolve(secret);
