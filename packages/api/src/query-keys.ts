@@ -7,12 +7,14 @@ export const gatewayKeys = {
   endpoints: () => [...gatewayKeys.all, 'endpoints'] as const,
   setup: () => [...gatewayKeys.all, 'auth', 'setup'] as const,
   me: () => [...gatewayKeys.all, 'auth', 'me'] as const,
+  loginMethods: () => [...gatewayKeys.all, 'auth', 'methods'] as const,
   users: () => [...gatewayKeys.all, 'users'] as const,
   tokens: () => [...gatewayKeys.all, 'tokens'] as const,
   audit: () => [...gatewayKeys.all, 'audit'] as const,
   auditList: (filters: object) => [...gatewayKeys.audit(), 'list', filters] as const,
   settings: () => [...gatewayKeys.all, 'settings'] as const,
   securitySettings: () => [...gatewayKeys.settings(), 'security'] as const,
+  ssoSettings: () => [...gatewayKeys.settings(), 'sso'] as const,
   registries: () => [...gatewayKeys.all, 'registries'] as const,
 };
 

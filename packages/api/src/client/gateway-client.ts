@@ -12,6 +12,8 @@ import type {
   UserSummary,
 } from '../gateway/auth-types';
 import type { EndpointSummary, Health } from '../gateway/types';
+import type { LoginMethods, SsoSettings } from '../gateway/sso-types';
+import type { SsoSettingsInput } from '../schemas/sso-form';
 
 export interface Credentials {
   username: string;
@@ -76,7 +78,10 @@ export function createGatewayClient(http: Http) {
     /** Creates the first admin and logs in as them. */
     setup: (input: Credentials) => send<Me>('/api/auth/setup', 'POST', input),
     login: (input: Credentials) => send<Me>('/api/auth/login', 'POST', input),
-    logout: () => send<undefined>('/api/auth/logout', 'POST'),
+    /** An OIDC session's answer says where the provider's own logout is; others are empty. */
+    logout: () => send<{ endSessionUrl: string } | undefined>('/api/auth/logout', 'POST'),
+    getLoginMethods: (signal?: AbortSignal) =>
+      http.json<LoginMethods>('/api/auth/methods', { signal }),
     getMe: (signal?: AbortSignal) => http.json<Me>('/api/auth/me', { signal }),
 
     listUsers: (signal?: AbortSignal) => http.json<UserSummary[]>('/api/users', { signal }),
@@ -103,6 +108,10 @@ export function createGatewayClient(http: Http) {
       http.json<SecuritySettings>('/api/settings/security', { signal }),
     putSecuritySettings: (settings: Partial<SecuritySettings>) =>
       send<SecuritySettings>('/api/settings/security', 'PUT', settings),
+    getSsoSettings: (signal?: AbortSignal) =>
+      http.json<SsoSettings>('/api/settings/sso', { signal }),
+    putSsoSettings: (settings: SsoSettingsInput) =>
+      send<SsoSettings>('/api/settings/sso', 'PUT', settings),
   };
 }
 

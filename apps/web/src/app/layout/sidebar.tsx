@@ -23,6 +23,7 @@ import {
   ServerCog,
   ShieldCheck,
   Users,
+  KeySquare,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { endpointsQueryOptions, findEndpoint, infoQueryOptions } from '@/lib/queries';
@@ -40,7 +41,12 @@ type EngineTo =
   | '/endpoints/$endpointId/system';
 
 type AdminTo =
-  '/admin/users' | '/admin/endpoints' | '/admin/wall' | '/admin/audit' | '/admin/security';
+  | '/admin/users'
+  | '/admin/endpoints'
+  | '/admin/wall'
+  | '/admin/audit'
+  | '/admin/security'
+  | '/admin/sso';
 
 const ITEMS: Array<{ to: EngineTo; label: string; icon: ReactNode }> = [
   { to: '/endpoints/$endpointId/dashboard', label: 'Dashboard', icon: <LayoutDashboard /> },
@@ -61,6 +67,7 @@ const ADMIN_ITEMS: Array<{ to: AdminTo; label: string; icon: ReactNode }> = [
   { to: '/admin/wall', label: 'Wall', icon: <MonitorPlay /> },
   { to: '/admin/audit', label: 'Audit log', icon: <ScrollText /> },
   { to: '/admin/security', label: 'Security settings', icon: <ShieldCheck /> },
+  { to: '/admin/sso', label: 'Single sign-on', icon: <KeySquare /> },
 ];
 
 type SwarmTo =

@@ -43,7 +43,16 @@ export function UserMenu({ me }: { me: Me }) {
           icon: <LogOut />,
           onSelect: () =>
             logout.mutate(undefined, {
-              onSuccess: () => void sendToLogin(router, queryClient, { keepLocation: false }),
+              onSuccess: (answer) => {
+                // Signed in through the identity provider: end its session too, which then
+                // sends the browser back to Berth's login page.
+                if (answer?.endSessionUrl) {
+                  queryClient.clear();
+                  window.location.assign(answer.endSessionUrl);
+                  return;
+                }
+                void sendToLogin(router, queryClient, { keepLocation: false });
+              },
             }),
         },
       ]}

@@ -67,6 +67,15 @@ const securityRoute = createRoute({
   ),
 });
 
+const ssoRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'sso',
+  component: lazyPage(
+    () => import('@/features/settings/routes/sso-settings-route'),
+    'SsoSettingsRoute',
+  ),
+});
+
 export const adminTree = adminRoute.addChildren([
   adminIndexRoute,
   usersRoute,
@@ -74,4 +83,5 @@ export const adminTree = adminRoute.addChildren([
   adminWallRoute,
   auditRoute,
   securityRoute,
+  ssoRoute,
 ]);

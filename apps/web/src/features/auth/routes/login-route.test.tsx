@@ -6,8 +6,13 @@ import { LoginRoute } from './login-route';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function answer(status: number, body: unknown) {
-  const fetchMock = vi.fn(async () => Response.json(body, { status }));
+const PASSWORD_ONLY = { local: true, oidc: null };
+
+/** The login answer for `/api/auth/login`, and `methods` for what the page may offer. */
+function answer(status: number, body: unknown, methods: unknown = PASSWORD_ONLY) {
+  const fetchMock = vi.fn(async (url: string) =>
+    url === '/api/auth/methods' ? Response.json(methods) : Response.json(body, { status }),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -25,8 +30,8 @@ describe('LoginRoute', () => {
     renderWithProviders(<LoginRoute />, { path: '/login', routePath: '/login', me: null });
     await submit('admin', 'nope-nope-nope');
     expect(await screen.findByRole('alert')).toHaveTextContent('Wrong user name or password.');
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/auth/login');
+    const login = fetchMock.mock.calls.find(([url]) => url === '/api/auth/login');
+    const [, init] = login as unknown as [string, RequestInit];
     expect(init.headers).toMatchObject({ 'X-Berth-Csrf': '1' });
   });
 
@@ -46,5 +51,25 @@ describe('LoginRoute', () => {
       me: null,
     });
     expect(await screen.findByRole('note')).toHaveTextContent('Your session ended');
+  });
+
+  it('offers the identity provider, returning to where the user was going', async () => {
+    answer(200, {}, { local: true, oidc: { name: 'Keycloak' } });
+    renderWithProviders(<LoginRoute />, {
+      path: '/login?next=%2Ftokens',
+      routePath: '/login',
+      me: null,
+    });
+    const link = await screen.findByRole('link', { name: 'Sign in with Keycloak' });
+    expect(link).toHaveAttribute('href', '/api/auth/oidc/start?returnTo=%2Ftokens');
+    expect(screen.getByLabelText('User name')).toBeVisible();
+  });
+
+  it('folds the password form away for the break-glass admin when password login is off', async () => {
+    answer(200, {}, { local: false, oidc: { name: 'Keycloak' } });
+    renderWithProviders(<LoginRoute />, { path: '/login', routePath: '/login', me: null });
+    await screen.findByRole('link', { name: 'Sign in with Keycloak' });
+    expect(screen.getByText('Break-glass admin login')).toBeInTheDocument();
+    expect(screen.getByLabelText('User name')).not.toBeVisible();
   });
 });

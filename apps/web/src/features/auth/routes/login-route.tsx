@@ -1,12 +1,15 @@
 import { isEngineError } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { LogIn } from 'lucide-react';
+import { KeyRound, LogIn } from 'lucide-react';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { cn } from '@/lib/cn';
 import { useLogin } from '../api/auth-mutations';
+import { loginMethodsQueryOptions, oidcStartHref } from '../api/login-methods';
 import { safeNext } from '../api/next-location';
 import { AuthLayout } from '../components/auth-layout';
 
@@ -14,7 +17,7 @@ const route = getRouteApi('/login');
 
 function errorTitle(error: unknown): string {
   if (isEngineError(error) && error.status === 429) return 'Too many failed logins';
-  if (isEngineError(error) && error.status === 403) return 'Account disabled';
+  if (isEngineError(error) && error.status === 403) return 'Password login refused';
   return 'Could not log in';
 }
 
@@ -25,66 +28,100 @@ export function LoginRoute() {
   const login = useLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const methods = useQuery(loginMethodsQueryOptions());
+  const oidc = methods.data?.oidc ?? null;
+  // With password login off, the form stays reachable for the break-glass admin, folded away.
+  const passwordFolded = methods.data?.local === false;
+
+  const passwordForm = (
+    <form
+      className="flex flex-col gap-4"
+      aria-label="Log in"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!username.trim() || !password) return;
+        login.mutate(
+          { username: username.trim(), password },
+          { onSuccess: () => void navigate({ href: safeNext(next), replace: true }) },
+        );
+      }}
+    >
+      {reason === 'expired' && !login.isError && (
+        <InlineAlert tone="info">Your session ended. Log in again to carry on.</InlineAlert>
+      )}
+      {login.isError && (
+        <InlineAlert title={errorTitle(login.error)}>{login.error.message}</InlineAlert>
+      )}
+      <TextField
+        label="User name"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        required
+        value={username}
+        onChange={(event) => setUsername(event.target.value)}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => {
+          setPassword(event.target.value);
+        }}
+      />
+      <Button
+        type="submit"
+        variant="primary"
+        loading={login.isPending}
+        disabled={!username.trim() || !password}
+        icon={<LogIn className="size-3.5" aria-hidden />}
+        className="mt-1 w-full"
+      >
+        Log in
+      </Button>
+    </form>
+  );
 
   return (
     <AuthLayout
       title="Log in"
       description={next ? 'Log in to continue where you were.' : 'Log in to manage your engines.'}
     >
-      <form
-        className="flex flex-col gap-4"
-        aria-label="Log in"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!username.trim() || !password) return;
-          login.mutate(
-            { username: username.trim(), password },
-            { onSuccess: () => void navigate({ href: safeNext(next), replace: true }) },
-          );
-        }}
-      >
-        {reason === 'expired' && !login.isError && (
-          <InlineAlert tone="info">Your session ended. Log in again to carry on.</InlineAlert>
-        )}
-        {login.isError && (
-          <InlineAlert title={errorTitle(login.error)}>{login.error.message}</InlineAlert>
-        )}
-        <TextField
-          label="User name"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          required
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-        />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => {
-            setPassword(event.target.value);
-          }}
-        />
-        <Button
-          type="submit"
-          variant="primary"
-          loading={login.isPending}
-          disabled={!username.trim() || !password}
-          icon={<LogIn className="size-3.5" aria-hidden />}
-          className="mt-1 w-full"
-        >
-          Log in
-        </Button>
-      </form>
-      <p className="mt-5 text-[12px] text-faint">
-        Forgot your password? An admin can set a new one on the Users page.
-      </p>
+      {oidc && (
+        <div className="mb-5 flex flex-col gap-3">
+          {/* A plain link: the sign-in is a top-level navigation to the provider and back. */}
+          <a
+            href={oidcStartHref(safeNext(next))}
+            className={cn(buttonClasses(passwordFolded ? 'primary' : 'secondary'), 'w-full')}
+          >
+            <KeyRound className="size-3.5" aria-hidden />
+            Sign in with {oidc.name}
+          </a>
+          {!passwordFolded && (
+            <p className="text-center text-[12px] text-faint" aria-hidden>
+              or with a Berth password
+            </p>
+          )}
+        </div>
+      )}
+      {passwordFolded ? (
+        <details className="text-[13px]">
+          <summary className="cursor-pointer text-muted">Break-glass admin login</summary>
+          <div className="mt-3">{passwordForm}</div>
+        </details>
+      ) : (
+        passwordForm
+      )}
+      {!passwordFolded && (
+        <p className="mt-5 text-[12px] text-faint">
+          Forgot your password? An admin can set a new one on the Users page.
+        </p>
+      )}
     </AuthLayout>
   );
 }
