@@ -60,8 +60,19 @@ export async function startOidcProvider({ host = '127.0.0.1', port = 0 } = {}) {
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      // The package's own logout page loads a web font from the internet; this one loads nothing.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource(ctx, form) {
+          ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out</title></head>
+<body><main><h1>Sign out of the test identity provider?</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button></main></body></html>`;
+        },
+      },
     },
+    // Explicit lifetimes (seconds), as a real deployment sets them.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     claims: {
       openid: ['sub'],
       profile: ['preferred_username', 'name'],
