@@ -52,8 +52,9 @@ describe('groups from claims and headers', () => {
     expect(groupsFromClaim({}, 'groups')).toEqual([]);
   });
 
-  it('splits a comma-separated header', () => {
+  it('splits a header on commas or bars (Authentik)', () => {
     expect(groupsFromHeader(' ops, infra-admins ,,')).toEqual(['ops', 'infra-admins']);
+    expect(groupsFromHeader('ops|infra-admins')).toEqual(['ops', 'infra-admins']);
     expect(groupsFromHeader(undefined)).toEqual([]);
   });
 });

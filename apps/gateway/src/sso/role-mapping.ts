@@ -62,10 +62,13 @@ export function groupsFromClaim(claims: Record<string, unknown>, name: string): 
   return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : [];
 }
 
-/** Groups from a forward-auth header: comma-separated (Authelia, Authentik, oauth2-proxy). */
+/**
+ * Groups from a forward-auth header: comma-separated (Authelia, oauth2-proxy) or separated by `|`
+ * (Authentik's X-authentik-groups).
+ */
 export function groupsFromHeader(value: string | undefined): string[] {
   return (value ?? '')
-    .split(',')
+    .split(/[,|]/)
     .map((g) => g.trim())
     .filter(Boolean);
 }
