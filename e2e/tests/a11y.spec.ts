@@ -54,6 +54,7 @@ const PAGES: Array<[string, string]> = [
   ['wall admin', '/admin/wall'],
   ['audit', '/admin/audit'],
   ['security', '/admin/security'],
+  ['single sign-on', '/admin/sso'],
   ['tokens', '/tokens'],
 ];
 

@@ -109,6 +109,26 @@ describe('OIDC login through the real provider', () => {
     expect((await me(high.session ?? '')).status).toBe(401);
   });
 
+  it('an SSO user gets no Berth password (no way in around the provider)', async () => {
+    const list = await fetch(`${gateway.url}/api/users`, { headers: { Cookie: admin } });
+    const olive = (
+      (await list.json()) as Array<{ id: number; username: string; source: string }>
+    ).find((u) => u.username === 'olive');
+    expect(olive?.source).toBe('oidc');
+    const res = await fetch(`${gateway.url}/api/users/${olive?.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Origin: gateway.url, Cookie: admin },
+      body: JSON.stringify({ password: 'harbour-crane-2026' }),
+    });
+    expect(res.status).toBe(409);
+    const login = await fetch(`${gateway.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: gateway.url },
+      body: JSON.stringify({ username: 'olive', password: 'harbour-crane-2026' }),
+    });
+    expect(login.status).toBe(401);
+  });
+
   it('refuses an identity whose name is a local user (no account takeover)', async () => {
     await setAccount(issuer, 'admin', { password: 'admin-at-idp-2026', groups: ['infra-admins'] });
     const { res, session } = await signIn('admin', 'admin-at-idp-2026');

@@ -227,6 +227,12 @@ export function authRoutes(security: Security): Router {
       ((input.role && input.role !== 'admin') || input.disabled === true);
     if (losesAdmin && users.activeAdmins() <= 1)
       throw new HttpError(409, 'This is the last active admin; make another admin first.');
+    // A password would be a way in that skips the provider (and its second factor, its offboarding).
+    if (input.password !== undefined && user.externalId !== null)
+      throw new HttpError(
+        409,
+        `${user.username} signs in through single sign-on and has no Berth password.`,
+      );
     if (input.password !== undefined) checkNewPassword(input.password, user.username);
     users.update(id, {
       role: input.role,

@@ -94,6 +94,11 @@ export function UsersRoute() {
         <span className="font-medium text-fg">
           {user.username}
           {user.id === me?.id && <span className="ml-1.5 text-[12px] text-faint">(you)</span>}
+          {user.source && user.source !== 'local' && (
+            <span className="ml-1.5 text-[12px] font-normal text-muted">
+              {user.source === 'oidc' ? '(single sign-on)' : '(proxy)'}
+            </span>
+          )}
         </span>
       ),
     },
@@ -131,15 +136,18 @@ export function UsersRoute() {
             >
               Endpoints
             </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              aria-label={`Set a new password for ${user.username}`}
-              icon={<KeyRound className="size-3.5" aria-hidden />}
-              onClick={() => setPasswordFor(user)}
-            >
-              Password
-            </Button>
+            {/* Single sign-on users have no Berth password (their role comes from their groups). */}
+            {(user.source ?? 'local') === 'local' && (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Set a new password for ${user.username}`}
+                icon={<KeyRound className="size-3.5" aria-hidden />}
+                onClick={() => setPasswordFor(user)}
+              >
+                Password
+              </Button>
+            )}
             <ToggleDisabled user={user} isSelf={isSelf} />
             <Button
               size="sm"
