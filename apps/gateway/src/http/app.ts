@@ -10,7 +10,9 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { createRelay } from '../relay/relay';
 import { BERTH_VERSION } from '../version';
+import { adminRoutes } from './admin-routes';
 import { authRoutes } from './auth-routes';
+import { userRoutes } from './user-routes';
 import { ssoRoutes } from './sso-routes';
 import { ssoSettingsRoutes } from './sso-settings-routes';
 import type { SecretBox } from '../secrets/crypto';
@@ -95,6 +97,8 @@ export function createApp({
 
   app.use(security.authenticate());
   app.use('/api', authRoutes(security));
+  app.use('/api', userRoutes(security));
+  app.use('/api', adminRoutes(security));
   app.use('/api', ssoRoutes({ security, ...sso }));
   app.use('/api', ssoSettingsRoutes({ security, ...sso }));
 

@@ -1,0 +1,161 @@
+import { FETCH_POLICY_SCOPES, roleAtLeast } from '@berth/api';
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { auditToCsv } from '../audit/audit-log';
+import type { Security } from '../auth/security';
+import { HttpError } from './errors';
+import { principal, recordRequest } from './route-kit';
+import { parseBody, parseId } from './validate';
+
+/** /api/audit, /api/settings/security and /api/registries. */
+export function adminRoutes(security: Security): Router {
+  const { audit, settings, registries } = security.deps;
+  const router = express.Router();
+  router.use(['/settings', '/registries'], express.json({ limit: '64kb' }));
+  const record = (
+    req: Request,
+    res: Response,
+    action: string,
+    target: string | null,
+    status: number,
+    detail: string | null = null,
+  ) => recordRequest(audit, req, res, action, target, status, detail);
+
+  // ── audit (admin) ─────────────────────────────────────────────────────────
+  const auditQuery = z.object({
+    user: z.string().optional(),
+    action: z.string().optional(),
+    endpoint: z.string().optional(),
+    result: z.enum(['ok', 'denied', 'error']).optional(),
+    from: z.coerce.number().optional(),
+    to: z.coerce.number().optional(),
+    q: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  });
+  const readAuditQuery = (req: Request) => {
+    const q = parseBody(auditQuery, req.query);
+    return {
+      username: q.user,
+      action: q.action,
+      endpoint: q.endpoint,
+      result: q.result,
+      from: q.from,
+      to: q.to,
+      text: q.q,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  };
+
+  router.get('/audit', security.require('admin'), (req, res) => {
+    res.json(audit.query(readAuditQuery(req)));
+  });
+
+  router.get('/audit.csv', security.require('admin'), (req, res) => {
+    const page = audit.query({ ...readAuditQuery(req), limit: 10_000 });
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="berth-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+    );
+    res.send(auditToCsv(page.entries));
+  });
+
+  // ── settings (admin) ──────────────────────────────────────────────────────
+  router.get('/settings/security', security.require('admin'), (_req, res) => {
+    res.json(settings.security());
+  });
+
+  // Each part optional: what is left out keeps its saved value.
+  const securityInput = z.object({
+    allowedBindPaths: z
+      .array(z.string().regex(/^\/[^\0]*$/, 'must be absolute host paths'))
+      .max(100)
+      .optional(),
+    engineFetch: z
+      .object({
+        appliesTo: z.enum(FETCH_POLICY_SCOPES, {
+          message: `must be one of ${FETCH_POLICY_SCOPES.join(', ')}`,
+        }),
+        allowedHosts: z
+          .array(
+            z
+              .string()
+              .trim()
+              .toLowerCase()
+              .regex(
+                /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/,
+                'must be host names or addresses, with an optional :port (e.g. registry.example.com, 10.0.0.5:5000, *.corp.example)',
+              ),
+          )
+          .max(200),
+        allowDockerHub: z.boolean(),
+      })
+      .optional(),
+  });
+
+  router.put('/settings/security', security.require('admin'), (req, res) => {
+    const input = parseBody(securityInput, req.body);
+    const current = settings.security();
+    const next = {
+      allowedBindPaths: input.allowedBindPaths ?? current.allowedBindPaths,
+      engineFetch: input.engineFetch ?? current.engineFetch,
+    };
+    settings.setSecurity(next);
+    const fetch = next.engineFetch;
+    record(
+      req,
+      res,
+      'settings.security',
+      null,
+      200,
+      `allowedBindPaths=${next.allowedBindPaths.join(':')} engineFetch=${fetch.appliesTo} hub=${fetch.allowDockerHub} hosts=${fetch.allowedHosts.join(',')}`,
+    );
+    res.json(settings.security());
+  });
+
+  // ── registries: everyone who may pull can list them; only admins see/edit more ──
+  const registryInput = z.object({
+    name: z.string().trim().min(1, 'is required').max(100),
+    server: z.string().trim().min(1, 'is required').max(300),
+    username: z.string().min(1, 'is required').max(200),
+    password: z.string().min(1, 'is required').max(4096),
+    viewers: z.boolean().optional(),
+  });
+
+  // Viewers see only the registries an admin opened to them (the ones they may use).
+  router.get('/registries', security.require('viewer'), (_req, res) => {
+    const all = registries.list();
+    const caller = principal(res);
+    res.json(roleAtLeast(caller.role, 'operator') ? all : all.filter((r) => r.viewers));
+  });
+
+  router.post('/registries', security.require('admin'), (req, res) => {
+    const input = parseBody(registryInput, req.body);
+    if (registries.list().some((r) => r.name === input.name))
+      throw new HttpError(409, `A registry named ${input.name} already exists.`);
+    const created = registries.create(input);
+    record(req, res, 'registry.create', input.name, 201, input.server);
+    res.status(201).json(created);
+  });
+
+  router.put('/registries/:id', security.require('admin'), (req, res) => {
+    const id = parseId(req.params.id);
+    if (!registries.byId(id)) throw new HttpError(404, 'No such registry.');
+    const input = parseBody(registryInput.partial(), req.body);
+    registries.update(id, input);
+    record(req, res, 'registry.update', input.name ?? String(id), 200);
+    res.json(registries.byId(id));
+  });
+
+  router.delete('/registries/:id', security.require('admin'), (req, res) => {
+    const id = parseId(req.params.id);
+    const existing = registries.byId(id);
+    if (!existing || !registries.delete(id)) throw new HttpError(404, 'No such registry.');
+    record(req, res, 'registry.delete', existing.name, 204);
+    res.status(204).end();
+  });
+
+  return router;
+}
