@@ -10,3 +10,4 @@ export * from './user-form';
 export * from './image-import';
 export * from './swarm-form';
 export * from './service-form';
+export * from './network-connect-form';
