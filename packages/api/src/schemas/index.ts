@@ -11,3 +11,4 @@ export * from './image-import';
 export * from './swarm-form';
 export * from './service-form';
 export * from './network-connect-form';
+export * from './registry-form';
