@@ -12,3 +12,5 @@ export * from './swarm-form';
 export * from './service-form';
 export * from './network-connect-form';
 export * from './registry-form';
+export * from './daemon-update-form';
+export * from './wall-pair-form';
