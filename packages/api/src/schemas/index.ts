@@ -14,3 +14,4 @@ export * from './network-connect-form';
 export * from './registry-form';
 export * from './daemon-update-form';
 export * from './wall-pair-form';
+export * from './endpoint-form';
