@@ -39,6 +39,21 @@ const TESTED_FIELDS: FieldPath<EndpointFormValues>[] = [
   'sshHostKey',
 ];
 
+/** The TLS material: each a PEM field, stored encrypted, blank keeps the stored one. */
+const TLS_FILES = [
+  {
+    name: 'ca',
+    label: 'CA certificate',
+    hint: "ca.pem: the authority that signed the engine's certificate.",
+  },
+  { name: 'cert', label: 'Client certificate', hint: 'cert.pem' },
+  {
+    name: 'key',
+    label: 'Client key',
+    hint: 'key.pem; stored encrypted, never sent back to the browser.',
+  },
+] as const;
+
 /** A PEM or key field bound to the form (its error shows once the form was sent or tested). */
 function FormSecretFileField({
   name,
@@ -156,24 +171,15 @@ export function EndpointDialog({
                   label="Verify the engine's certificate"
                   hint="Turn off only for a self-signed engine you trust on a private network."
                 />
-                <FormSecretFileField
-                  name="ca"
-                  label="CA certificate"
-                  stored={editing && Boolean(existing?.tls)}
-                  hint="ca.pem: the authority that signed the engine's certificate."
-                />
-                <FormSecretFileField
-                  name="cert"
-                  label="Client certificate"
-                  stored={editing && Boolean(existing?.tls)}
-                  hint="cert.pem"
-                />
-                <FormSecretFileField
-                  name="key"
-                  label="Client key"
-                  stored={editing && Boolean(existing?.tls)}
-                  hint="key.pem; stored encrypted, never sent back to the browser."
-                />
+                {TLS_FILES.map(({ name, label, hint }) => (
+                  <FormSecretFileField
+                    key={name}
+                    name={name}
+                    label={label}
+                    hint={hint}
+                    stored={editing && Boolean(existing?.tls)}
+                  />
+                ))}
               </>
             )}
           </fieldset>
