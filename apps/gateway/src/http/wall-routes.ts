@@ -1,5 +1,5 @@
 import type { WallPairingState } from '@berth/api';
-import { wallLayoutConfig } from '@berth/api';
+import { wallLayoutConfig, wallPairingApproveSchema } from '@berth/api';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Security } from '../auth/security';
@@ -118,14 +118,8 @@ export function wallRoutes(security: Security, wall: WallStore): Router {
   });
 
   router.post('/pairings/approve', security.require('admin'), (req, res) => {
-    const input = parseBody(
-      z.object({
-        code: z.string().trim().min(4).max(12),
-        name: z.string().trim().min(1, 'is required').max(60),
-        layoutId: z.number().int().positive().nullable(),
-      }),
-      req.body,
-    );
+    // The same schema the pairing form validates with (a bad field lands at that field).
+    const input = parseBody(wallPairingApproveSchema, req.body);
     if (input.layoutId !== null && !wall.layout(input.layoutId))
       throw new HttpError(400, 'layoutId: no such wall layout');
     const device = wall.approve(input.code.replace(/[^a-z0-9]/gi, ''), input.name, input.layoutId);

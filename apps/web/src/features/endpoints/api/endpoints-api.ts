@@ -1,5 +1,6 @@
 import { gatewayKeys } from '@berth/api';
 import type { EndpointInput, EndpointSummary, EndpointTestResult } from '@berth/api';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { http } from '@/lib/api-client';
 
 export interface ImportResult {
@@ -34,4 +35,14 @@ export function testEndpoint(input: Omit<EndpointInput, 'name'>) {
 /** The Docker CLI's contexts on the gateway's host; names already present are skipped. */
 export function importContexts() {
   return http.json<ImportResult>('/api/endpoints/import', { method: 'POST' });
+}
+
+/** Saving adds the endpoint, or changes the one being edited; the endpoint lists change. */
+export function saveEndpointMutation(
+  existing: EndpointSummary | null,
+): UseMutationOptions<EndpointSummary, Error, EndpointInput> {
+  return {
+    mutationFn: (input) => (existing ? updateEndpoint(existing.id, input) : createEndpoint(input)),
+    meta: { invalidates: [endpointAdminKeys.all()] },
+  };
 }

@@ -62,8 +62,12 @@ describe('EndpointDialog', () => {
     renderWithProviders(<EndpointDialog existing={null} onClose={() => undefined} />);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Add endpoint' }));
-    expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(/Give the endpoint a name/);
+    // Validation runs through the form's schema (asynchronously): wait for it to land.
+    await waitFor(() =>
+      expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(/Give the endpoint a name/),
+    );
     expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(/Enter where the engine/);
+    expect(screen.getByLabelText('Name')).toHaveFocus();
     expect(fetchMock).not.toHaveBeenCalled();
 
     fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'tcp://h:2376' } });
@@ -112,5 +116,18 @@ describe('EndpointDialog', () => {
         ssh: { hostKey: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8' },
       },
     });
+  });
+
+  it('a test checks the connection fields first, shows the errors at them and calls nothing', async () => {
+    const fetchMock = vi.fn(async () => Response.json({}));
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<EndpointDialog existing={null} onClose={() => undefined} />);
+    fireEvent.change(await screen.findByLabelText('URL'), { target: { value: 'tcp://h' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(/host and port/),
+    );
+    expect(screen.getByLabelText('URL')).toHaveFocus();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

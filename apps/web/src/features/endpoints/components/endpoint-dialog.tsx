@@ -1,22 +1,78 @@
-import type { EndpointSummary } from '@berth/api';
+import {
+  emptyEndpointForm,
+  endpointFormSchema,
+  endpointTransportOf,
+  toEndpointInput,
+} from '@berth/api';
+import type { EndpointFormValues, EndpointSummary } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { PlugZap } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useController } from 'react-hook-form';
+import type { ComponentProps } from 'react';
+import type { FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
-import { InlineAlert } from '@/components/ui/inline-alert';
-import { emptyForm, toRequest, transportOf, validateForm } from '../api/endpoint-form';
-import type { EndpointForm, EndpointFormErrors } from '../api/endpoint-form';
 import {
-  createEndpoint,
-  endpointAdminKeys,
-  testEndpoint,
-  updateEndpoint,
-} from '../api/endpoints-api';
+  Form,
+  FormCheckboxField,
+  FormError,
+  FormTextField,
+  useFormSubmit,
+  useZodForm,
+} from '@/components/ui/form';
+import { InlineAlert } from '@/components/ui/inline-alert';
+import { saveEndpointMutation, testEndpoint } from '../api/endpoints-api';
 import { SecretFileField } from './secret-file-field';
 import { TestResult } from './test-result';
+
+/** Every field but the name: a connection test needs no name. */
+const TESTED_FIELDS: FieldPath<EndpointFormValues>[] = [
+  'url',
+  'tls',
+  'tlsVerify',
+  'ca',
+  'cert',
+  'key',
+  'sshKey',
+  'sshPassphrase',
+  'sshHostKey',
+];
+
+/** The TLS material: each a PEM field, stored encrypted, blank keeps the stored one. */
+const TLS_FILES = [
+  {
+    name: 'ca',
+    label: 'CA certificate',
+    hint: "ca.pem: the authority that signed the engine's certificate.",
+  },
+  { name: 'cert', label: 'Client certificate', hint: 'cert.pem' },
+  {
+    name: 'key',
+    label: 'Client key',
+    hint: 'key.pem; stored encrypted, never sent back to the browser.',
+  },
+] as const;
+
+/** A PEM or key field bound to the form (its error shows once the form was sent or tested). */
+function FormSecretFileField({
+  name,
+  ...props
+}: { name: FieldPath<EndpointFormValues> } & Omit<
+  ComponentProps<typeof SecretFileField>,
+  'value' | 'onChange' | 'error'
+>) {
+  const { field, fieldState, formState } = useController<EndpointFormValues>({ name });
+  const shown = fieldState.isTouched || formState.isSubmitted;
+  return (
+    <SecretFileField
+      {...props}
+      value={String(field.value)}
+      error={shown ? fieldState.error?.message : undefined}
+      onChange={(value) => field.onChange(value)}
+    />
+  );
+}
 
 /** Add an endpoint, or edit a saved one (secrets are write-only: blank keeps the stored ones). */
 export function EndpointDialog({
@@ -26,43 +82,49 @@ export function EndpointDialog({
   existing: EndpointSummary | null;
   onClose: () => void;
 }) {
-  const [form, setForm] = useState<EndpointForm>(() => emptyForm(existing));
-  const [errors, setErrors] = useState<EndpointFormErrors>({});
   const editing = existing !== null;
-  const save = useMutation({
-    mutationFn: (input: EndpointForm) =>
-      existing ? updateEndpoint(existing.id, toRequest(input)) : createEndpoint(toRequest(input)),
-    meta: { toastOnError: false, invalidates: [endpointAdminKeys.all()] },
-    onSuccess: onClose,
-  });
+  const schema = useMemo(() => endpointFormSchema(editing), [editing]);
+  const form = useZodForm(schema, { defaultValues: emptyEndpointForm(existing) });
+  const { submit, mutation: save } = useFormSubmit(
+    form,
+    saveEndpointMutation(existing),
+    toEndpointInput,
+    onClose,
+  );
   const test = useMutation({
-    mutationFn: (input: EndpointForm) => {
-      const { name: _name, ...body } = toRequest(input);
+    mutationFn: (values: EndpointFormValues) => {
+      const { name: _name, ...body } = toEndpointInput(values);
       return testEndpoint(body);
     },
     meta: { toastOnError: false },
     // The key the server just showed goes into the form, so saving pins exactly that one
     // (not whatever answers the next connection).
     onSuccess: (result) => {
-      if (result.sshHostKey)
-        setForm((current) =>
-          current.sshHostKey.trim() ? current : { ...current, sshHostKey: result.sshHostKey ?? '' },
-        );
+      if (result.sshHostKey && !form.getValues('sshHostKey').trim())
+        form.setValue('sshHostKey', result.sshHostKey);
     },
   });
+  const resetTest = test.reset;
+  // A result speaks of what was tested: whatever the person changes after makes it stale.
+  useEffect(() => {
+    const watching = form.watch((_values, { type }) => {
+      if (type === 'change') resetTest();
+    });
+    return () => watching.unsubscribe();
+  }, [form, resetTest]);
   const busy = save.isPending;
-  const transport = transportOf(form.url);
+  const [url, tls] = form.watch(['url', 'tls']);
+  const transport = endpointTransportOf(url);
 
-  function set<K extends keyof EndpointForm>(key: K, value: EndpointForm[K]) {
-    setForm((current) => ({ ...current, [key]: value }));
-    if (errors[key]) setErrors((current) => ({ ...current, [key]: undefined }));
-    test.reset();
-  }
-
-  function check(forTest: boolean): boolean {
-    const next = validateForm(forTest ? { ...form, name: form.name || 'test' } : form, editing);
-    setErrors(next);
-    return Object.values(next).every((value) => !value);
+  async function runTest() {
+    if (await form.trigger(TESTED_FIELDS, { shouldFocus: true })) {
+      test.mutate(form.getValues());
+      return;
+    }
+    // The kit shows an error once its field was left: mark the failing ones as such.
+    for (const field of TESTED_FIELDS)
+      if (form.getFieldState(field).invalid)
+        form.setValue(field, form.getValues(field), { shouldTouch: true });
   }
 
   return (
@@ -74,75 +136,50 @@ export function EndpointDialog({
       description="An engine Berth manages: a local socket, a TCP address (with TLS) or SSH."
       className="max-w-xl"
     >
-      <form
-        noValidate
+      <Form
+        form={form}
         aria-label={existing ? `Edit ${existing.name}` : 'Add endpoint'}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (check(false)) save.mutate(form);
-        }}
-        className="flex flex-col gap-3"
+        onSubmit={(event) => void submit(event)}
       >
-        <TextField
+        <FormTextField<EndpointFormValues>
+          name="name"
           label="Name"
-          value={form.name}
-          error={errors.name}
           placeholder="Build box"
           hint={editing ? undefined : 'The id in links is made from it (Build box → build-box).'}
-          onChange={(event) => set('name', event.target.value)}
         />
-        <TextField
+        <FormTextField<EndpointFormValues>
+          name="url"
           label="URL"
-          value={form.url}
-          error={errors.url}
           spellCheck={false}
           autoComplete="off"
           placeholder="tcp://10.0.0.5:2376"
           className="font-mono"
           hint="unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host"
-          onChange={(event) => set('url', event.target.value)}
         />
         {transport === 'tcp' && (
           <fieldset className="flex flex-col gap-3 rounded-md border border-line p-3">
             <legend className="px-1 text-[12px] font-medium text-muted">TLS</legend>
-            <CheckboxField
+            <FormCheckboxField<EndpointFormValues>
+              name="tls"
               label="Use TLS"
               hint="For engines started with --tlsverify (usually port 2376)."
-              checked={form.tls}
-              onChange={(event) => set('tls', event.target.checked)}
             />
-            {form.tls && (
+            {tls && (
               <>
-                <CheckboxField
+                <FormCheckboxField<EndpointFormValues>
+                  name="tlsVerify"
                   label="Verify the engine's certificate"
                   hint="Turn off only for a self-signed engine you trust on a private network."
-                  checked={form.tlsVerify}
-                  onChange={(event) => set('tlsVerify', event.target.checked)}
                 />
-                <SecretFileField
-                  label="CA certificate"
-                  value={form.ca}
-                  error={errors.ca}
-                  stored={editing && Boolean(existing?.tls)}
-                  hint="ca.pem: the authority that signed the engine's certificate."
-                  onChange={(value) => set('ca', value)}
-                />
-                <SecretFileField
-                  label="Client certificate"
-                  value={form.cert}
-                  error={errors.cert}
-                  stored={editing && Boolean(existing?.tls)}
-                  hint="cert.pem"
-                  onChange={(value) => set('cert', value)}
-                />
-                <SecretFileField
-                  label="Client key"
-                  value={form.key}
-                  error={errors.key}
-                  stored={editing && Boolean(existing?.tls)}
-                  hint="key.pem; stored encrypted, never sent back to the browser."
-                  onChange={(value) => set('key', value)}
-                />
+                {TLS_FILES.map(({ name, label, hint }) => (
+                  <FormSecretFileField
+                    key={name}
+                    name={name}
+                    label={label}
+                    hint={hint}
+                    stored={editing && Boolean(existing?.tls)}
+                  />
+                ))}
               </>
             )}
           </fieldset>
@@ -150,34 +187,29 @@ export function EndpointDialog({
         {transport === 'ssh' && (
           <fieldset className="flex flex-col gap-3 rounded-md border border-line p-3">
             <legend className="px-1 text-[12px] font-medium text-muted">SSH</legend>
-            <SecretFileField
+            <FormSecretFileField
+              name="sshKey"
               label="Private key"
-              value={form.sshKey}
-              error={errors.sshKey}
               stored={editing && existing?.url.startsWith('ssh://') === true}
               accept="*"
               hint="OpenSSH or PEM text, e.g. id_ed25519; stored encrypted, never sent back to the browser."
-              onChange={(value) => set('sshKey', value)}
             />
-            <TextField
+            <FormTextField<EndpointFormValues>
+              name="sshPassphrase"
               label="Key passphrase"
               type="password"
               autoComplete="new-password"
-              value={form.sshPassphrase}
               hint={
                 editing ? 'Leave blank to keep the stored one.' : 'Only if the key is encrypted.'
               }
-              onChange={(event) => set('sshPassphrase', event.target.value)}
             />
-            <TextField
+            <FormTextField<EndpointFormValues>
+              name="sshHostKey"
               label="Host key fingerprint (optional)"
-              value={form.sshHostKey}
-              error={errors.sshHostKey}
               spellCheck={false}
               placeholder="SHA256:…"
               className="font-mono"
               hint="Pins the server's key: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host."
-              onChange={(event) => set('sshHostKey', event.target.value)}
             />
           </fieldset>
         )}
@@ -185,15 +217,13 @@ export function EndpointDialog({
           {test.isSuccess && <TestResult result={test.data} />}
           {test.isError && <InlineAlert title="Could not test">{test.error.message}</InlineAlert>}
         </div>
-        {save.isError && <InlineAlert title="Not saved">{save.error.message}</InlineAlert>}
+        <FormError title="Not saved" />
         <div className="flex items-center justify-between gap-2 pt-2 pb-1">
           <Button
             icon={<PlugZap className="size-3.5" aria-hidden />}
             loading={test.isPending}
             disabled={busy}
-            onClick={() => {
-              if (check(true)) test.mutate(form);
-            }}
+            onClick={() => void runTest()}
           >
             Test connection
           </Button>
@@ -206,7 +236,7 @@ export function EndpointDialog({
             </Button>
           </div>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { endpointKeys } from '@berth/api';
-import type { Network, NetworkCreateBody } from '@berth/api';
+import type { Network, NetworkConnectBody, NetworkCreateBody } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import type { UseMutationOptions } from '@tanstack/react-query';
 import { engine } from '@/lib/api-client';
@@ -42,25 +42,21 @@ export function removeNetwork(endpointId: string, networkId: string) {
   return engine(endpointId).json('DELETE', '/networks/{id}', { params: { id: networkId } });
 }
 
-export function connectContainer(
+/** Connecting changes the network's containers and the container's networks. */
+export function connectContainerMutation(
   endpointId: string,
   networkId: string,
-  container: string,
-  options: { aliases: string[]; ipv4: string; ipv6: string },
-) {
-  const ipam: Record<string, string> = {};
-  if (options.ipv4.trim()) ipam.IPv4Address = options.ipv4.trim();
-  if (options.ipv6.trim()) ipam.IPv6Address = options.ipv6.trim();
-  return engine(endpointId).json('POST', '/networks/{id}/connect', {
-    params: { id: networkId },
-    body: {
-      Container: container,
-      EndpointConfig: {
-        ...(options.aliases.length ? { Aliases: options.aliases } : {}),
-        ...(Object.keys(ipam).length ? { IPAMConfig: ipam } : {}),
-      },
+): UseMutationOptions<unknown, Error, NetworkConnectBody> {
+  return {
+    mutationFn: (body) =>
+      engine(endpointId).json('POST', '/networks/{id}/connect', {
+        params: { id: networkId },
+        body,
+      }),
+    meta: {
+      invalidates: [endpointKeys.networks(endpointId), endpointKeys.containers(endpointId)],
     },
-  });
+  };
 }
 
 export function disconnectContainer(

@@ -1,8 +1,7 @@
-import { formatAgo } from '@berth/api';
+import { formatAgo, formatLabelLines } from '@berth/api';
 import type { SwarmDataObject } from '@berth/api';
 import { Eye, Tags, Trash2 } from 'lucide-react';
 import type { Column } from '@/components/ui/simple-table';
-import { formatPairs } from '../api/service-form';
 import { actionsColumn, RowActions } from './row-actions';
 
 export type DataDialog =
@@ -42,7 +41,7 @@ export function dataColumns({
       header: 'Labels',
       cell: (o) => (
         <span className="font-mono text-[12px] text-muted">
-          {formatPairs(o.Spec.Labels, ', ') || '—'}
+          {formatLabelLines(o.Spec.Labels, ', ') || '—'}
         </span>
       ),
     },

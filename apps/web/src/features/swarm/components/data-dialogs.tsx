@@ -1,25 +1,23 @@
 // The dialogs of the secrets and configs pages: one set for both kinds, worded for each.
-import { endpointKeys } from '@berth/api';
-import type { SwarmDataObject } from '@berth/api';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { Dialog } from '@/components/ui/dialog';
-import { TextAreaField, TextField } from '@/components/ui/field';
+import {
+  dataFormSchema,
+  dataLabelsFormSchema,
+  emptyDataForm,
+  endpointKeys,
+  formatLabelLines,
+  parseLabelLines,
+  toDataCreate,
+} from '@berth/api';
+import type { DataFormValues, DataLabelsFormValues, SwarmDataObject } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
+import { FormFileField, FormTextAreaField, FormTextField, useZodForm } from '@/components/ui/form';
 import { InspectJson } from '@/components/ui/inspect-json';
 import { KeyValueList } from '@/components/ui/key-value';
-import { formatPairs, parsePairs } from '../api/service-form';
-import {
-  createData,
-  dataInspectQueryOptions,
-  fromBase64,
-  removeData,
-  toBase64,
-  updateData,
-} from '../api/swarm-api';
+import { dataInspectQueryOptions, fromBase64, removeData } from '../api/swarm-api';
 import type { DataKind } from '../api/swarm-api';
+import { createDataMutation, updateDataLabelsMutation } from '../api/swarm-mutations';
 import type { DataDialog } from './data-columns';
-import { FormDialogShell, RefusalAlert, SaveButtons, ViewDialog } from './dialog-shells';
-import { useSubmitCheck } from './form-fields';
+import { SwarmFormDialog, ViewDialog } from './dialog-shells';
 import { ConfirmDialog } from './swarm-bits';
 
 export const DATA_NOUN = { secrets: 'secret', configs: 'config' } as const;
@@ -70,7 +68,7 @@ interface ObjectDialogProps {
   onClose: () => void;
 }
 
-/** The content is typed or uploaded (never both); the engine wants it base64. */
+/** The content is typed or uploaded (a picked file wins); the engine wants it base64. */
 function CreateDataDialog({
   endpointId,
   kind,
@@ -81,72 +79,28 @@ function CreateDataDialog({
   onClose: () => void;
 }) {
   const noun = DATA_NOUN[kind];
-  const fileId = useId();
-  const [name, setName] = useState('');
-  const [text, setText] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [labels, setLabels] = useState('');
-  const errors: { name?: string; data?: string } = {};
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name.trim()))
-    errors.name = 'A name is required: letters, digits, _ . -';
-  if (!file && !text) errors.data = `Type the ${noun}'s content or choose a file.`;
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const bytes = file
-        ? new Uint8Array(await file.arrayBuffer())
-        : new TextEncoder().encode(text);
-      return createData(endpointId, kind, {
-        Name: name.trim(),
-        Data: toBase64(bytes),
-        Labels: parsePairs(labels),
-      });
-    },
-    meta: { toastOnError: false, invalidates: [endpointKeys.swarm(endpointId)] },
-    onSuccess: onClose,
-  });
-  const check = useSubmitCheck(errors, () => mutation.mutate());
+  const form = useZodForm(dataFormSchema(noun), { defaultValues: emptyDataForm() });
+  const picked = form.watch('file') !== null;
   return (
-    <FormDialogShell
+    <SwarmFormDialog
       title={`Create ${noun}`}
-      saveLabel={`Create ${noun}`}
-      pending={mutation.isPending}
-      error={mutation.error}
+      submitLabel={`Create ${noun}`}
       onClose={onClose}
-      onSubmit={check.submit}
+      form={form}
+      mutation={createDataMutation(endpointId, kind)}
+      toVariables={toDataCreate}
     >
-      <TextField
-        label="Name"
-        value={name}
-        error={check.error('name')}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <TextAreaField
+      <FormTextField<DataFormValues> name="name" label="Name" />
+      <FormTextAreaField<DataFormValues>
+        name="text"
         label="Content"
         rows={6}
-        value={text}
-        disabled={file !== null}
-        error={check.error('data')}
+        disabled={picked}
         hint={kind === 'secrets' ? 'Stored encrypted in the swarm; never shown again.' : undefined}
-        onChange={(e) => setText(e.target.value)}
       />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={fileId} className="text-[12.5px] font-medium text-fg">
-          …or upload a file
-        </label>
-        <input
-          id={fileId}
-          type="file"
-          className="text-[12.5px] text-muted"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </div>
-      <TextAreaField
-        label="Labels"
-        hint={LABELS_HINT}
-        value={labels}
-        onChange={(e) => setLabels(e.target.value)}
-      />
-    </FormDialogShell>
+      <FormFileField<DataFormValues> name="file" label="…or upload a file" />
+      <FormTextAreaField<DataFormValues> name="labels" label="Labels" hint={LABELS_HINT} />
+    </SwarmFormDialog>
   );
 }
 
@@ -169,7 +123,7 @@ function InspectDataDialog({
           { label: 'Used by', value: usedBy.join(', ') },
           { label: 'Created', value: new Date(object.CreatedAt).toLocaleString() },
           { label: 'Updated', value: new Date(object.UpdatedAt).toLocaleString() },
-          { label: 'Labels', value: formatPairs(object.Spec.Labels), mono: true },
+          { label: 'Labels', value: formatLabelLines(object.Spec.Labels), mono: true },
         ]}
       />
       {kind === 'configs' ? (
@@ -194,35 +148,20 @@ function InspectDataDialog({
 }
 
 function LabelsDialog({ endpointId, kind, object, onClose }: ObjectDialogProps) {
-  const [labels, setLabels] = useState(formatPairs(object.Spec.Labels));
-  const mutation = useMutation({
-    mutationFn: () => updateData(endpointId, kind, object, parsePairs(labels)),
-    meta: { toastOnError: false, invalidates: [endpointKeys.swarm(endpointId)] },
-    onSuccess: onClose,
+  const form = useZodForm(dataLabelsFormSchema, {
+    defaultValues: { labels: formatLabelLines(object.Spec.Labels) },
   });
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <SwarmFormDialog
       title={`Labels of ${object.Spec.Name}`}
       description="Only labels can change; the content of a secret or config is fixed (create a new one)."
-      busy={mutation.isPending}
-      footer={
-        <SaveButtons
-          label="Save labels"
-          pending={mutation.isPending}
-          onCancel={onClose}
-          onSave={() => mutation.mutate()}
-        />
-      }
+      submitLabel="Save labels"
+      onClose={onClose}
+      form={form}
+      mutation={updateDataLabelsMutation(endpointId, kind, object)}
+      toVariables={(values) => parseLabelLines(values.labels)}
     >
-      <TextAreaField
-        label="Labels"
-        hint={LABELS_HINT}
-        value={labels}
-        onChange={(e) => setLabels(e.target.value)}
-      />
-      <RefusalAlert error={mutation.error} className="mt-2" />
-    </Dialog>
+      <FormTextAreaField<DataLabelsFormValues> name="labels" label="Labels" hint={LABELS_HINT} />
+    </SwarmFormDialog>
   );
 }

@@ -1,11 +1,13 @@
-// The two shapes every swarm dialog takes (one that shows, one that saves), so the Close, Cancel
-// and Save buttons and the engine's refusal look and read the same in each.
+// The two shapes every swarm dialog takes (one that shows, one that saves through the form kit),
+// so the Close, Cancel and Save buttons and the engine's refusal look and read the same in each.
 import type { ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { FormDialog } from '@/components/ui/form';
+import type { FormDialogProps } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { versionConflictMessage } from '../api/swarm-api';
-import { SubmitForm } from './form-fields';
 
 /** The engine's refusal of a call; a stale version is said as "changed meanwhile, reload". */
 export function RefusalAlert({ error, className }: { error: Error | null; className?: string }) {
@@ -76,36 +78,11 @@ export function ViewDialog({
 }
 
 /**
- * A dialog that edits one thing: its fields in a form (Enter saves), the engine's refusal under
- * them, then Cancel and Save. While the save runs the dialog is busy and cannot be closed.
+ * A swarm dialog that edits one thing: the kit's FormDialog with the swarm's wording (the
+ * engine's refusal, a stale version said as "changed meanwhile") and its width.
  */
-export function FormDialogShell({
-  title,
-  saveLabel,
-  pending,
-  error,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  title: string;
-  saveLabel: ReactNode;
-  pending: boolean;
-  error: Error | null;
-  /** Called on submit; the caller validates and starts the save. */
-  onSubmit: () => void;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <Dialog open onClose={onClose} title={title} className="max-w-lg" busy={pending}>
-      <SubmitForm className="flex flex-col gap-3 pb-4" onSubmit={onSubmit}>
-        {children}
-        <RefusalAlert error={error} />
-        <div className="flex justify-end gap-2">
-          <SaveButtons label={saveLabel} pending={pending} onCancel={onClose} />
-        </div>
-      </SubmitForm>
-    </Dialog>
-  );
+export function SwarmFormDialog<T extends FieldValues, O, TData, TVariables>(
+  props: Omit<FormDialogProps<T, O, TData, TVariables>, 'errorTitle'>,
+) {
+  return <FormDialog className="max-w-lg" errorTitle="The engine refused" {...props} />;
 }

@@ -1,8 +1,7 @@
-import { formatBytes } from '@berth/api';
+import { formatBytes, formatLabelLines } from '@berth/api';
 import type { SwarmNode } from '@berth/api';
 import { Eye, Pencil, Trash2 } from 'lucide-react';
 import type { Column } from '@/components/ui/simple-table';
-import { formatPairs } from '../api/service-form';
 import { actionsColumn, RowActions } from './row-actions';
 import { StateBadge } from './swarm-bits';
 
@@ -76,7 +75,7 @@ export function nodeColumns({
       header: 'Labels',
       cell: (n) => (
         <span className="block max-w-[14rem] truncate font-mono text-[12px] text-muted">
-          {formatPairs(n.Spec.Labels, ', ') || '—'}
+          {formatLabelLines(n.Spec.Labels, ', ') || '—'}
         </span>
       ),
     },

@@ -1,12 +1,11 @@
-import { endpointKeys } from '@berth/api';
-import type { NodeSpec, SwarmNode } from '@berth/api';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { SelectField, TextAreaField } from '@/components/ui/field';
+import { endpointKeys, nodeForm, nodeFormSchema, toNodeSpec } from '@berth/api';
+import type { NodeFormValues, SwarmNode } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
+import { FormSelectField, FormTextAreaField, useZodForm } from '@/components/ui/form';
 import { InspectJson } from '@/components/ui/inspect-json';
-import { formatPairs, parsePairs } from '../api/service-form';
-import { nodeInspectQueryOptions, removeNode, useTaskList, updateNode } from '../api/swarm-api';
-import { FormDialogShell, ViewDialog } from './dialog-shells';
+import { nodeInspectQueryOptions, removeNode, useTaskList } from '../api/swarm-api';
+import { updateNodeMutation } from '../api/swarm-mutations';
+import { SwarmFormDialog, ViewDialog } from './dialog-shells';
 import type { NodeDialog } from './node-columns';
 import { ForceConfirmDialog } from './swarm-bits';
 import { TaskTable } from './task-table';
@@ -48,60 +47,33 @@ function NodeInspectDialog({ endpointId, node, onClose }: NodeDialogProps) {
 
 /** Availability, role (promote, demote) and labels; the node's version goes back with them. */
 function EditNodeDialog({ endpointId, node, onClose }: NodeDialogProps) {
-  const [availability, setAvailability] = useState(node.Spec.Availability);
-  const [role, setRole] = useState(node.Spec.Role);
-  const [labels, setLabels] = useState(formatPairs(node.Spec.Labels));
-  const mutation = useMutation({
-    mutationFn: () => {
-      const spec: NodeSpec = {
-        ...node.Spec,
-        Availability: availability,
-        Role: role,
-        Labels: parsePairs(labels),
-      };
-      return updateNode(endpointId, node, spec);
-    },
-    meta: {
-      toastOnError: false,
-      invalidates: [endpointKeys.swarm(endpointId), endpointKeys.info(endpointId)],
-    },
-    onSuccess: onClose,
-  });
+  const form = useZodForm(nodeFormSchema, { defaultValues: nodeForm(node.Spec) });
   return (
-    <FormDialogShell
+    <SwarmFormDialog
       title={`Edit ${node.Description.Hostname}`}
-      saveLabel="Save node"
-      pending={mutation.isPending}
-      error={mutation.error}
-      onSubmit={() => mutation.mutate()}
+      submitLabel="Save node"
       onClose={onClose}
+      form={form}
+      mutation={updateNodeMutation(endpointId, node)}
+      toVariables={(values) => toNodeSpec(node.Spec, values)}
     >
       <div className="grid grid-cols-2 gap-3">
-        <SelectField
-          label="Availability"
-          value={availability}
-          onChange={(e) => setAvailability(e.target.value as NodeSpec['Availability'])}
-        >
+        <FormSelectField<NodeFormValues> name="availability" label="Availability">
           <option value="active">active: takes tasks</option>
           <option value="pause">pause: keeps its tasks, takes no new ones</option>
           <option value="drain">drain: its tasks move elsewhere</option>
-        </SelectField>
-        <SelectField
-          label="Role"
-          value={role}
-          onChange={(e) => setRole(e.target.value as NodeSpec['Role'])}
-        >
+        </FormSelectField>
+        <FormSelectField<NodeFormValues> name="role" label="Role">
           <option value="manager">manager (promote)</option>
           <option value="worker">worker (demote)</option>
-        </SelectField>
+        </FormSelectField>
       </div>
-      <TextAreaField
+      <FormTextAreaField<NodeFormValues>
+        name="labels"
         label="Labels"
         hint="One KEY=value a line; placement constraints match node.labels.KEY."
-        value={labels}
-        onChange={(e) => setLabels(e.target.value)}
       />
-    </FormDialogShell>
+    </SwarmFormDialog>
   );
 }
 

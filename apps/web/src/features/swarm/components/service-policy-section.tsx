@@ -1,54 +1,38 @@
-import { SelectField, TextField } from '@/components/ui/field';
-import type { PolicyForm, ServiceForm } from '../api/service-form';
+import type { ServiceForm } from '@berth/api';
+import { FormSelectField } from '@/components/ui/form';
 import { Section } from './service-form-parts';
-import type { ServiceFieldSpec, ServiceSectionProps } from './service-form-parts';
+import type { ServiceFieldSpec } from './service-form-parts';
 import { TextFields } from './form-fields';
 
 /** Update and rollback policies have the same four fields, named after the policy. */
 function PolicyFields({
+  policy,
   label,
-  value,
-  error,
   actions,
-  onChange,
 }: {
+  policy: 'update' | 'rollback';
   label: string;
-  value: PolicyForm;
-  error?: string;
   actions: string[];
-  onChange: (value: PolicyForm) => void;
 }) {
+  const text: readonly ServiceFieldSpec[] = [
+    { key: `${policy}.parallelism`, label: `${label} parallelism`, numeric: true },
+    { key: `${policy}.delay`, label: `${label} delay` },
+  ];
   return (
     <div className="grid grid-cols-4 gap-3">
-      <TextField
-        label={`${label} parallelism`}
-        inputMode="numeric"
-        value={value.parallelism}
-        onChange={(e) => onChange({ ...value, parallelism: e.target.value })}
-      />
-      <TextField
-        label={`${label} delay`}
-        value={value.delay}
-        error={error}
-        onChange={(e) => onChange({ ...value, delay: e.target.value })}
-      />
-      <SelectField
+      <TextFields<ServiceForm> fields={text} />
+      <FormSelectField<ServiceForm>
+        name={`${policy}.failureAction`}
         label={`${label} failure action`}
-        value={value.failureAction}
-        onChange={(e) => onChange({ ...value, failureAction: e.target.value })}
       >
         {actions.map((a) => (
           <option key={a}>{a}</option>
         ))}
-      </SelectField>
-      <SelectField
-        label={`${label} order`}
-        value={value.order}
-        onChange={(e) => onChange({ ...value, order: e.target.value as PolicyForm['order'] })}
-      >
+      </FormSelectField>
+      <FormSelectField<ServiceForm> name={`${policy}.order`} label={`${label} order`}>
         <option value="stop-first">stop-first</option>
         <option value="start-first">start-first</option>
-      </SelectField>
+      </FormSelectField>
     </div>
   );
 }
@@ -58,37 +42,19 @@ const RESTART: readonly ServiceFieldSpec[] = [
   { key: 'restartMaxAttempts', label: 'Restart max attempts', hint: 'Empty: no limit.' },
 ];
 
-export function PoliciesSection({ form, set, err }: ServiceSectionProps) {
+export function PoliciesSection() {
   return (
     <Section title="Policies">
       <div className="grid grid-cols-3 gap-3">
-        <SelectField
-          label="Restart condition"
-          value={form.restartCondition}
-          onChange={(e) =>
-            set('restartCondition', e.target.value as ServiceForm['restartCondition'])
-          }
-        >
+        <FormSelectField<ServiceForm> name="restartCondition" label="Restart condition">
           <option value="any">any</option>
           <option value="on-failure">on-failure</option>
           <option value="none">none</option>
-        </SelectField>
-        <TextFields fields={RESTART} values={form} error={err} onChange={set} />
+        </FormSelectField>
+        <TextFields<ServiceForm> fields={RESTART} />
       </div>
-      <PolicyFields
-        label="Update"
-        value={form.update}
-        error={err('updateDelay') ?? undefined}
-        actions={['pause', 'continue', 'rollback']}
-        onChange={(v) => set('update', v)}
-      />
-      <PolicyFields
-        label="Rollback"
-        value={form.rollback}
-        error={err('rollbackDelay') ?? undefined}
-        actions={['pause', 'continue']}
-        onChange={(v) => set('rollback', v)}
-      />
+      <PolicyFields policy="update" label="Update" actions={['pause', 'continue', 'rollback']} />
+      <PolicyFields policy="rollback" label="Rollback" actions={['pause', 'continue']} />
     </Section>
   );
 }

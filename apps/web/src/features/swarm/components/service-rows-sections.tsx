@@ -1,33 +1,31 @@
 // The create-service sections made of rows a person adds: ports, mounts, secrets and configs.
-import type { Network, SwarmDataObject } from '@berth/api';
+import type { MountRow, Network, PortRow, ServiceForm, SwarmDataObject } from '@berth/api';
+import { useController, useFormContext } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { CheckboxField } from '@/components/ui/checkbox';
-import { SelectField, TextField } from '@/components/ui/field';
+import {
+  FormCheckboxField,
+  FormRowsField,
+  FormSelectField,
+  FormTextField,
+} from '@/components/ui/form';
 import { Select } from '@/components/ui/input';
-import { RowsEditor } from '@/components/ui/rows-editor';
-import type { MountRow, PortRow } from '../api/service-form';
 import { Section } from './service-form-parts';
-import type { ServiceSectionProps } from './service-form-parts';
 
 /** A choice in a row: named for screen readers only, lined up with the labelled fields beside it. */
-function RowSelect<V extends string>({
+function RowSelect({
+  name,
   label,
-  value,
   options,
-  onChange,
 }: {
+  name: FieldPath<ServiceForm>;
   label: string;
-  value: V;
   /** A value shown as it is, or a value with its words. */
-  options: readonly (V | readonly [V, string])[];
-  onChange: (value: V) => void;
+  options: readonly (string | readonly [string, string])[];
 }) {
+  const { register } = useFormContext<ServiceForm>();
   return (
-    <Select
-      aria-label={label}
-      className="mt-6"
-      value={value}
-      onChange={(e) => onChange(e.target.value as V)}
-    >
+    <Select aria-label={label} className="mt-6" {...register(name)}>
       {options.map((option) =>
         typeof option === 'string' ? (
           <option key={option}>{option}</option>
@@ -48,68 +46,57 @@ const PUBLISH_MODES: readonly (readonly [PortRow['mode'], string])[] = [
 ];
 const MOUNT_TYPES: readonly MountRow['type'][] = ['volume', 'bind', 'tmpfs'];
 
+/** The swarm networks picked, as checkboxes over one list of names. */
+function NetworkChoices({ networks }: { networks: readonly Network[] }) {
+  const { field } = useController<ServiceForm, 'networks'>({ name: 'networks' });
+  const picked = field.value;
+  return (
+    <fieldset className="flex flex-wrap gap-3">
+      <legend className="mb-1 text-[12.5px] font-medium text-fg">Networks</legend>
+      {networks.map((n) => (
+        <CheckboxField
+          key={n.Id}
+          label={n.Name}
+          checked={picked.includes(n.Name)}
+          onChange={(e) =>
+            field.onChange(
+              e.target.checked ? [...picked, n.Name] : picked.filter((x) => x !== n.Name),
+            )
+          }
+        />
+      ))}
+    </fieldset>
+  );
+}
+
 /** The swarm-scoped networks to attach to (when there are any), and the published ports. */
-export function NetworkSection({
-  form,
-  set,
-  err,
-  networks,
-}: ServiceSectionProps & { networks: readonly Network[] }) {
+export function NetworkSection({ networks }: { networks: readonly Network[] }) {
   return (
     <Section title="Network and ports">
-      {networks.length > 0 && (
-        <fieldset className="flex flex-wrap gap-3">
-          <legend className="mb-1 text-[12.5px] font-medium text-fg">Networks</legend>
-          {networks.map((n) => (
-            <CheckboxField
-              key={n.Id}
-              label={n.Name}
-              checked={form.networks.includes(n.Name)}
-              onChange={(e) =>
-                set(
-                  'networks',
-                  e.target.checked
-                    ? [...form.networks, n.Name]
-                    : form.networks.filter((x) => x !== n.Name),
-                )
-              }
-            />
-          ))}
-        </fieldset>
-      )}
-      <RowsEditor<PortRow>
-        rows={form.ports}
-        onChange={(rows) => set('ports', rows)}
+      {networks.length > 0 && <NetworkChoices networks={networks} />}
+      <FormRowsField<ServiceForm, 'ports'>
+        name="ports"
         blank={() => ({ target: '', published: '', protocol: 'tcp', mode: 'ingress' })}
         addLabel="Add port"
         noun="port"
-        renderRow={(port, i, update) => (
+        renderRow={(i, path) => (
           <>
-            <TextField
+            <FormTextField<ServiceForm>
+              name={`${path}.target`}
               label={`Port ${i + 1} container`}
               inputMode="numeric"
-              value={port.target}
-              error={err(`port${i}`)}
-              onChange={(e) => update({ target: e.target.value })}
             />
-            <TextField
+            <FormTextField<ServiceForm>
+              name={`${path}.published`}
               label={`Port ${i + 1} published`}
               inputMode="numeric"
-              value={port.published}
-              onChange={(e) => update({ published: e.target.value })}
             />
             <RowSelect
+              name={`${path}.protocol`}
               label={`Port ${i + 1} protocol`}
-              value={port.protocol}
               options={PROTOCOLS}
-              onChange={(protocol) => update({ protocol })}
             />
-            <RowSelect
-              label={`Port ${i + 1} mode`}
-              value={port.mode}
-              options={PUBLISH_MODES}
-              onChange={(mode) => update({ mode })}
-            />
+            <RowSelect name={`${path}.mode`} label={`Port ${i + 1} mode`} options={PUBLISH_MODES} />
           </>
         )}
       />
@@ -117,44 +104,34 @@ export function NetworkSection({
   );
 }
 
-export function MountsSection({ form, set, err }: ServiceSectionProps) {
+/** One mount: a tmpfs has no source, so its source field is off. */
+function MountFields({ index, path }: { index: number; path: `mounts.${number}` }) {
+  const type = useFormContext<ServiceForm>().watch(`${path}.type`);
+  return (
+    <>
+      <RowSelect name={`${path}.type`} label={`Mount ${index + 1} type`} options={MOUNT_TYPES} />
+      <FormTextField<ServiceForm>
+        name={`${path}.source`}
+        label={`Mount ${index + 1} source`}
+        disabled={type === 'tmpfs'}
+      />
+      <FormTextField<ServiceForm> name={`${path}.target`} label={`Mount ${index + 1} target`} />
+      <div className="mt-6">
+        <FormCheckboxField<ServiceForm> name={`${path}.readOnly`} label="read-only" />
+      </div>
+    </>
+  );
+}
+
+export function MountsSection() {
   return (
     <Section title="Mounts">
-      <RowsEditor<MountRow>
-        rows={form.mounts}
-        onChange={(rows) => set('mounts', rows)}
+      <FormRowsField<ServiceForm, 'mounts'>
+        name="mounts"
         blank={() => ({ type: 'volume', source: '', target: '', readOnly: false })}
         addLabel="Add mount"
         noun="mount"
-        renderRow={(mount, i, update) => (
-          <>
-            <RowSelect
-              label={`Mount ${i + 1} type`}
-              value={mount.type}
-              options={MOUNT_TYPES}
-              onChange={(type) => update({ type })}
-            />
-            <TextField
-              label={`Mount ${i + 1} source`}
-              value={mount.source}
-              disabled={mount.type === 'tmpfs'}
-              onChange={(e) => update({ source: e.target.value })}
-            />
-            <TextField
-              label={`Mount ${i + 1} target`}
-              value={mount.target}
-              error={err(`mount${i}`)}
-              onChange={(e) => update({ target: e.target.value })}
-            />
-            <div className="mt-6">
-              <CheckboxField
-                label="read-only"
-                checked={mount.readOnly}
-                onChange={(e) => update({ readOnly: e.target.checked })}
-              />
-            </div>
-          </>
-        )}
+        renderRow={(i, path) => <MountFields index={i} path={path} />}
       />
     </Section>
   );
@@ -167,10 +144,8 @@ const REFS = {
 
 /** Secrets and configs the tasks get as files: one of the swarm's, and where it goes. */
 export function RefsSection({
-  form,
-  set,
   known,
-}: Omit<ServiceSectionProps, 'err'> & {
+}: {
   known: Record<keyof typeof REFS, readonly SwarmDataObject[]>;
 }) {
   return (
@@ -179,32 +154,26 @@ export function RefsSection({
         const { noun, hint } = REFS[kind];
         const objects = known[kind];
         return (
-          <RowsEditor
+          <FormRowsField<ServiceForm, typeof kind>
             key={kind}
-            rows={form[kind]}
-            onChange={(rows) => set(kind, rows)}
+            name={kind}
             blank={() => ({ id: objects[0]?.ID ?? '', target: '' })}
             addLabel={`Add ${noun.toLowerCase()}`}
             noun={noun.toLowerCase()}
             cannotAdd={objects.length === 0 ? `Create a ${noun.toLowerCase()} first` : undefined}
-            renderRow={(ref, i, update) => (
+            renderRow={(i, path) => (
               <>
-                <SelectField
-                  label={`${noun} ${i + 1}`}
-                  value={ref.id}
-                  onChange={(e) => update({ id: e.target.value })}
-                >
+                <FormSelectField<ServiceForm> name={`${path}.id`} label={`${noun} ${i + 1}`}>
                   {objects.map((o) => (
                     <option key={o.ID} value={o.ID}>
                       {o.Spec.Name}
                     </option>
                   ))}
-                </SelectField>
-                <TextField
+                </FormSelectField>
+                <FormTextField<ServiceForm>
+                  name={`${path}.target`}
                   label={`${noun} ${i + 1} target`}
                   hint={hint}
-                  value={ref.target}
-                  onChange={(e) => update({ target: e.target.value })}
                 />
               </>
             )}

@@ -1,9 +1,11 @@
 // The create-service sections that are text fields and little else, each a table of fields.
-import { SelectField } from '@/components/ui/field';
-import type { ServiceForm } from '../api/service-form';
+import type { ServiceForm } from '@berth/api';
+import { useFormContext } from 'react-hook-form';
+import { FormSelectField } from '@/components/ui/form';
 import { Section } from './service-form-parts';
-import type { ServiceFieldSpec, ServiceSectionProps } from './service-form-parts';
+import type { ServiceFieldSpec } from './service-form-parts';
 import { CheckboxFields, TextFields } from './form-fields';
+import type { CheckboxSpec } from './form-fields';
 
 const NAME_IMAGE: readonly ServiceFieldSpec[] = [
   { key: 'name', label: 'Name', hint: 'Empty: the engine makes one up.' },
@@ -14,32 +16,27 @@ const REPLICAS: readonly ServiceFieldSpec[] = [
   { key: 'replicas', label: 'Replicas', numeric: true },
 ];
 
-const QUERY_REGISTRY = [
+const QUERY_REGISTRY: readonly CheckboxSpec<keyof ServiceForm>[] = [
   {
     key: 'queryRegistry',
     label: 'Resolve the image to a digest in its registry',
     hint: 'Every node then runs the same image, even if the tag moves.',
   },
-] as const;
+];
 
-export function BasicsSection({ form, set, err }: ServiceSectionProps) {
+export function BasicsSection() {
+  const mode = useFormContext<ServiceForm>().watch('mode');
   return (
     <Section title="Basics">
       <div className="grid grid-cols-2 gap-3">
-        <TextFields fields={NAME_IMAGE} values={form} error={err} onChange={set} />
-        <SelectField
-          label="Mode"
-          value={form.mode}
-          onChange={(e) => set('mode', e.target.value as ServiceForm['mode'])}
-        >
+        <TextFields<ServiceForm> fields={NAME_IMAGE} />
+        <FormSelectField<ServiceForm> name="mode" label="Mode">
           <option value="replicated">replicated: N tasks</option>
           <option value="global">global: one task on every node</option>
-        </SelectField>
-        {form.mode === 'replicated' && (
-          <TextFields fields={REPLICAS} values={form} error={err} onChange={set} />
-        )}
+        </FormSelectField>
+        {mode === 'replicated' && <TextFields<ServiceForm> fields={REPLICAS} />}
       </div>
-      <CheckboxFields fields={QUERY_REGISTRY} values={form} onChange={set} />
+      <CheckboxFields<ServiceForm> fields={QUERY_REGISTRY} />
     </Section>
   );
 }
@@ -57,11 +54,11 @@ const ENVIRONMENT: readonly ServiceFieldSpec[] = [
   { key: 'env', label: 'Environment', hint: 'One KEY=value a line.', multiline: true },
 ];
 
-export function CommandSection({ form, set, err }: ServiceSectionProps) {
+export function CommandSection() {
   return (
     <Section title="Command and environment">
-      <TextFields columns={2} fields={COMMAND} values={form} error={err} onChange={set} />
-      <TextFields fields={ENVIRONMENT} values={form} error={err} onChange={set} />
+      <TextFields<ServiceForm> columns={2} fields={COMMAND} />
+      <TextFields<ServiceForm> fields={ENVIRONMENT} />
     </Section>
   );
 }
@@ -88,11 +85,11 @@ const RESOURCES: readonly ServiceFieldSpec[] = [
   { key: 'memoryReservation', label: 'Memory reservation' },
 ];
 
-export function PlacementSection({ form, set, err }: ServiceSectionProps) {
+export function PlacementSection() {
   return (
     <Section title="Placement and resources">
-      <TextFields columns={2} fields={PLACEMENT} values={form} error={err} onChange={set} />
-      <TextFields columns={4} fields={RESOURCES} values={form} error={err} onChange={set} />
+      <TextFields<ServiceForm> columns={2} fields={PLACEMENT} />
+      <TextFields<ServiceForm> columns={4} fields={RESOURCES} />
     </Section>
   );
 }
@@ -100,22 +97,16 @@ export function PlacementSection({ form, set, err }: ServiceSectionProps) {
 const HEALTH_LOGGING_LABELS: readonly ServiceFieldSpec[] = [
   { key: 'healthCmd', label: 'Health check command', hint: 'Run in a shell; exit 0 is healthy.' },
   { key: 'healthInterval', label: 'Health interval' },
-  { key: 'healthRetries', label: 'Health retries' },
+  { key: 'healthRetries', label: 'Health retries', numeric: true },
   { key: 'logDriver', label: 'Log driver', hint: "Empty: the swarm's default." },
   { key: 'logOptions', label: 'Log options', hint: 'One key=value a line.', multiline: true },
   { key: 'labels', label: 'Service labels', hint: 'One KEY=value a line.', multiline: true },
 ];
 
-export function HealthSection({ form, set, err }: ServiceSectionProps) {
+export function HealthSection() {
   return (
     <Section title="Health, logging and labels">
-      <TextFields
-        columns={3}
-        fields={HEALTH_LOGGING_LABELS}
-        values={form}
-        error={err}
-        onChange={set}
-      />
+      <TextFields<ServiceForm> columns={3} fields={HEALTH_LOGGING_LABELS} />
     </Section>
   );
 }

@@ -1,23 +1,19 @@
 // The swarm's settings: read in a panel, changed in a dialog. Durations are nanoseconds in the
 // spec and seconds (or hours) on screen.
-import { endpointKeys } from '@berth/api';
-import type { SwarmInspect, SwarmSpec } from '@berth/api';
-import { useMutation } from '@tanstack/react-query';
+import { swarmSettingsForm, swarmSettingsFormSchema, toSwarmSpec } from '@berth/api';
+import type { SwarmInspect, SwarmSettingsFormValues, SwarmSpec } from '@berth/api';
+import { useZodForm } from '@/components/ui/form';
 import { KeyValueList } from '@/components/ui/key-value';
 import { Panel } from '@/components/ui/panel';
-import { updateSwarm } from '../api/swarm-api';
-import { FormDialogShell } from './dialog-shells';
-import { CheckboxFields, TextFields, useFormValues, useSubmitCheck } from './form-fields';
-import type { TextFieldSpec } from './form-fields';
+import { updateSwarmMutation } from '../api/swarm-mutations';
+import { SwarmFormDialog } from './dialog-shells';
+import { CheckboxFields, TextFields } from './form-fields';
+import type { CheckboxSpec, TextFieldSpec } from './form-fields';
 
 const NS = 1e9;
 
 function seconds(ns: number | undefined) {
   return ns === undefined ? '' : `${ns / NS} s`;
-}
-
-function num(text: string): number | undefined {
-  return text.trim() === '' ? undefined : Number(text);
 }
 
 export function SpecPanel({ spec }: { spec: SwarmSpec }) {
@@ -44,10 +40,7 @@ export function SpecPanel({ spec }: { spec: SwarmSpec }) {
   );
 }
 
-type NumberKey =
-  'taskHistory' | 'snapshotInterval' | 'keepOldSnapshots' | 'heartbeat' | 'certExpiryHours';
-
-const FIELDS: readonly TextFieldSpec<NumberKey>[] = [
+const FIELDS: readonly TextFieldSpec<keyof SwarmSettingsFormValues>[] = [
   {
     key: 'taskHistory',
     label: 'Task history limit',
@@ -65,16 +58,13 @@ const FIELDS: readonly TextFieldSpec<NumberKey>[] = [
   { key: 'certExpiryHours', label: 'Node certificate expiry (h)', numeric: true },
 ];
 
-const AUTOLOCK = [
+const AUTOLOCK: readonly CheckboxSpec<keyof SwarmSettingsFormValues>[] = [
   {
     key: 'autolock',
     label: 'Autolock managers',
     hint: 'Managers need the unlock key after a restart.',
   },
-] as const;
-
-/** Counts must be whole numbers; the heartbeat and the expiry only positive. */
-const WHOLE: readonly NumberKey[] = ['taskHistory', 'snapshotInterval', 'keepOldSnapshots'];
+];
 
 /** The props of the dialogs that change the swarm object itself. */
 export interface SwarmDialogProps {
@@ -84,50 +74,20 @@ export interface SwarmDialogProps {
 }
 
 export function SwarmSpecDialog({ endpointId, swarm, onClose }: SwarmDialogProps) {
-  const spec = swarm.Spec;
-  const [form, set] = useFormValues({
-    taskHistory: String(spec.Orchestration?.TaskHistoryRetentionLimit ?? 5),
-    snapshotInterval: String(spec.Raft?.SnapshotInterval ?? 10000),
-    keepOldSnapshots: String(spec.Raft?.KeepOldSnapshots ?? 0),
-    heartbeat: String((spec.Dispatcher?.HeartbeatPeriod ?? 5 * NS) / NS),
-    certExpiryHours: String(
-      Math.round((spec.CAConfig?.NodeCertExpiry ?? 7776000 * NS) / NS / 3600),
-    ),
-    autolock: spec.EncryptionConfig?.AutoLockManagers ?? false,
+  const form = useZodForm(swarmSettingsFormSchema, {
+    defaultValues: swarmSettingsForm(swarm.Spec),
   });
-  const errors: Partial<Record<NumberKey, string>> = {};
-  for (const { key } of FIELDS)
-    if (WHOLE.includes(key) ? !/^\d+$/.test(form[key].trim()) : !(Number(form[key]) > 0))
-      errors[key] = WHOLE.includes(key) ? 'A whole number.' : 'A positive number.';
-  const mutation = useMutation({
-    mutationFn: () =>
-      updateSwarm(endpointId, swarm.Version.Index, {
-        ...spec,
-        Orchestration: { ...spec.Orchestration, TaskHistoryRetentionLimit: num(form.taskHistory) },
-        Raft: {
-          ...spec.Raft,
-          SnapshotInterval: num(form.snapshotInterval),
-          KeepOldSnapshots: num(form.keepOldSnapshots),
-        },
-        Dispatcher: { ...spec.Dispatcher, HeartbeatPeriod: Number(form.heartbeat) * NS },
-        CAConfig: { ...spec.CAConfig, NodeCertExpiry: Number(form.certExpiryHours) * 3600 * NS },
-        EncryptionConfig: { ...spec.EncryptionConfig, AutoLockManagers: form.autolock },
-      }),
-    meta: { toastOnError: false, invalidates: [endpointKeys.swarm(endpointId)] },
-    onSuccess: onClose,
-  });
-  const check = useSubmitCheck(errors, () => mutation.mutate());
   return (
-    <FormDialogShell
+    <SwarmFormDialog
       title="Swarm settings"
-      saveLabel="Save settings"
-      pending={mutation.isPending}
-      error={mutation.error}
+      submitLabel="Save settings"
       onClose={onClose}
-      onSubmit={check.submit}
+      form={form}
+      mutation={updateSwarmMutation(endpointId, swarm.Version.Index)}
+      toVariables={(values) => toSwarmSpec(swarm.Spec, values)}
     >
-      <TextFields columns={2} fields={FIELDS} values={form} error={check.error} onChange={set} />
-      <CheckboxFields fields={AUTOLOCK} values={form} onChange={set} />
-    </FormDialogShell>
+      <TextFields<SwarmSettingsFormValues> columns={2} fields={FIELDS} />
+      <CheckboxFields<SwarmSettingsFormValues> fields={AUTOLOCK} />
+    </SwarmFormDialog>
   );
 }

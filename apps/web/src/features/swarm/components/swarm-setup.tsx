@@ -1,22 +1,25 @@
 // An engine outside a swarm: start a new one here, or join one by its token.
-import { endpointKeys } from '@berth/api';
-import { useMutation } from '@tanstack/react-query';
+import {
+  emptySwarmInitForm,
+  emptySwarmJoinForm,
+  swarmInitFormSchema,
+  swarmJoinFormSchema,
+  toSwarmInit,
+  toSwarmJoin,
+} from '@berth/api';
+import type { SwarmInitFormValues, SwarmJoinFormValues } from '@berth/api';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
+import { Form, FormError, useFormSubmit, useZodForm } from '@/components/ui/form';
 import { Tabs } from '@/components/ui/tabs';
 import { useEnginePermission } from '@/hooks/use-me';
 import { PageHeader } from '@/components/ui/page-header';
-import { initSwarm, joinSwarm } from '../api/swarm-api';
-import { RefusalAlert } from './dialog-shells';
-import {
-  CheckboxFields,
-  SubmitForm,
-  TextFields,
-  useFormValues,
-  useSubmitCheck,
-} from './form-fields';
-import type { TextFieldSpec } from './form-fields';
+import { initSwarmMutation, joinSwarmMutation } from '../api/swarm-mutations';
+import { CheckboxFields, TextFields } from './form-fields';
+import type { CheckboxSpec, TextFieldSpec } from './form-fields';
 
 type Mode = 'init' | 'join';
 
@@ -60,39 +63,36 @@ export function InitJoinScreen({ endpointId }: { endpointId: string }) {
 }
 
 /** Both setup forms: named for their landmark, the engine's refusal, then the one action. */
-function SetupForm({
+function SetupForm<T extends FieldValues, O, TVariables>({
   label,
   submitLabel,
-  pending,
-  error,
-  onSubmit,
+  form,
+  mutation,
+  toVariables,
   children,
 }: {
   label: string;
   submitLabel: string;
-  pending: boolean;
-  error: Error | null;
-  onSubmit: () => void;
+  form: UseFormReturn<T, unknown, O>;
+  mutation: UseMutationOptions<unknown, Error, TVariables>;
+  toVariables: (values: O) => TVariables;
   children: ReactNode;
 }) {
+  const { submit, mutation: run } = useFormSubmit(form, mutation, toVariables);
   return (
-    <SubmitForm label={label} className="flex flex-col gap-3" onSubmit={onSubmit}>
+    <Form form={form} aria-label={label} onSubmit={(event) => void submit(event)}>
       {children}
-      <RefusalAlert error={error} />
+      <FormError title="The engine refused" />
       <div>
-        <Button type="submit" variant="primary" loading={pending}>
+        <Button type="submit" variant="primary" loading={run.isPending}>
           {submitLabel}
         </Button>
       </div>
-    </SubmitForm>
+    </Form>
   );
 }
 
-const DEFAULT_LISTEN = '0.0.0.0:2377';
-
-type InitKey = 'advertise' | 'listen' | 'dataPath' | 'pool' | 'subnetSize' | 'taskHistory';
-
-const INIT_FIELDS: readonly TextFieldSpec<InitKey>[] = [
+const INIT_FIELDS: readonly TextFieldSpec<keyof SwarmInitFormValues>[] = [
   {
     key: 'advertise',
     label: 'Advertise address',
@@ -113,113 +113,59 @@ const INIT_FIELDS: readonly TextFieldSpec<InitKey>[] = [
     key: 'subnetSize',
     label: 'Subnet size',
     hint: 'Prefix length of each network from the pool (default 24).',
+    numeric: true,
   },
-  { key: 'taskHistory', label: 'Task history limit' },
+  { key: 'taskHistory', label: 'Task history limit', numeric: true },
 ];
 
-const INIT_FLAGS = [
+const INIT_FLAGS: readonly CheckboxSpec<keyof SwarmInitFormValues>[] = [
   { key: 'autolock', label: 'Autolock managers' },
   {
     key: 'forceNew',
     label: 'Force a new cluster',
     hint: "Recover from a lost quorum, keeping this node's state.",
   },
-] as const;
-
-/** The optional addresses: sent only when typed, so the engine picks its own otherwise. */
-function addresses(form: { listen: string; advertise: string; dataPath: string }) {
-  return {
-    ListenAddr: form.listen.trim() || DEFAULT_LISTEN,
-    ...(form.advertise.trim() ? { AdvertiseAddr: form.advertise.trim() } : {}),
-    ...(form.dataPath.trim() ? { DataPathAddr: form.dataPath.trim() } : {}),
-  };
-}
-
-const list = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+];
 
 function InitForm({ endpointId }: { endpointId: string }) {
-  const [form, set] = useFormValues({
-    advertise: '',
-    listen: DEFAULT_LISTEN,
-    dataPath: '',
-    pool: '',
-    subnetSize: '',
-    taskHistory: '5',
-    autolock: false,
-    forceNew: false,
-  });
-  const mutation = useMutation({
-    mutationFn: () =>
-      initSwarm(endpointId, {
-        ...addresses(form),
-        ...(form.pool.trim() ? { DefaultAddrPool: list(form.pool) } : {}),
-        ...(form.subnetSize.trim() ? { SubnetSize: Number(form.subnetSize) } : {}),
-        ForceNewCluster: form.forceNew,
-        Spec: {
-          Orchestration: { TaskHistoryRetentionLimit: Number(form.taskHistory) || 5 },
-          EncryptionConfig: { AutoLockManagers: form.autolock },
-        },
-      }),
-    meta: { toastOnError: false, invalidates: [endpointKeys.root(endpointId)] },
-  });
+  const form = useZodForm(swarmInitFormSchema, { defaultValues: emptySwarmInitForm() });
   return (
     <SetupForm
       label="Initialise a swarm"
       submitLabel="Initialise swarm"
-      pending={mutation.isPending}
-      error={mutation.error}
-      onSubmit={() => mutation.mutate()}
+      form={form}
+      mutation={initSwarmMutation(endpointId)}
+      toVariables={toSwarmInit}
     >
-      <TextFields columns={2} fields={INIT_FIELDS} values={form} onChange={set} />
-      <CheckboxFields fields={INIT_FLAGS} values={form} onChange={set} />
+      <TextFields<SwarmInitFormValues> columns={2} fields={INIT_FIELDS} />
+      <CheckboxFields<SwarmInitFormValues> fields={INIT_FLAGS} />
     </SetupForm>
   );
 }
 
-type JoinKey = 'token' | 'remotes' | 'advertise' | 'listen' | 'dataPath';
-
-const JOIN_FIELDS: readonly TextFieldSpec<JoinKey>[] = [
+const JOIN_FIELDS: readonly TextFieldSpec<keyof SwarmJoinFormValues>[] = [
   { key: 'token', label: 'Join token' },
   { key: 'remotes', label: 'Manager addresses', hint: 'host:port of managers, comma separated.' },
 ];
 
-const JOIN_ADDRESS_FIELDS: readonly TextFieldSpec<JoinKey>[] = [
+const JOIN_ADDRESS_FIELDS: readonly TextFieldSpec<keyof SwarmJoinFormValues>[] = [
   { key: 'advertise', label: 'Advertise address' },
   { key: 'listen', label: 'Listen address' },
   { key: 'dataPath', label: 'Data path address' },
 ];
 
 function JoinForm({ endpointId }: { endpointId: string }) {
-  const [form, set] = useFormValues({
-    token: '',
-    remotes: '',
-    advertise: '',
-    listen: DEFAULT_LISTEN,
-    dataPath: '',
-  });
-  const errors: Partial<Record<JoinKey, string>> = {};
-  if (!/^SWMTKN-/.test(form.token.trim())) errors.token = 'A join token starts with SWMTKN-.';
-  if (!form.remotes.trim()) errors.remotes = 'At least one manager address (host:2377).';
-  const mutation = useMutation({
-    mutationFn: () =>
-      joinSwarm(endpointId, {
-        JoinToken: form.token.trim(),
-        RemoteAddrs: list(form.remotes),
-        ...addresses(form),
-      }),
-    meta: { toastOnError: false, invalidates: [endpointKeys.root(endpointId)] },
-  });
-  const check = useSubmitCheck(errors, () => mutation.mutate());
+  const form = useZodForm(swarmJoinFormSchema, { defaultValues: emptySwarmJoinForm() });
   return (
     <SetupForm
       label="Join a swarm"
       submitLabel="Join swarm"
-      pending={mutation.isPending}
-      error={mutation.error}
-      onSubmit={check.submit}
+      form={form}
+      mutation={joinSwarmMutation(endpointId)}
+      toVariables={toSwarmJoin}
     >
-      <TextFields fields={JOIN_FIELDS} values={form} error={check.error} onChange={set} />
-      <TextFields columns={3} fields={JOIN_ADDRESS_FIELDS} values={form} onChange={set} />
+      <TextFields<SwarmJoinFormValues> fields={JOIN_FIELDS} />
+      <TextFields<SwarmJoinFormValues> columns={3} fields={JOIN_ADDRESS_FIELDS} />
     </SetupForm>
   );
 }

@@ -1,32 +1,35 @@
-import { endpointKeys } from '@berth/api';
-import { useMutation } from '@tanstack/react-query';
+import { unlockFormSchema } from '@berth/api';
+import type { UnlockFormValues } from '@berth/api';
 import { Unlock } from 'lucide-react';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
-import { InlineAlert } from '@/components/ui/inline-alert';
+import { Form, FormError, FormTextField, useFormSubmit, useZodForm } from '@/components/ui/form';
 import { PageHeader } from '@/components/ui/page-header';
-import { unlockSwarm } from '../api/swarm-api';
-import { SubmitForm } from './form-fields';
+import { unlockSwarmMutation } from '../api/swarm-mutations';
 
 /** A manager restarted with autolock on answers nothing until it is given the unlock key. */
 export function UnlockScreen({ endpointId }: { endpointId: string }) {
-  const [key, setKey] = useState('');
-  const mutation = useMutation({
-    mutationFn: () => unlockSwarm(endpointId, key.trim()),
-    meta: { toastOnError: false, invalidates: [endpointKeys.root(endpointId)] },
-  });
+  const form = useZodForm(unlockFormSchema, { defaultValues: { key: '' } });
+  const { submit, mutation } = useFormSubmit(
+    form,
+    unlockSwarmMutation(endpointId),
+    (values) => values.key,
+  );
   return (
     <div className="mx-auto max-w-lg p-6">
       <PageHeader title="Swarm is locked" description="This manager restarted with autolock on." />
-      <SubmitForm
-        className="flex flex-col gap-3 p-6"
-        onSubmit={() => {
-          if (key.trim()) mutation.mutate();
-        }}
+      <Form
+        form={form}
+        aria-label="Unlock the swarm"
+        className="p-6"
+        onSubmit={(event) => void submit(event)}
       >
-        <TextField label="Unlock key" value={key} onChange={(e) => setKey(e.target.value)} />
-        {mutation.isError && <InlineAlert>{mutation.error.message}</InlineAlert>}
+        <FormTextField<UnlockFormValues>
+          name="key"
+          label="Unlock key"
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <FormError title="The engine refused" />
         <Button
           type="submit"
           variant="primary"
@@ -35,7 +38,7 @@ export function UnlockScreen({ endpointId }: { endpointId: string }) {
         >
           Unlock
         </Button>
-      </SubmitForm>
+      </Form>
     </div>
   );
 }

@@ -1,14 +1,20 @@
-import { endpointKeys } from '@berth/api';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { daemonUpdateFormSchema, toDaemonUpdate } from '@berth/api';
+import type { DaemonUpdateFormValues } from '@berth/api';
+import { useQuery } from '@tanstack/react-query';
 import { CheckCircle2, Save } from 'lucide-react';
-import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
-import { InlineAlert } from '@/components/ui/inline-alert';
+import {
+  Form,
+  FormError,
+  FormTextAreaField,
+  FormTextField,
+  useFormSubmit,
+  useZodForm,
+} from '@/components/ui/form';
 import { Panel } from '@/components/ui/panel';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { infoQueryOptions } from '@/lib/queries';
-import { updateDaemon, validateDaemonUpdate } from '../api/daemon-update';
+import { updateDaemonMutation } from '../api/daemon-update';
 
 /** PouchContainer only, admins only: the daemon's labels and image proxy (`POST /daemon/update`). */
 export function DaemonUpdatePanel({ endpointId }: { endpointId: string }) {
@@ -30,74 +36,45 @@ export function DaemonUpdatePanel({ endpointId }: { endpointId: string }) {
 }
 
 function DaemonUpdateForm({ endpointId, labels: current }: { endpointId: string; labels: string }) {
-  const labelsId = useId();
-  const [labels, setLabels] = useState(current);
-  const [imageProxy, setImageProxy] = useState('');
-  const [touched, setTouched] = useState(false);
-  const input = { labels, imageProxy };
-  const errors = validateDaemonUpdate(input);
-  const invalid = Boolean(errors.labels || errors.imageProxy);
-  const mutation = useMutation({
-    mutationFn: () => updateDaemon(endpointId, input),
-    meta: { toastOnError: false, invalidates: [endpointKeys.info(endpointId)] },
+  const form = useZodForm(daemonUpdateFormSchema, {
+    defaultValues: { labels: current, imageProxy: '' },
   });
+  const { submit, mutation } = useFormSubmit(
+    form,
+    updateDaemonMutation(endpointId),
+    toDaemonUpdate,
+  );
+  const [labels, imageProxy] = form.watch(['labels', 'imageProxy']);
   const unchanged = labels === current && !imageProxy.trim();
   return (
-    <form
-      noValidate
+    <Form
+      form={form}
       aria-label="Daemon settings"
-      className="flex flex-col gap-4 px-4 py-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTouched(true);
-        if (!invalid && !unchanged) mutation.mutate();
-      }}
+      className="gap-4 px-4 py-3"
+      onSubmit={(event) => void submit(event)}
     >
       <p className="text-[12.5px] text-muted">
         PouchContainer changes these without a restart. Other daemon settings are in its
         configuration file.
       </p>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={labelsId} className="text-[12.5px] font-medium text-fg">
-          Labels
-        </label>
-        <textarea
-          id={labelsId}
-          rows={4}
-          value={labels}
-          spellCheck={false}
-          placeholder={'zone=hangzhou\nstorage=ssd'}
-          aria-invalid={touched && errors.labels ? true : undefined}
-          aria-describedby={`${labelsId}-note`}
-          onChange={(event) => setLabels(event.target.value)}
-          className="w-full rounded-md border border-line-strong bg-panel px-2.5 py-1.5 font-mono text-[12.5px] text-fg placeholder:text-faint focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-accent/30 focus-visible:outline-none"
-        />
-        <p
-          id={`${labelsId}-note`}
-          className={
-            touched && errors.labels ? 'text-[12px] text-danger' : 'text-[12px] text-muted'
-          }
-        >
-          {(touched && errors.labels) ||
-            'One key=value a line: the daemon’s labels after the update.'}
-        </p>
-      </div>
-      <TextField
+      <FormTextAreaField<DaemonUpdateFormValues>
+        name="labels"
+        label="Labels"
+        rows={4}
+        spellCheck={false}
+        placeholder={'zone=hangzhou\nstorage=ssd'}
+        hint="One key=value a line: the daemon’s labels after the update."
+      />
+      <FormTextField<DaemonUpdateFormValues>
+        name="imageProxy"
         label="Image proxy"
         placeholder="http://proxy.example.com:3128"
         hint="Used to pull images. Leave empty to keep the current one."
-        value={imageProxy}
         spellCheck={false}
         autoComplete="off"
         className="font-mono"
-        error={touched ? errors.imageProxy : null}
-        onChange={(event) => setImageProxy(event.target.value)}
       />
-      {mutation.isError && (
-        <InlineAlert title="The engine refused the update">
-          <span className="font-mono">{mutation.error.message}</span>
-        </InlineAlert>
-      )}
+      <FormError title="The engine refused the update" />
       {mutation.isSuccess && !mutation.isPending && (
         <p role="status" className="flex items-center gap-2 text-[13px] text-fg">
           <CheckCircle2 className="size-4 text-emerald-500" aria-hidden />
@@ -115,6 +92,6 @@ function DaemonUpdateForm({ endpointId, labels: current }: { endpointId: string;
           Update daemon
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

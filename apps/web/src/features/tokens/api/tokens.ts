@@ -1,6 +1,7 @@
 import { gatewayKeys } from '@berth/api';
-import type { NewToken } from '@berth/api';
-import { queryOptions, useMutation } from '@tanstack/react-query';
+import type { CreatedToken, NewToken } from '@berth/api';
+import { queryOptions } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { gateway } from '@/lib/api-client';
 
 export function tokensQueryOptions() {
@@ -10,10 +11,10 @@ export function tokensQueryOptions() {
   });
 }
 
-/** The create dialog shows a refusal (role above yours) in place. */
-export function useCreateToken() {
-  return useMutation({
-    mutationFn: (input: NewToken) => gateway.createToken(input),
-    meta: { toastOnError: false, invalidates: [gatewayKeys.tokens()] },
-  });
+/** Creating a token (its secret comes back once, in the answer); the list changes. */
+export function createTokenMutation(): UseMutationOptions<CreatedToken, Error, NewToken> {
+  return {
+    mutationFn: (input) => gateway.createToken(input),
+    meta: { invalidates: [gatewayKeys.tokens()] },
+  };
 }

@@ -55,4 +55,16 @@ describe('CreateTokenDialog', () => {
     expect(screen.getByRole('dialog', { name: 'Create API token' })).toBeInTheDocument();
     expect(screen.queryByText('berth_secret123')).not.toBeInTheDocument();
   });
+
+  it("asks for a name at its field (the gateway's own rule), focused, and sends nothing", async () => {
+    const fetchMock = vi.fn(async () => Response.json({}));
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<Harness />);
+    fireEvent.change(await screen.findByLabelText('Name'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    expect(await screen.findByText('Enter a name for the token')).toBeVisible();
+    expect(screen.getByLabelText('Name')).toHaveFocus();
+    expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
 });

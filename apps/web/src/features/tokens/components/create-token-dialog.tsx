@@ -1,16 +1,17 @@
-import { ROLES, roleAtLeast } from '@berth/api';
+import { newTokenSchema, ROLES, roleAtLeast } from '@berth/api';
 import type { CreatedToken, Role } from '@berth/api';
 import { KeyRound } from 'lucide-react';
 import { useId, useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
+import { FormDialog, FormSelectField, FormTextField, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { Select } from '@/components/ui/input';
 import { ROLE_DESCRIPTIONS } from '@/components/ui/role-badge';
-import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
-import { useCreateToken } from '../api/tokens';
+import { createTokenMutation } from '../api/tokens';
+
+type NewTokenValues = z.input<typeof newTokenSchema>;
 
 export function CreateTokenDialog({
   open,
@@ -27,27 +28,17 @@ export function CreateTokenDialog({
     setCreated(null);
     onClose();
   }
-  return (
-    <Dialog
-      open={open}
-      onClose={close}
-      title={created ? `Token “${created.name}” created` : 'Create API token'}
-      className="max-w-lg"
-      description={
-        created
-          ? undefined
-          : 'Scripts and CI send the token as Authorization: Bearer …. It acts as you, with at most the role you give it.'
-      }
-    >
-      {created ? (
+  if (!open) return null;
+  if (created)
+    return (
+      <Dialog open onClose={close} title={`Token “${created.name}” created`} className="max-w-lg">
         <ShowToken token={created} onDone={close} />
-      ) : (
-        <CreateTokenForm myRole={myRole} onCreated={setCreated} onCancel={close} />
-      )}
-    </Dialog>
-  );
+      </Dialog>
+    );
+  return <CreateTokenForm myRole={myRole} onCreated={setCreated} onCancel={close} />;
 }
 
+/** The gateway parses the body with the same schema (newTokenSchema), role ceiling aside. */
 function CreateTokenForm({
   myRole,
   onCreated,
@@ -57,73 +48,43 @@ function CreateTokenForm({
   onCreated: (token: CreatedToken) => void;
   onCancel: () => void;
 }) {
-  const create = useCreateToken();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('viewer');
-  const [submitted, setSubmitted] = useState(false);
-  const roleId = useId();
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid();
-  const nameError = name.trim() ? null : 'Give the token a name that says where it is used.';
-
+  const form = useZodForm(newTokenSchema, { defaultValues: { name: '', role: 'viewer' } });
+  const role = form.watch('role');
   return (
-    <form
-      ref={formRef}
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSubmitted(true);
-        if (nameError) return focusFirstInvalid();
-        create.mutate({ name: name.trim(), role }, { onSuccess: onCreated });
-      }}
+    <FormDialog
+      title="Create API token"
+      description="Scripts and CI send the token as Authorization: Bearer …. It acts as you, with at most the role you give it."
+      className="max-w-lg"
+      onClose={onCancel}
+      form={form}
+      mutation={createTokenMutation()}
+      toVariables={(values) => values}
+      onSuccess={onCreated}
+      keepOpen
+      submitLabel="Create token"
+      submitIcon={<KeyRound className="size-3.5" aria-hidden />}
+      errorTitle="Could not create the token"
     >
-      {create.isError && (
-        <InlineAlert title="Could not create the token">{create.error.message}</InlineAlert>
-      )}
-      <TextField
+      <FormTextField<NewTokenValues>
+        name="name"
         label="Name"
         placeholder="ci-deploy"
         autoComplete="off"
         maxLength={100}
-        value={name}
-        error={submitted ? nameError : null}
-        onChange={(event) => setName(event.target.value)}
       />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={roleId} className="text-[12.5px] font-medium text-fg">
-          Role
-        </label>
-        <Select
-          id={roleId}
-          value={role}
-          aria-describedby={`${roleId}-hint`}
-          onChange={(event) => setRole(event.target.value as Role)}
-          className="w-full"
-        >
-          {ROLES.map((option) => (
-            <option key={option} value={option} disabled={!roleAtLeast(myRole, option)}>
-              {roleAtLeast(myRole, option) ? option : `${option} (above your role)`}
-            </option>
-          ))}
-        </Select>
-        <p id={`${roleId}-hint`} className="text-[12px] text-muted">
-          {ROLE_DESCRIPTIONS[role]} A token never has more than your own role ({myRole}).
-        </p>
-      </div>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="primary"
-          loading={create.isPending}
-          icon={<KeyRound className="size-3.5" aria-hidden />}
-        >
-          Create token
-        </Button>
-      </div>
-    </form>
+      <FormSelectField<NewTokenValues>
+        name="role"
+        label="Role"
+        className="w-full"
+        hint={`${ROLE_DESCRIPTIONS[role]} A token never has more than your own role (${myRole}).`}
+      >
+        {ROLES.map((option) => (
+          <option key={option} value={option} disabled={!roleAtLeast(myRole, option)}>
+            {roleAtLeast(myRole, option) ? option : `${option} (above your role)`}
+          </option>
+        ))}
+      </FormSelectField>
+    </FormDialog>
   );
 }
 

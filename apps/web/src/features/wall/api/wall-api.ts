@@ -7,6 +7,7 @@ import type {
   WallPairingState,
 } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { http } from '@/lib/api-client';
 
 export const wallKeys = {
@@ -49,6 +50,15 @@ export function approvePairing(input: { code: string; name: string; layoutId: nu
     method: 'POST',
     body: input,
   });
+}
+
+/** Approving a code makes a device: the devices list changes. */
+export function approvePairingMutation(): UseMutationOptions<
+  WallDeviceSummary,
+  Error,
+  Parameters<typeof approvePairing>[0]
+> {
+  return { mutationFn: approvePairing, meta: { invalidates: [wallKeys.devices()] } };
 }
 
 export interface Pairing {

@@ -1,83 +1,59 @@
 // Pairing a wall screen: the code it shows, a name for it and the layout it opens.
-import type { WallLayoutSummary } from '@berth/api';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { toWallPairing, wallPairFormSchema } from '@berth/api';
+import type { WallLayoutSummary, WallPairFormValues } from '@berth/api';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import {
+  Form,
+  FormError,
+  FormSelectField,
+  FormTextField,
+  useFormSubmit,
+  useZodForm,
+} from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { Select } from '@/components/ui/input';
 import { Panel } from '@/components/ui/panel';
-import { approvePairing, wallKeys } from '../api/wall-api';
+import { approvePairingMutation } from '../api/wall-api';
+
+const EMPTY: WallPairFormValues = { code: '', name: '', layoutId: '' };
 
 export function PairPanel({ layouts }: { layouts: WallLayoutSummary[] }) {
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
-  const [layoutId, setLayoutId] = useState<string>('');
-  const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
-  const approve = useMutation({
-    mutationFn: approvePairing,
-    meta: { toastOnError: false, invalidates: [wallKeys.devices()] },
-    onSuccess: () => {
-      setCode('');
-      setName('');
-    },
-  });
-  const chosen = layoutId || (layouts[0] ? String(layouts[0].id) : '');
+  const form = useZodForm(wallPairFormSchema, { defaultValues: EMPTY });
+  const { submit, mutation: approve } = useFormSubmit(
+    form,
+    approvePairingMutation(),
+    // Nothing picked (the layouts came after the form): the first one offered, as shown.
+    (values) => toWallPairing(values, layouts[0]?.id ?? null),
+    () => form.reset(EMPTY),
+  );
   return (
     <Panel title="Pair a screen" id="wall-pair">
-      <form
-        noValidate
+      <Form
+        form={form}
         aria-label="Pair a screen"
-        className="flex flex-col gap-3 p-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const clean = code.replace(/[^a-z0-9]/gi, '');
-          const next: typeof errors = {};
-          if (clean.length < 4) next.code = 'Enter the code the wall shows.';
-          if (!name.trim()) next.name = 'Name the screen, e.g. Ops room TV.';
-          setErrors(next);
-          if (next.code || next.name) return;
-          approve.mutate({
-            code: clean,
-            name: name.trim(),
-            layoutId: chosen ? Number(chosen) : null,
-          });
-        }}
+        className="p-4"
+        onSubmit={(event) => void submit(event)}
       >
         <div className="grid gap-3 md:grid-cols-[160px_1fr_1fr_auto] md:items-start">
-          <TextField
+          <FormTextField<WallPairFormValues>
+            name="code"
             label="Code on the wall"
-            value={code}
-            error={errors.code}
             autoComplete="off"
             spellCheck={false}
             className="font-mono tracking-widest uppercase"
-            onChange={(event) => setCode(event.target.value)}
           />
-          <TextField
+          <FormTextField<WallPairFormValues>
+            name="name"
             label="Screen name"
-            value={name}
-            error={errors.name}
             placeholder="Ops room TV"
-            onChange={(event) => setName(event.target.value)}
           />
-          <div className="flex flex-col gap-1.5">
-            <label htmlFor="pair-layout" className="text-[12.5px] font-medium text-fg">
-              Layout
-            </label>
-            <Select
-              id="pair-layout"
-              value={chosen}
-              onChange={(event) => setLayoutId(event.target.value)}
-            >
-              {layouts.length === 0 && <option value="">No layouts yet</option>}
-              {layouts.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <FormSelectField<WallPairFormValues> name="layoutId" label="Layout">
+            {layouts.length === 0 && <option value="">No layouts yet</option>}
+            {layouts.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </FormSelectField>
           <Button
             type="submit"
             variant="primary"
@@ -98,9 +74,9 @@ export function PairPanel({ layouts }: { layouts: WallLayoutSummary[] }) {
               within a few seconds.
             </InlineAlert>
           )}
-          {approve.isError && <InlineAlert title="Not paired">{approve.error.message}</InlineAlert>}
+          <FormError title="Not paired" />
         </div>
-      </form>
+      </Form>
     </Panel>
   );
 }

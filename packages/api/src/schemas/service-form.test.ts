@@ -1,14 +1,22 @@
-import type { SwarmDataObject } from '@berth/api';
 import { describe, expect, it } from 'vitest';
+import type { SwarmDataObject } from '../engine/swarm-types';
 import {
   emptyServiceForm,
   parseDuration,
-  parsePairs,
   parseSize,
+  serviceFormSchema,
   splitWords,
   toServiceSpec,
-  validateServiceForm,
 } from './service-form';
+import type { ServiceForm } from './service-form';
+import { parseLabelLines } from './swarm-form';
+
+/** Each failing field's path and message, as the form shows them. */
+function fieldErrors(form: ServiceForm): Record<string, string> {
+  const result = serviceFormSchema.safeParse(form);
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+}
 
 const secret: SwarmDataObject = {
   ID: 'sec1',
@@ -37,29 +45,39 @@ describe('service form', () => {
       'echo "a b"; sleep 1',
       'x"y',
     ]);
-    expect(parsePairs('A=1\n\n B = x=y \nFLAG')).toEqual({ A: '1', B: ' x=y', FLAG: '' });
+    expect(parseLabelLines('A=1\n\n B = x=y \nFLAG')).toEqual({ A: '1', B: ' x=y', FLAG: '' });
   });
 
-  it('an empty form needs an image, and says which fields are wrong', () => {
-    const form = {
+  it('an empty form needs an image, and puts each error at the field that is wrong', () => {
+    const form: ServiceForm = {
       ...emptyServiceForm(),
       replicas: 'three',
       memoryLimit: 'big',
       restartDelay: 'soon',
-      ports: [
-        { target: '70000', published: '', protocol: 'tcp' as const, mode: 'ingress' as const },
-      ],
-      mounts: [{ type: 'bind' as const, source: 'relative', target: '/data', readOnly: false }],
+      labels: '=orphan',
+      ports: [{ target: '70000', published: '0', protocol: 'tcp', mode: 'ingress' }],
+      mounts: [{ type: 'bind', source: 'relative', target: 'data', readOnly: false }],
+      update: { parallelism: 'x', delay: '1h', failureAction: 'pause', order: 'stop-first' },
     };
-    expect(validateServiceForm(form)).toEqual({
+    expect(fieldErrors(form)).toEqual({
       image: expect.stringMatching(/image is required/),
       replicas: expect.any(String),
       memoryLimit: expect.any(String),
-      restartDelay: expect.any(String),
-      port0: expect.stringMatching(/1–65535/),
-      mount0: expect.stringMatching(/absolute host path/),
+      restartDelay: expect.stringMatching(/duration/),
+      labels: 'Line 1: a label needs a key before =.',
+      'ports.0.target': expect.stringMatching(/1–65535/),
+      'ports.0.published': expect.stringMatching(/or empty/),
+      'mounts.0.target': expect.stringMatching(/absolute path/),
+      'mounts.0.source': expect.stringMatching(/absolute host path/),
+      'update.parallelism': expect.stringMatching(/whole number/),
     });
-    expect(validateServiceForm({ ...emptyServiceForm(), image: 'nginx' })).toEqual({});
+    expect(fieldErrors({ ...emptyServiceForm(), image: 'nginx' })).toEqual({});
+  });
+
+  it('asks for replicas only in replicated mode', () => {
+    const global: ServiceForm = { ...emptyServiceForm(), image: 'nginx', mode: 'global', replicas: '' };
+    expect(fieldErrors(global)).toEqual({});
+    expect(fieldErrors({ ...global, mode: 'replicated' })).toHaveProperty('replicas');
   });
 
   it('maps every section to the ServiceSpec, leaving empty ones to the engine', () => {

@@ -1,11 +1,12 @@
 // The add/edit endpoint form as a view model: what the person types, validated in words they can
 // act on, and turned into the gateway's `EndpointInput`. Secrets (PEM, private keys) are
 // write-only: an empty field while editing keeps what the gateway has stored.
-import type { EndpointInput, EndpointSummary } from '@berth/api';
+import { z } from 'zod';
+import type { EndpointInput, EndpointSummary } from '../gateway/types';
 
-export type Transport = 'unix' | 'tcp' | 'ssh' | 'other';
+export type EndpointTransport = 'unix' | 'tcp' | 'ssh' | 'other';
 
-export interface EndpointForm {
+export interface EndpointFormValues {
   name: string;
   url: string;
   tls: boolean;
@@ -18,9 +19,9 @@ export interface EndpointForm {
   sshHostKey: string;
 }
 
-export type EndpointFormErrors = Partial<Record<keyof EndpointForm, string>>;
+export type EndpointFormErrors = Partial<Record<keyof EndpointFormValues, string>>;
 
-export function transportOf(url: string): Transport {
+export function endpointTransportOf(url: string): EndpointTransport {
   const value = url.trim();
   if (value.startsWith('unix://')) return 'unix';
   if (value.startsWith('tcp://')) return 'tcp';
@@ -28,7 +29,7 @@ export function transportOf(url: string): Transport {
   return 'other';
 }
 
-export function emptyForm(existing?: EndpointSummary | null): EndpointForm {
+export function emptyEndpointForm(existing?: EndpointSummary | null): EndpointFormValues {
   return {
     name: existing?.name ?? '',
     url: existing?.url ?? '',
@@ -46,13 +47,13 @@ export function emptyForm(existing?: EndpointSummary | null): EndpointForm {
 const PEM = /-----BEGIN [A-Z0-9 ]+-----/;
 
 /** `editing`: blank secrets keep the stored ones, so they are never required. */
-export function validateForm(form: EndpointForm, editing: boolean): EndpointFormErrors {
+export function validateEndpointForm(form: EndpointFormValues, editing: boolean): EndpointFormErrors {
   const errors: EndpointFormErrors = {};
   if (!form.name.trim()) errors.name = 'Give the endpoint a name, e.g. Build box.';
   else if (form.name.trim().length > 100) errors.name = 'Keep the name under 100 characters.';
-  const errorUrl = validateUrl(form.url);
+  const errorUrl = validateEndpointUrl(form.url);
   if (errorUrl) errors.url = errorUrl;
-  const transport = transportOf(form.url);
+  const transport = endpointTransportOf(form.url);
   if (transport === 'tcp' && form.tls) {
     for (const field of ['ca', 'cert', 'key'] as const) {
       const value = form[field].trim();
@@ -77,10 +78,10 @@ export function validateForm(form: EndpointForm, editing: boolean): EndpointForm
   return errors;
 }
 
-export function validateUrl(raw: string): string | null {
+export function validateEndpointUrl(raw: string): string | null {
   const url = raw.trim();
   if (!url) return 'Enter where the engine listens.';
-  switch (transportOf(url)) {
+  switch (endpointTransportOf(url)) {
     case 'unix':
       return /^unix:\/\/\/.+/.test(url)
         ? null
@@ -99,10 +100,10 @@ export function validateUrl(raw: string): string | null {
 }
 
 /** The gateway's body: TLS only for tcp://, SSH only for ssh://, blank secrets left out. */
-export function toRequest(form: EndpointForm): EndpointInput {
+export function toEndpointInput(form: EndpointFormValues): EndpointInput {
   const url = form.url.trim();
   const input: EndpointInput = { name: form.name.trim(), url };
-  const transport = transportOf(url);
+  const transport = endpointTransportOf(url);
   if (transport === 'tcp') {
     if (form.tls) {
       const tls: NonNullable<EndpointInput['tls']> = { verify: form.tlsVerify };
@@ -123,3 +124,26 @@ export function toRequest(form: EndpointForm): EndpointInput {
   }
   return input;
 }
+
+/**
+ * The form's schema: validateEndpointForm's rules as field issues, so the kit shows each at its
+ * field. While editing, blank secrets keep the stored ones and are never required.
+ */
+export const endpointFormSchema = (editing: boolean) =>
+  z
+    .object({
+      name: z.string(),
+      url: z.string(),
+      tls: z.boolean(),
+      tlsVerify: z.boolean(),
+      ca: z.string(),
+      cert: z.string(),
+      key: z.string(),
+      sshKey: z.string(),
+      sshPassphrase: z.string(),
+      sshHostKey: z.string(),
+    })
+    .superRefine((values, ctx) => {
+      for (const [field, message] of Object.entries(validateEndpointForm(values, editing)))
+        if (message) ctx.addIssue({ code: 'custom', path: [field], message });
+    });

@@ -1,123 +1,16 @@
-// The create-service form as a view model: every field a string or list a person edits, mapped
-// to a ServiceSpec in one place (toServiceSpec) and validated in one place (validateServiceForm).
-import type { ServiceSpec, SwarmDataObject, TaskSpec } from '@berth/api';
-
-export interface PortRow {
-  target: string;
-  published: string;
-  protocol: 'tcp' | 'udp';
-  mode: 'ingress' | 'host';
-}
-
-export interface MountRow {
-  type: 'volume' | 'bind' | 'tmpfs';
-  source: string;
-  target: string;
-  readOnly: boolean;
-}
-
-export interface RefRow {
-  /** Secret or config ID. */
-  id: string;
-  target: string;
-}
-
-export interface PolicyForm {
-  parallelism: string;
-  delay: string;
-  failureAction: string;
-  order: 'stop-first' | 'start-first';
-}
-
-export interface ServiceForm {
-  name: string;
-  image: string;
-  command: string;
-  args: string;
-  env: string;
-  labels: string;
-  mode: 'replicated' | 'global';
-  replicas: string;
-  ports: PortRow[];
-  mounts: MountRow[];
-  networks: string[];
-  cpuLimit: string;
-  memoryLimit: string;
-  cpuReservation: string;
-  memoryReservation: string;
-  constraints: string;
-  preferences: string;
-  restartCondition: 'any' | 'on-failure' | 'none';
-  restartDelay: string;
-  restartMaxAttempts: string;
-  update: PolicyForm;
-  rollback: PolicyForm;
-  secrets: RefRow[];
-  configs: RefRow[];
-  healthCmd: string;
-  healthInterval: string;
-  healthRetries: string;
-  logDriver: string;
-  logOptions: string;
-  queryRegistry: boolean;
-}
-
-export const emptyServiceForm = (): ServiceForm => ({
-  name: '',
-  image: '',
-  command: '',
-  args: '',
-  env: '',
-  labels: '',
-  mode: 'replicated',
-  replicas: '1',
-  ports: [],
-  mounts: [],
-  networks: [],
-  cpuLimit: '',
-  memoryLimit: '',
-  cpuReservation: '',
-  memoryReservation: '',
-  constraints: '',
-  preferences: '',
-  restartCondition: 'any',
-  restartDelay: '5s',
-  restartMaxAttempts: '',
-  update: { parallelism: '1', delay: '0s', failureAction: 'pause', order: 'stop-first' },
-  rollback: { parallelism: '1', delay: '0s', failureAction: 'pause', order: 'stop-first' },
-  secrets: [],
-  configs: [],
-  healthCmd: '',
-  healthInterval: '30s',
-  healthRetries: '3',
-  logDriver: '',
-  logOptions: '',
-  queryRegistry: true,
-});
+// The create-service form as a view model: every field a string or a row a person edits,
+// validated at its field by one schema (no transforms: what is typed is what is parsed, so the
+// live preview and the submit map the same values) and mapped to the engine's ServiceSpec by
+// toServiceSpec. The spec goes through the gateway's relay as it is; the rules apply here.
+import { z } from 'zod';
+import type { ServiceSpec, SwarmDataObject, TaskSpec } from '../engine/swarm-types';
+import { labelLinesSchema, parseLabelLines } from './swarm-form';
 
 const lines = (text: string) =>
   text
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-
-/** `KEY=value` lines to a map; a line without `=` is an empty value. */
-export function parsePairs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of lines(text)) {
-    const at = line.indexOf('=');
-    if (at === -1) out[line] = '';
-    else out[line.slice(0, at).trim()] = line.slice(at + 1);
-  }
-  return out;
-}
-
-/** Labels back to the text parsePairs reads: `KEY=value`, one a line (or joined by `separator`). */
-export function formatPairs(pairs: Record<string, string> | undefined, separator = '\n'): string {
-  return Object.entries(pairs ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(separator);
-}
 
 /** A shell-like split: spaces separate words, quotes keep them together. */
 export function splitWords(text: string): string[] {
@@ -154,48 +47,149 @@ function cpus(text: string): number | undefined {
   return text.trim() ? Math.round(Number(text) * 1e9) : undefined;
 }
 
-export function validateServiceForm(form: ServiceForm): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!form.image.trim()) errors.image = 'An image is required (for example nginx:alpine).';
-  if (form.name.trim() && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(form.name.trim()))
-    errors.name = 'Letters, digits, _ . - (starting with a letter or digit).';
-  if (form.mode === 'replicated' && !/^\d+$/.test(form.replicas.trim()))
-    errors.replicas = 'A whole number of replicas (0 or more).';
-  for (const [key, text] of [
-    ['cpuLimit', form.cpuLimit],
-    ['cpuReservation', form.cpuReservation],
-  ] as const) {
-    if (text.trim() && !(Number(text) > 0)) errors[key] = 'A number of CPUs, like 0.5 or 2.';
-  }
-  for (const [key, text] of [
-    ['memoryLimit', form.memoryLimit],
-    ['memoryReservation', form.memoryReservation],
-  ] as const) {
-    if (text.trim() && parseSize(text) === null) errors[key] = 'A size, like 256m or 1g.';
-  }
-  for (const [key, text] of [
-    ['restartDelay', form.restartDelay],
-    ['healthInterval', form.healthInterval],
-    ['updateDelay', form.update.delay],
-    ['rollbackDelay', form.rollback.delay],
-  ] as const) {
-    if (parseDuration(text) === null) errors[key] = 'A duration, like 10s, 1m30s or 500ms.';
-  }
-  form.ports.forEach((port, i) => {
-    const target = Number(port.target);
-    const published = port.published.trim() ? Number(port.published) : 0;
-    if (!Number.isInteger(target) || target < 1 || target > 65535)
-      errors[`port${i}`] = 'Container port must be 1–65535.';
-    else if (!Number.isInteger(published) || published < 0 || published > 65535)
-      errors[`port${i}`] = 'Published port must be 1–65535, or empty for any.';
+
+const DURATION = 'A duration, like 10s, 1m30s or 500ms.';
+const duration = z.string().refine((text) => parseDuration(text) !== null, DURATION);
+const cpuCount = z
+  .string()
+  .refine((text) => !text.trim() || Number(text) > 0, 'A number of CPUs, like 0.5 or 2.');
+const size = z
+  .string()
+  .refine((text) => !text.trim() || parseSize(text) !== null, 'A size, like 256m or 1g.');
+const port = (message: string, optional: boolean) =>
+  z.string().refine((text) => {
+    if (optional && !text.trim()) return true;
+    const value = Number(text);
+    return text.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 65535;
+  }, message);
+
+const portRowSchema = z.object({
+  target: port('Container port must be 1–65535.', false),
+  published: port('Published port must be 1–65535, or empty for any.', true),
+  protocol: z.enum(['tcp', 'udp']),
+  mode: z.enum(['ingress', 'host']),
+});
+export type PortRow = z.infer<typeof portRowSchema>;
+
+const mountRowSchema = z
+  .object({
+    type: z.enum(['volume', 'bind', 'tmpfs']),
+    source: z.string(),
+    target: z.string(),
+    readOnly: z.boolean(),
+  })
+  .superRefine((mount, ctx) => {
+    if (!mount.target.trim().startsWith('/'))
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'The target is an absolute path.' });
+    if (mount.type === 'bind' && !mount.source.trim().startsWith('/'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: 'A bind mount needs an absolute host path.',
+      });
   });
-  form.mounts.forEach((mount, i) => {
-    if (!mount.target.startsWith('/')) errors[`mount${i}`] = 'The target is an absolute path.';
-    else if (mount.type === 'bind' && !mount.source.startsWith('/'))
-      errors[`mount${i}`] = 'A bind mount needs an absolute host path.';
+export type MountRow = z.infer<typeof mountRowSchema>;
+
+/** A secret or config the tasks get as a file: its ID, and where it goes. */
+const refRowSchema = z.object({ id: z.string().min(1, 'Choose one.'), target: z.string() });
+export type RefRow = z.infer<typeof refRowSchema>;
+
+const policySchema = z.object({
+  parallelism: z
+    .string()
+    .refine((text) => !text.trim() || /^\d+$/.test(text.trim()), 'A whole number (0: all at once).'),
+  delay: duration,
+  failureAction: z.string(),
+  order: z.enum(['stop-first', 'start-first']),
+});
+export type PolicyForm = z.infer<typeof policySchema>;
+
+export const serviceFormSchema = z
+  .object({
+    name: z
+      .string()
+      .refine(
+        (text) => !text.trim() || /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(text.trim()),
+        'Letters, digits, _ . - (starting with a letter or digit).',
+      ),
+    image: z.string().refine((text) => text.trim() !== '', 'An image is required (for example nginx:alpine).'),
+    command: z.string(),
+    args: z.string(),
+    env: z.string(),
+    labels: labelLinesSchema,
+    mode: z.enum(['replicated', 'global']),
+    replicas: z.string(),
+    ports: z.array(portRowSchema),
+    mounts: z.array(mountRowSchema),
+    networks: z.array(z.string()),
+    cpuLimit: cpuCount,
+    memoryLimit: size,
+    cpuReservation: cpuCount,
+    memoryReservation: size,
+    constraints: z.string(),
+    preferences: z.string(),
+    restartCondition: z.enum(['any', 'on-failure', 'none']),
+    restartDelay: duration,
+    restartMaxAttempts: z
+      .string()
+      .refine((text) => !text.trim() || /^\d+$/.test(text.trim()), 'A whole number, or empty.'),
+    update: policySchema,
+    rollback: policySchema,
+    secrets: z.array(refRowSchema),
+    configs: z.array(refRowSchema),
+    healthCmd: z.string(),
+    healthInterval: duration,
+    healthRetries: z
+      .string()
+      .refine((text) => !text.trim() || /^\d+$/.test(text.trim()), 'A whole number.'),
+    logDriver: z.string(),
+    logOptions: labelLinesSchema,
+    queryRegistry: z.boolean(),
+  })
+  .superRefine((form, ctx) => {
+    // Replicas count only in replicated mode (global runs one task a node).
+    if (form.mode === 'replicated' && !/^\d+$/.test(form.replicas.trim()))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replicas'],
+        message: 'A whole number of replicas (0 or more).',
+      });
   });
-  return errors;
-}
+
+export type ServiceForm = z.infer<typeof serviceFormSchema>;
+
+export const emptyServiceForm = (): ServiceForm => ({
+  name: '',
+  image: '',
+  command: '',
+  args: '',
+  env: '',
+  labels: '',
+  mode: 'replicated',
+  replicas: '1',
+  ports: [],
+  mounts: [],
+  networks: [],
+  cpuLimit: '',
+  memoryLimit: '',
+  cpuReservation: '',
+  memoryReservation: '',
+  constraints: '',
+  preferences: '',
+  restartCondition: 'any',
+  restartDelay: '5s',
+  restartMaxAttempts: '',
+  update: { parallelism: '1', delay: '0s', failureAction: 'pause', order: 'stop-first' },
+  rollback: { parallelism: '1', delay: '0s', failureAction: 'pause', order: 'stop-first' },
+  secrets: [],
+  configs: [],
+  healthCmd: '',
+  healthInterval: '30s',
+  healthRetries: '3',
+  logDriver: '',
+  logOptions: '',
+  queryRegistry: true,
+});
 
 function policy(form: PolicyForm) {
   return {
@@ -218,7 +212,7 @@ export function toServiceSpec(
   const nameOf = (list: readonly SwarmDataObject[], id: string) =>
     list.find((o) => o.ID === id)?.Spec.Name ?? id;
   const env = lines(form.env);
-  const labels = parsePairs(form.labels);
+  const labels = parseLabelLines(form.labels);
   const limits = {
     NanoCPUs: cpus(form.cpuLimit),
     MemoryBytes: form.memoryLimit.trim() ? (parseSize(form.memoryLimit) ?? undefined) : undefined,
@@ -295,7 +289,7 @@ export function toServiceSpec(
   }
   if (form.networks.length) task.Networks = form.networks.map((Target) => ({ Target }));
   if (form.logDriver.trim())
-    task.LogDriver = { Name: form.logDriver.trim(), Options: parsePairs(form.logOptions) };
+    task.LogDriver = { Name: form.logDriver.trim(), Options: parseLabelLines(form.logOptions) };
 
   return {
     Name: form.name.trim(),
