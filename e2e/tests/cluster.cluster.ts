@@ -102,6 +102,12 @@ test('the nodes page shows the five nodes with their roles, the leader and manag
     await expect(row).toContainText('ready');
     await expect(row).toContainText(/\d+(\.\d+)? CPU/);
   }
+  // the endpoint knows the other managers to fail over to
+  await page.goto('/admin/endpoints');
+  await expect(page.getByRole('row').filter({ hasText: endpoint.name })).toContainText(
+    `+ ${managers.length - 1} other managers`,
+  );
+  await page.goto(`/endpoints/${endpoint.id}/swarm/nodes`);
   // every manager, the leader too, is reachable; workers have no manager status
   await expect(table.getByRole('row').filter({ hasText: 'reachable' })).toHaveCount(
     managers.length,

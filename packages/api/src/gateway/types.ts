@@ -42,6 +42,11 @@ export interface EndpointInput {
   name: string;
   /** `unix:///path/docker.sock`, `tcp://host:port` or `ssh://user@host[:port][/path/to/docker.sock]` */
   url: string;
+  /**
+   * More `unix://` or `tcp://` addresses of the same engine (a swarm's other managers), tried in
+   * turn when `url` stops answering; omitted keeps what is saved.
+   */
+  alternates?: string[];
   /** PEM text; omitted fields keep what is saved. */
   tls?: { verify: boolean; ca?: string; cert?: string; key?: string } | null;
   /**

@@ -73,6 +73,7 @@ describe('endpoint form', () => {
     expect(tcp).toEqual({
       name: 'Build',
       url: 'tcp://h:2376',
+      alternates: [],
       tls: { verify: false, ca: PEM_CERT },
     });
     expect(
@@ -86,7 +87,7 @@ describe('endpoint form', () => {
         tls: true,
         ca: PEM_CERT,
       }),
-    ).toEqual({ name: 'n', url: 'unix:///s' });
+    ).toEqual({ name: 'n', url: 'unix:///s', alternates: [] });
   });
 
   it('sends the ssh key material for ssh:// URLs', () => {
@@ -102,8 +103,31 @@ describe('endpoint form', () => {
     expect(ssh).toEqual({
       name: 'n',
       url: 'ssh://me@box',
+      alternates: [],
       ssh: { privateKey: `${SSH_KEY}\n`, passphrase: 'secret words', hostKey: 'SHA256:x' },
     });
+  });
+
+  it("takes a swarm's other managers one a line, checked, and never for ssh", () => {
+    const form = { ...emptyEndpointForm(), name: 'swarm', url: 'tcp://m1:2376' };
+    const alternates = '  tcp://m2:2376\n\nunix:///run/m3.sock \n';
+    expect(validateEndpointForm({ ...form, alternates }, false)).toEqual({});
+    expect(toEndpointInput({ ...form, alternates }).alternates).toEqual([
+      'tcp://m2:2376',
+      'unix:///run/m3.sock',
+    ]);
+    expect(validateEndpointForm({ ...form, alternates: 'tcp://m2' }, false).alternates).toBe(
+      'tcp://m2: Give a host and port: tcp://10.0.0.5:2376.',
+    );
+    expect(
+      validateEndpointForm({ ...form, alternates: 'ssh://root@m2' }, false).alternates,
+    ).toMatch(/Start with unix:\/\/ or tcp:\/\//);
+    expect(
+      validateEndpointForm({ ...form, alternates: 'tcp://m1:2376' }, false).alternates,
+    ).toMatch(/must differ/);
+    const ssh = { ...form, url: 'ssh://me@box', alternates: 'tcp://m2:2376' };
+    expect(validateEndpointForm(ssh, false).alternates).toMatch(/ssh host as an endpoint/);
+    expect(toEndpointInput(ssh).alternates).toEqual([]);
   });
 
   it('the schema puts each rule at its field (a bad fingerprint while editing ssh)', () => {

@@ -9,6 +9,8 @@ export type EndpointTransport = 'unix' | 'tcp' | 'ssh' | 'other';
 export interface EndpointFormValues {
   name: string;
   url: string;
+  /** More addresses of the same engine (a swarm's other managers), one a line. */
+  alternates: string;
   tls: boolean;
   tlsVerify: boolean;
   ca: string;
@@ -33,6 +35,7 @@ export function emptyEndpointForm(existing?: EndpointSummary | null): EndpointFo
   return {
     name: existing?.name ?? '',
     url: existing?.url ?? '',
+    alternates: (existing?.alternates ?? []).join('\n'),
     tls: existing?.tls ?? false,
     tlsVerify: true,
     ca: '',
@@ -47,13 +50,18 @@ export function emptyEndpointForm(existing?: EndpointSummary | null): EndpointFo
 const PEM = /-----BEGIN [A-Z0-9 ]+-----/;
 
 /** `editing`: blank secrets keep the stored ones, so they are never required. */
-export function validateEndpointForm(form: EndpointFormValues, editing: boolean): EndpointFormErrors {
+export function validateEndpointForm(
+  form: EndpointFormValues,
+  editing: boolean,
+): EndpointFormErrors {
   const errors: EndpointFormErrors = {};
   if (!form.name.trim()) errors.name = 'Give the endpoint a name, e.g. Build box.';
   else if (form.name.trim().length > 100) errors.name = 'Keep the name under 100 characters.';
   const errorUrl = validateEndpointUrl(form.url);
   if (errorUrl) errors.url = errorUrl;
   const transport = endpointTransportOf(form.url);
+  const alternates = errorOfAlternates(form, transport);
+  if (alternates) errors.alternates = alternates;
   if (transport === 'tcp' && form.tls) {
     for (const field of ['ca', 'cert', 'key'] as const) {
       const value = form[field].trim();
@@ -76,6 +84,33 @@ export function validateEndpointForm(form: EndpointFormValues, editing: boolean)
         'Use the SHA256 fingerprint as ssh-keygen -lf prints it, e.g. SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8.';
   }
   return errors;
+}
+
+/** The other addresses' lines, blank ones dropped. */
+export function alternateLines(form: Pick<EndpointFormValues, 'alternates'>): string[] {
+  return form.alternates
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function errorOfAlternates(form: EndpointFormValues, transport: EndpointTransport): string | null {
+  const lines = alternateLines(form);
+  if (!lines.length) return null;
+  if (transport === 'ssh')
+    return 'Other addresses work with unix:// and tcp:// endpoints; add each ssh host as an endpoint of its own.';
+  if (lines.length > 8) return 'At most 8 other addresses.';
+  for (const line of lines) {
+    const kind = endpointTransportOf(line);
+    const problem =
+      kind === 'unix' || kind === 'tcp'
+        ? validateEndpointUrl(line)
+        : 'Start with unix:// or tcp://.';
+    if (problem) return `${line}: ${problem}`;
+  }
+  if (new Set([form.url.trim(), ...lines]).size !== lines.length + 1)
+    return 'Each address must differ from the others and from the URL.';
+  return null;
 }
 
 export function validateEndpointUrl(raw: string): string | null {
@@ -102,8 +137,12 @@ export function validateEndpointUrl(raw: string): string | null {
 /** The gateway's body: TLS only for tcp://, SSH only for ssh://, blank secrets left out. */
 export function toEndpointInput(form: EndpointFormValues): EndpointInput {
   const url = form.url.trim();
-  const input: EndpointInput = { name: form.name.trim(), url };
   const transport = endpointTransportOf(url);
+  const input: EndpointInput = {
+    name: form.name.trim(),
+    url,
+    alternates: transport === 'ssh' ? [] : alternateLines(form),
+  };
   if (transport === 'tcp') {
     if (form.tls) {
       const tls: NonNullable<EndpointInput['tls']> = { verify: form.tlsVerify };
@@ -134,6 +173,7 @@ export const endpointFormSchema = (editing: boolean) =>
     .object({
       name: z.string(),
       url: z.string(),
+      alternates: z.string(),
       tls: z.boolean(),
       tlsVerify: z.boolean(),
       ca: z.string(),

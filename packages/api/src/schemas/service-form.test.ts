@@ -75,7 +75,12 @@ describe('service form', () => {
   });
 
   it('asks for replicas only in replicated mode', () => {
-    const global: ServiceForm = { ...emptyServiceForm(), image: 'nginx', mode: 'global', replicas: '' };
+    const global: ServiceForm = {
+      ...emptyServiceForm(),
+      image: 'nginx',
+      mode: 'global',
+      replicas: '',
+    };
     expect(fieldErrors(global)).toEqual({});
     expect(fieldErrors({ ...global, mode: 'replicated' })).toHaveProperty('replicas');
   });

@@ -47,7 +47,6 @@ function cpus(text: string): number | undefined {
   return text.trim() ? Math.round(Number(text) * 1e9) : undefined;
 }
 
-
 const DURATION = 'A duration, like 10s, 1m30s or 500ms.';
 const duration = z.string().refine((text) => parseDuration(text) !== null, DURATION);
 const cpuCount = z
@@ -80,7 +79,11 @@ const mountRowSchema = z
   })
   .superRefine((mount, ctx) => {
     if (!mount.target.trim().startsWith('/'))
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'The target is an absolute path.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: 'The target is an absolute path.',
+      });
     if (mount.type === 'bind' && !mount.source.trim().startsWith('/'))
       ctx.addIssue({
         code: 'custom',
@@ -97,7 +100,10 @@ export type RefRow = z.infer<typeof refRowSchema>;
 const policySchema = z.object({
   parallelism: z
     .string()
-    .refine((text) => !text.trim() || /^\d+$/.test(text.trim()), 'A whole number (0: all at once).'),
+    .refine(
+      (text) => !text.trim() || /^\d+$/.test(text.trim()),
+      'A whole number (0: all at once).',
+    ),
   delay: duration,
   failureAction: z.string(),
   order: z.enum(['stop-first', 'start-first']),
@@ -112,7 +118,9 @@ export const serviceFormSchema = z
         (text) => !text.trim() || /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(text.trim()),
         'Letters, digits, _ . - (starting with a letter or digit).',
       ),
-    image: z.string().refine((text) => text.trim() !== '', 'An image is required (for example nginx:alpine).'),
+    image: z
+      .string()
+      .refine((text) => text.trim() !== '', 'An image is required (for example nginx:alpine).'),
     command: z.string(),
     args: z.string(),
     env: z.string(),

@@ -43,7 +43,10 @@ describe('EndpointDialog', () => {
       'docker 20.10.24 · API 1.41 · 4 ms',
     );
     expect(bodies(fetchMock)).toEqual([
-      { url: '/api/endpoints/test', body: { url: 'tcp://h:2376', tls: { verify: true, ca: CA } } },
+      {
+        url: '/api/endpoints/test',
+        body: { url: 'tcp://h:2376', alternates: [], tls: { verify: true, ca: CA } },
+      },
     ]);
   });
 
@@ -113,6 +116,7 @@ describe('EndpointDialog', () => {
       body: {
         name: 'Build',
         url: 'ssh://deploy@build',
+        alternates: [],
         ssh: { hostKey: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8' },
       },
     });

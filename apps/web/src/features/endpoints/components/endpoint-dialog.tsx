@@ -17,6 +17,7 @@ import {
   Form,
   FormCheckboxField,
   FormError,
+  FormTextAreaField,
   FormTextField,
   useFormSubmit,
   useZodForm,
@@ -156,6 +157,17 @@ export function EndpointDialog({
           className="font-mono"
           hint="unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host"
         />
+        {transport !== 'ssh' && (
+          <FormTextAreaField<EndpointFormValues>
+            name="alternates"
+            label="Other manager addresses (optional)"
+            rows={2}
+            spellCheck={false}
+            placeholder="tcp://10.0.0.6:2376"
+            className="font-mono"
+            hint="For a swarm: the other managers, one a line, same TLS files. When the URL stops answering, Berth goes on through the first of these that does."
+          />
+        )}
         {transport === 'tcp' && (
           <fieldset className="flex flex-col gap-3 rounded-md border border-line p-3">
             <legend className="px-1 text-[12px] font-medium text-muted">TLS</legend>

@@ -76,6 +76,13 @@ export function EndpointsRoute() {
             {e.tls && <Lock className="size-3 text-emerald-600" aria-label="TLS" />}
             {e.url}
           </span>
+          {e.alternates.length > 0 && (
+            <span className="font-mono text-[11.5px] text-faint">
+              {e.connectedUrl === e.url
+                ? `+ ${e.alternates.length} other manager${e.alternates.length === 1 ? '' : 's'}`
+                : `failed over: through ${e.connectedUrl}`}
+            </span>
+          )}
           {e.sshHostKey && (
             // pinned on first use: what an admin compares with `ssh-keygen -lf` on the host
             <span

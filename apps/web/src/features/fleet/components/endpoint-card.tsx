@@ -48,7 +48,9 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
           </h2>
           <p className="flex items-center gap-1 truncate font-mono text-[11.5px] text-faint">
             {endpoint.tls && <Lock className="size-3" aria-label="TLS" />}
-            {endpoint.url}
+            {endpoint.connectedUrl === endpoint.url
+              ? endpoint.url
+              : `${endpoint.connectedUrl} (failed over from ${endpoint.url})`}
           </p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-0.5 text-[12px]">
