@@ -2,27 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
-import { cn } from '@/lib/cn';
-import {
-  nodesQueryOptions,
-  servicesQueryOptions,
-  shortId,
-  taskTone,
-  useTaskList,
-} from '../api/swarm-api';
+import { nodesQueryOptions, servicesQueryOptions, taskTone, useTaskList } from '../api/swarm-api';
 import type { TaskListItem } from '../api/swarm-api';
 import { PageHeader } from '@/components/ui/page-header';
 import { NodeStateBadge } from '../components/node-columns';
-import { QueryFallback, ServiceLink, StateBadge } from '../components/swarm-bits';
+import { QueryFallback } from '../components/swarm-bits';
+import { TaskCard } from '../components/task-card';
 
-const CARD_TONE = {
-  ok: 'border-l-emerald-500',
-  busy: 'border-l-sky-500',
-  bad: 'border-l-red-500',
-  idle: 'border-l-line-strong opacity-70',
-} as const;
-
-/** Nodes as columns, their current tasks as cards coloured by state; live with the task list. */
+/**
+ * Nodes as columns, their current tasks as cards (the edge coloured by state, a dot by service);
+ * live with the task list.
+ */
 export function ClusterRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Cluster');
@@ -87,32 +77,12 @@ export function ClusterRoute() {
                   <li className="px-1 py-3 text-center text-[12px] text-faint">No tasks</li>
                 )}
                 {list.map((t) => (
-                  <li
+                  <TaskCard
                     key={t.ID}
-                    className={cn(
-                      'rounded-md border border-l-4 border-line bg-subtle px-2.5 py-1.5',
-                      CARD_TONE[taskTone(t.Status.State)],
-                    )}
-                  >
-                    <ServiceLink
-                      endpointId={endpointId}
-                      serviceId={t.ServiceID}
-                      tab="tasks"
-                      className="block truncate text-[12.5px] font-medium text-fg hover:underline"
-                    >
-                      {serviceName.get(t.ServiceID) ?? shortId(t.ServiceID)}
-                      {t.Slot ? `.${t.Slot}` : ''}
-                    </ServiceLink>
-                    <p className="flex items-center justify-between text-[11.5px] text-muted">
-                      <StateBadge state={t.Status.State} />
-                      <span className="font-mono">{shortId(t.ID)}</span>
-                    </p>
-                    {t.Status.Err && (
-                      <p className="mt-1 truncate text-[11.5px] text-danger" title={t.Status.Err}>
-                        {t.Status.Err}
-                      </p>
-                    )}
-                  </li>
+                    endpointId={endpointId}
+                    task={t}
+                    serviceName={serviceName.get(t.ServiceID)}
+                  />
                 ))}
               </ul>
             </section>
