@@ -177,6 +177,14 @@ async function main() {
     },
   });
 
+  // A real five-node swarm scaled to 200 tasks: the live model against polling the engine.
+  if (wanted('cluster')) {
+    await pnpm(['exec', 'tsx', 'bench/cluster.bench.ts'], {
+      cwd: join(root, 'apps', 'gateway'),
+      env: { ...process.env, BENCH_CLUSTER_NAME: 'benchcl' },
+    });
+  }
+
   // What the login and containers pages fetch on a first load, in Debian's Chromium.
   if (wanted('first-load')) {
     await ensurePackages(['chromium', 'fonts-liberation']);
