@@ -6,7 +6,9 @@ import { SelectField, TextAreaField } from '@/components/ui/field';
 import { InspectJson } from '@/components/ui/inspect-json';
 import { formatPairs, parsePairs } from '../api/service-form';
 import { nodeInspectQueryOptions, removeNode, useTaskList, updateNode } from '../api/swarm-api';
-import { FormDialogShell, ViewDialog } from './dialog-shells';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { FormDialogShell, RefusalAlert, ViewDialog } from './dialog-shells';
+import type { NodeListItem } from '../api/swarm-lists';
 import type { NodeDialog } from './node-columns';
 import { ForceConfirmDialog } from './swarm-bits';
 import { TaskTable } from './task-table';
@@ -29,7 +31,7 @@ export function NodeDialogs({
 
 interface NodeDialogProps {
   endpointId: string;
-  node: SwarmNode;
+  node: NodeListItem;
   onClose: () => void;
 }
 
@@ -46,8 +48,35 @@ function NodeInspectDialog({ endpointId, node, onClose }: NodeDialogProps) {
   );
 }
 
-/** Availability, role (promote, demote) and labels; the node's version goes back with them. */
+/**
+ * The list's row has neither the node's whole spec nor its version, which an update sends back:
+ * the form opens on the node as the engine has it now (a fresh inspect, not a cached one).
+ */
 function EditNodeDialog({ endpointId, node, onClose }: NodeDialogProps) {
+  const inspect = useQuery({ ...nodeInspectQueryOptions(endpointId, node.ID), staleTime: 0 });
+  if (inspect.data && !inspect.isFetching)
+    return <EditNodeForm endpointId={endpointId} node={inspect.data} onClose={onClose} />;
+  return (
+    <ViewDialog title={`Edit ${node.Description.Hostname}`} onClose={onClose}>
+      {inspect.isError ? (
+        <RefusalAlert error={inspect.error} />
+      ) : (
+        <SkeletonRows rows={3} label={`Loading ${node.Description.Hostname}`} />
+      )}
+    </ViewDialog>
+  );
+}
+
+/** Availability, role (promote, demote) and labels; the node's version goes back with them. */
+function EditNodeForm({
+  endpointId,
+  node,
+  onClose,
+}: {
+  endpointId: string;
+  node: SwarmNode;
+  onClose: () => void;
+}) {
   const [availability, setAvailability] = useState(node.Spec.Availability);
   const [role, setRole] = useState(node.Spec.Role);
   const [labels, setLabels] = useState(formatPairs(node.Spec.Labels));

@@ -1,15 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { cn } from '@/lib/cn';
-import {
-  nodesQueryOptions,
-  servicesQueryOptions,
-  shortId,
-  taskTone,
-  useTaskList,
-} from '../api/swarm-api';
+import { shortId, taskTone, useTaskList } from '../api/swarm-api';
+import { useNodeList, useServiceList } from '../api/swarm-lists';
 import type { TaskListItem } from '../api/swarm-api';
 import { PageHeader } from '@/components/ui/page-header';
 import { NodeStateBadge } from '../components/node-columns';
@@ -26,9 +20,9 @@ const CARD_TONE = {
 export function ClusterRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Cluster');
-  const nodes = useQuery(nodesQueryOptions(endpointId));
+  const nodes = useNodeList(endpointId);
   const tasks = useTaskList(endpointId, {});
-  const services = useQuery(servicesQueryOptions(endpointId));
+  const services = useServiceList(endpointId);
   const serviceName = useMemo(
     () => new Map((services.data ?? []).map((s) => [s.ID, s.Spec.Name])),
     [services.data],
@@ -44,7 +38,7 @@ export function ClusterRoute() {
     return out;
   }, [tasks.data]);
 
-  if (!nodes.isSuccess)
+  if (!nodes.data)
     return (
       <QueryFallback
         query={nodes}
