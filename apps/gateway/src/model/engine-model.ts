@@ -405,27 +405,15 @@ export class EngineModel {
 
   private async perform(work: Work): Promise<void> {
     const changes: ModelChange[] = [];
-    if (work.resync) {
-      await this.resync(changes);
-    } else {
-      for (const kind of work.full) {
-        if (SWARM_KINDS.includes(kind) && !this.swarm) continue;
-        await this.readAll(kind, changes);
-      }
-      for (const kind of MODEL_KINDS) {
-        const ids = [...work.ids[kind]];
-        if (ids.length === 0 || work.full.has(kind)) continue;
-        if (SWARM_KINDS.includes(kind) && !this.swarm) continue;
-        await this.readIds(kind, ids, changes);
-      }
-      if (this.swarm && work.taskServices.size > 0) {
-        const services = [...work.taskServices];
-        const wanted = new Set(services);
-        const found = await this.read('tasks', { service: services });
-        this.apply('tasks', found, (_id, row) => wanted.has((row as ModelTask).serviceId), changes);
-      }
+    try {
+      if (work.resync) await this.resync(changes);
+      else await this.readChanged(work, changes);
+    } finally {
+      // The tables already hold what was read before a later read of the batch failed: those
+      // changes are sent now, or no client would ever hear of them (the resync that follows
+      // finds the tables already agreeing with the engine).
+      this.commit(changes);
     }
-    this.commit(changes);
     this.pollTasks();
     if (!this.ready && work.resync) {
       this.ready = true;
@@ -434,6 +422,35 @@ export class EngineModel {
         { endpoint: this.endpoint.id, containers: this.tables.containers.size },
         'engine model built',
       );
+    }
+  }
+
+  /** Reads again what the batch's events named. */
+  private async readChanged(work: Work, changes: ModelChange[]): Promise<void> {
+    for (const kind of work.full) {
+      if (SWARM_KINDS.includes(kind) && !this.swarm) continue;
+      await this.readAll(kind, changes);
+    }
+    for (const kind of MODEL_KINDS) {
+      const ids = [...work.ids[kind]];
+      if (ids.length === 0 || work.full.has(kind)) continue;
+      if (SWARM_KINDS.includes(kind) && !this.swarm) continue;
+      await this.readIds(kind, ids, changes);
+    }
+    if (this.swarm && work.taskServices.size > 0 && !work.full.has('tasks')) {
+      const services = [...work.taskServices];
+      const wanted = new Set(services);
+      let found: ModelRow[];
+      try {
+        found = await this.read('tasks', { service: services });
+      } catch (error) {
+        // The engine answers 404 for a task filter naming a service that is gone (just
+        // removed): read the tasks whole, which also drops the removed service's.
+        if (!(error instanceof EngineAnswer) || error.status !== 404) throw error;
+        await this.readAll('tasks', changes);
+        return;
+      }
+      this.apply('tasks', found, (_id, row) => wanted.has((row as ModelTask).serviceId), changes);
     }
   }
 
