@@ -1,6 +1,7 @@
 // `npm run bench`: builds Berth, starts a private engine with 120 containers and a gateway in
 // front of it, and prints the benchmark numbers and ratios (see apps/gateway/bench).
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_IMAGE, engineRequest, ensureBaseImage, startPrivateEngine } from './lib/engine.mjs';
@@ -12,25 +13,36 @@ const root = new URL('..', import.meta.url).pathname;
 const PORT = Number(process.env.BERTH_BENCH_PORT ?? 7441);
 const ENGINE_NAME = process.env.BERTH_BENCH_ENGINE ?? 'bench';
 const MODEL_ENGINE_NAME = process.env.BERTH_BENCH_MODEL_ENGINE ?? 'bench-model';
+/** Names the simulated engines' sockets (/tmp/berth-<name>-<containers>.sock). */
+const SIM_NAME = process.env.BERTH_BENCH_SIM ?? 'bench-sim';
+/** The simulated-engine cases: 20,000 containers for the model, 5,000 for the browser's filter. */
+const SIM_CONTAINERS = 20_000;
+const FILTER_CONTAINERS = 5_000;
 const CONTAINERS = 120;
 /** The engine-model case: a big engine of its own (kept under .berth, so seeded once). */
 const MODEL_CONTAINERS = 5000;
 const MODEL_RUNNING = 200;
 const SEED_PARALLEL = 8;
 const BENCH_PASSWORD = 'bench-harbour-2026';
-// `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, first-load, log-viewer;
-// `soak`, the 30-minute wall run, only when named).
+// `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, model,
+// first-load, log-viewer, sim, filter; `soak`, the 30-minute wall run, only when named).
 const ONLY = process.argv.slice(2);
 const wanted = (suite) => ONLY.length === 0 || ONLY.includes(suite);
+/** The simulated-engine suites need no real engine: run alone, they start none. */
+const SIM_SUITES = ['sim', 'filter'];
+const needsEngine = ONLY.length === 0 || ONLY.some((suite) => !SIM_SUITES.includes(suite));
 
 let engine;
 let gateway;
 let modelEngine;
 let modelGateway;
+/** The simulated engines and the gateways in front of them. */
+const simProcesses = [];
 
 async function cleanup() {
   await stopProcess(gateway);
   await stopProcess(modelGateway);
+  for (const child of simProcesses.splice(0).reverse()) await stopProcess(child);
   await engine?.stop();
   await modelEngine?.stop();
 }
@@ -97,12 +109,79 @@ async function seed(host) {
   }
 }
 
+/**
+ * A simulated engine (apps/gateway/bench/sim-engine.ts) with `containers` generated containers,
+ * and a gateway in front of it on `port`.
+ */
+async function startSim(containers, port) {
+  const socket = `/tmp/berth-${SIM_NAME}-${containers}.sock`;
+  rmSync(socket, { force: true });
+  const sim = spawn(
+    join(root, 'apps/gateway/node_modules/.bin/tsx'),
+    ['bench/sim-engine-main.ts', socket, String(containers)],
+    { cwd: join(root, 'apps', 'gateway'), stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  simProcesses.push(sim);
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(socket)) {
+    if (sim.exitCode !== null) throw new Error('the simulated engine exited before it listened');
+    if (Date.now() > deadline) throw new Error('the simulated engine did not listen within 30 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const simGateway = await startGatewayProcess({
+    cwd: root,
+    port,
+    env: {
+      DOCKER_HOST: `unix://${socket}`,
+      LOG_LEVEL: 'warn',
+      BERTH_DATA: mkdtempSync(join(tmpdir(), 'berth-bench-sim-')),
+      BERTH_ADMIN_PASSWORD: BENCH_PASSWORD,
+    },
+  });
+  simProcesses.push(simGateway);
+  return { host: `unix://${socket}`, url: `http://127.0.0.1:${port}`, pid: simGateway.pid };
+}
+
+/** The simulated-engine suites: the 20,000-container model and the browser's filter at 5,000. */
+async function benchSims() {
+  if (wanted('sim')) {
+    const sim = await startSim(SIM_CONTAINERS, PORT + 2);
+    await pnpm(['exec', 'tsx', 'bench/sim.bench.ts'], {
+      cwd: join(root, 'apps', 'gateway'),
+      env: {
+        ...process.env,
+        BERTH_SIM_URL: sim.url,
+        BERTH_SIM_DOCKER_HOST: sim.host,
+        BERTH_SIM_GATEWAY_PID: String(sim.pid),
+        BERTH_SIM_CONTAINERS: String(SIM_CONTAINERS),
+        BERTH_ADMIN_PASSWORD: BENCH_PASSWORD,
+      },
+    });
+  }
+  if (wanted('filter')) {
+    await ensurePackages(['chromium', 'fonts-liberation']);
+    const sim = await startSim(FILTER_CONTAINERS, PORT + 3);
+    await pnpm(['exec', 'tsx', '../../e2e/bench/filter.bench.ts'], {
+      cwd: join(root, 'apps', 'gateway'),
+      env: {
+        ...process.env,
+        BERTH_E2E_URL: sim.url,
+        BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
+        BENCH_ROWS: String(FILTER_CONTAINERS),
+      },
+    });
+  }
+  for (const child of simProcesses.splice(0).reverse()) await stopProcess(child);
+}
+
 async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'])
     process.on(signal, () => void cleanup().finally(() => process.exit(130)));
-  await ensurePackages(['docker.io', 'busybox-static', 'iproute2']);
+  if (needsEngine) await ensurePackages(['docker.io', 'busybox-static', 'iproute2']);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
   await pnpm(['-r', 'run', 'build'], { cwd: root });
+  await benchSims();
+  if (!needsEngine) return;
 
   engine = await startPrivateEngine({
     name: ENGINE_NAME,

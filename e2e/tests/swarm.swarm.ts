@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { BASE_URL } from '../support/auth';
 import { engineCall } from '../support/engine-calls';
 import { engineRequest, uniqueName } from '../support/engine';
@@ -161,4 +162,105 @@ test('initialise a swarm; a secret, a config and a service using them from the f
     timeout: 30_000,
   });
   await expect(page.getByRole('navigation', { name: 'Swarm', exact: true })).toHaveCount(0);
+});
+
+/** Engine list calls the page makes through the relay, by list (`services`, `nodes`, …). */
+function countListCalls(page: Page, lists: readonly string[]): Record<string, number> {
+  const counts = Object.fromEntries(lists.map((list) => [list, 0]));
+  page.on('request', (request) => {
+    const match = /\/api\/endpoints\/[^/]+\/docker(?:\/v\d+\.\d+)?\/([a-z]+(?:\/json)?)$/.exec(
+      new URL(request.url()).pathname,
+    );
+    const list = match?.[1];
+    if (list !== undefined && list in counts) counts[list] = (counts[list] ?? 0) + 1;
+  });
+  return counts;
+}
+
+test('fleet: a container started outside Berth shows in the local card’s counts, no containers list call', async ({
+  page,
+  containers,
+}) => {
+  const calls = countListCalls(page, ['containers/json']);
+  await page.goto('/');
+  const card = page
+    .getByRole('article')
+    .filter({ has: page.locator('a[href="/endpoints/local/dashboard"]') });
+  const running = card
+    .getByRole('list', { name: 'Containers' })
+    .getByRole('listitem')
+    .filter({ hasText: 'running' })
+    .locator('span')
+    .first();
+  await expect(running).toHaveText(/^\d+$/);
+  await expect(page.locator('[data-live="up"]').first()).toBeAttached();
+  const before = Number(await running.textContent());
+  await containers.create('fleet-live', { start: true });
+  await expect(running).toHaveText(String(before + 1), { timeout: 10_000 });
+  // The cards and the fleet search paint from each endpoint's live model.
+  expect(calls['containers/json']).toBe(0);
+});
+
+test('services and nodes lists follow a scale and a node label made through the relay, no list call', async ({
+  page,
+  adminApi,
+}) => {
+  test.setTimeout(120_000);
+  const relay = '/api/endpoints/local/docker';
+  const init = await engineRequest('POST', '/swarm/init', {
+    ListenAddr: `127.0.0.1:${SWARM_PORT + 1}`,
+    AdvertiseAddr: '127.0.0.1',
+  });
+  expect(init.status).toBe(200);
+  const name = uniqueName('scaled');
+  const created = await engineRequest<{ ID: string }>('POST', '/services/create', {
+    Name: name,
+    TaskTemplate: { ContainerSpec: { Image: 'berth/busybox:latest', Command: ['sleep', '3600'] } },
+    Mode: { Replicated: { Replicas: 1 } },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.ID;
+
+  const calls = countListCalls(page, ['services', 'nodes']);
+  await page.goto('/endpoints/local/swarm/services');
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row.getByLabel('1 of 1 running')).toBeVisible({ timeout: 60_000 });
+  const firstLoad = { ...calls };
+
+  // Scaled by another client of Berth's API (as the docker CLI pointed at Berth would).
+  const current = (await (await adminApi.get(`${relay}/services/${id}`)).json()) as {
+    Version: { Index: number };
+    Spec: Record<string, unknown>;
+  };
+  const scaled = await adminApi.post(
+    `${relay}/services/${id}/update?version=${current.Version.Index}`,
+    { data: { ...current.Spec, Mode: { Replicated: { Replicas: 3 } } } },
+  );
+  expect(scaled.status()).toBe(200);
+  await expect(row.getByLabel('3 of 3 running')).toBeVisible({ timeout: 60_000 });
+  expect(calls.services).toBe(firstLoad.services);
+
+  // A node's labels changed the same way show in the open nodes list.
+  await page
+    .getByRole('navigation', { name: 'Swarm', exact: true })
+    .getByRole('link', { name: 'Nodes' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nodes' })).toBeVisible();
+  const nodes = (await (await adminApi.get(`${relay}/nodes`)).json()) as Array<{ ID: string }>;
+  const node = (await (await adminApi.get(`${relay}/nodes/${nodes[0]?.ID}`)).json()) as {
+    ID: string;
+    Version: { Index: number };
+    Spec: Record<string, unknown>;
+  };
+  const labelled = await adminApi.post(
+    `${relay}/nodes/${node.ID}/update?version=${node.Version.Index}`,
+    { data: { ...node.Spec, Labels: { zone: 'harbour' } } },
+  );
+  expect(labelled.status()).toBe(200);
+  await expect(page.getByRole('row').filter({ hasText: 'zone=harbour' })).toBeVisible();
+  // Not one services or nodes list call since the first paint (none at all while the model
+  // answered from the start).
+  expect(calls).toEqual(firstLoad);
+  expect(calls).toEqual({ services: 0, nodes: 0 });
+  await engineRequest('DELETE', `/services/${id}`);
 });

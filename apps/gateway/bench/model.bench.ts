@@ -13,7 +13,7 @@ export interface ModelBench {
   token: string;
 }
 
-function engineCall(socketPath: string, method: string, path: string) {
+export function engineCall(socketPath: string, method: string, path: string) {
   return new Promise<{ status: number; bytes: number; text: string }>((resolve, reject) => {
     const req = request({ socketPath, method, path }, (res) => {
       const chunks: Buffer[] = [];
@@ -29,7 +29,7 @@ function engineCall(socketPath: string, method: string, path: string) {
   });
 }
 
-interface Session {
+export interface Session {
   ws: WebSocket;
   firstPageMs: number;
   fullMs: number;
@@ -39,7 +39,7 @@ interface Session {
 }
 
 /** Opens an events socket, subscribes to the model and resolves once the snapshot is whole. */
-function subscribe(b: ModelBench): Promise<Session> {
+export function subscribe(b: Pick<ModelBench, 'gatewayUrl' | 'token'>): Promise<Session> {
   const started = performance.now();
   const ws = new WebSocket(`${b.gatewayUrl.replace('http', 'ws')}/api/endpoints/local/ws/events`, {
     headers: { Authorization: `Bearer ${b.token}` },

@@ -108,7 +108,10 @@ export function serviceRow(service: SwarmService): ModelService {
       protocol: port.Protocol ?? 'tcp',
     })),
     updatedAt: service.UpdatedAt,
+    updateState: service.UpdateStatus?.State ?? '',
     labels: service.Spec.Labels ?? {},
+    secrets: (service.Spec.TaskTemplate.ContainerSpec?.Secrets ?? []).map((ref) => ref.SecretID),
+    configs: (service.Spec.TaskTemplate.ContainerSpec?.Configs ?? []).map((ref) => ref.ConfigID),
   };
 }
 
@@ -138,6 +141,9 @@ export function nodeRow(node: SwarmNode): ModelNode {
     leader: Boolean(node.ManagerStatus?.Leader),
     reachability: node.ManagerStatus?.Reachability ?? '',
     engineVersion: node.Description.Engine?.EngineVersion ?? '',
+    nanoCpus: node.Description.Resources?.NanoCPUs ?? 0,
+    memoryBytes: node.Description.Resources?.MemoryBytes ?? 0,
+    labels: node.Spec.Labels ?? {},
   };
 }
 

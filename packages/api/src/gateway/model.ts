@@ -60,7 +60,12 @@ export interface ModelService {
   replicas: number | null;
   ports: PublishedPort[];
   updatedAt: string;
+  /** The rolling update's state (`updating`, `paused`, `completed`, `rollback_…`); '' when none. */
+  updateState: string;
   labels: Record<string, string>;
+  /** Ids of the secrets and configs it mounts: the secrets and configs pages name their users. */
+  secrets: string[];
+  configs: string[];
 }
 
 export interface ModelTask {
@@ -86,6 +91,11 @@ export interface ModelNode {
   leader: boolean;
   reachability: string;
   engineVersion: string;
+  /** Resources the node offers: CPUs in billionths, memory in bytes (0 when not told). */
+  nanoCpus: number;
+  memoryBytes: number;
+  /** The node's own labels (Spec.Labels), which placement constraints match. */
+  labels: Record<string, string>;
 }
 
 /** Each kind of object the model holds, and its row. */

@@ -20,6 +20,11 @@ export interface UseDataTableOptions<T extends RowData> {
   sorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
   defaultSorting?: SortingState;
+  /**
+   * The page hands `data` already in `sorting`'s order: the table shows the sort on its headers
+   * but does not sort again (a page that filters sorted rows never re-sorts on a keystroke).
+   */
+  manualSorting?: boolean;
   /** Columns hidden until a person shows them. */
   defaultHidden?: string[];
 }
@@ -44,6 +49,7 @@ export function useDataTable<T extends RowData>({
   sorting,
   onSortingChange,
   defaultSorting = EMPTY_SORT,
+  manualSorting = false,
   defaultHidden = [],
 }: UseDataTableOptions<T>) {
   const [layout, setLayout] = usePersistedLayout(id, {
@@ -73,6 +79,7 @@ export function useDataTable<T extends RowData>({
       rowSelection,
     },
     onSortingChange: onSorting,
+    manualSorting,
     onColumnVisibilityChange: (updater) =>
       setLayout((current) => ({
         ...current,

@@ -78,17 +78,19 @@ export function filterRows(
   return rows.filter((row) => matchesText(row, text) && matchesState(row, options.state));
 }
 
+/** The rows in the list's order; ties fall back to the name so the order is stable. */
+export function sortRows(rows: readonly ContainerRow[], sort: Sort): ContainerRow[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...rows].sort(
+    (a, b) => sign * compareRows(a, b, sort.key) || collator.compare(a.name, b.name),
+  );
+}
+
 export function filterAndSort(
   rows: readonly ContainerRow[],
   options: { text: string; state: StateFilter; sort: Sort },
 ): ContainerRow[] {
-  const text = options.text.trim();
-  const out = rows.filter((row) => matchesText(row, text) && matchesState(row, options.state));
-  const sign = options.sort.direction === 'asc' ? 1 : -1;
-  // Ties fall back to the name so the order is stable across refetches.
-  return out.sort(
-    (a, b) => sign * compareRows(a, b, options.sort.key) || collator.compare(a.name, b.name),
-  );
+  return sortRows(filterRows(rows, options), options.sort);
 }
 
 const SORT_KEYS: readonly SortKey[] = [

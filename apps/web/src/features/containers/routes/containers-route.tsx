@@ -25,7 +25,7 @@ import { useBulkAction } from '../api/use-bulk-action';
 import { BulkResultDialog } from '../components/bulk-result-dialog';
 import { BULK_ACTIONS, BulkToolbar } from '../components/bulk-toolbar';
 import { ContainersTable, useContainerColumns } from '../components/containers-table';
-import { filterRows } from '../components/filter-sort';
+import { filterRows, sortRows } from '../components/filter-sort';
 import type { SortKey, StateFilter } from '../components/filter-sort';
 import { RemoveDialog } from '../components/remove-dialog';
 import { useContainersSearch } from './use-containers-search';
@@ -93,10 +93,13 @@ function ContainersView({ endpointId }: { endpointId: string }) {
   const refused = permissions.find((p) => !p.allowed);
   const selectable = permitted.size > 0;
 
-  const rows = useMemo(
-    () => filterRows(query.data ?? [], { text, state }),
-    [query.data, text, state],
+  // Sorted once per change of the list or the sort, then filtered in that order: a keystroke
+  // in the filter box costs one pass over the rows, never a sort of 5,000 of them.
+  const sorted = useMemo(
+    () => sortRows(query.data ?? [], { key: sortKey, direction: sortDirection }),
+    [query.data, sortKey, sortDirection],
   );
+  const rows = useMemo(() => filterRows(sorted, { text, state }), [sorted, text, state]);
   const columns = useContainerColumns({ endpointId, hostname: window.location.hostname, now });
   const table = useDataTable({
     id: 'containers',
@@ -105,6 +108,7 @@ function ContainersView({ endpointId }: { endpointId: string }) {
     getRowId: (row) => row.id,
     selectable,
     sorting,
+    manualSorting: true,
     onSortingChange: (next) => {
       const first = next[0];
       if (first) setSort(first.id as SortKey, first.desc ? 'desc' : 'asc');

@@ -8,7 +8,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useVisible } from '@/hooks/use-visible';
 import { cn } from '@/lib/cn';
 import { countContainers } from '@/lib/container-counts';
-import { containerListQueryOptions } from '@/lib/container-list-query';
+import { useContainerList } from '@/lib/container-list-query';
 import { formatPercent } from '@/lib/live/stats-format';
 import { useContainerStats } from '@/lib/live/use-container-stats';
 import { infoQueryOptions } from '@/lib/queries';
@@ -91,7 +91,9 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
 }
 
 function CardBody({ endpointId, live }: { endpointId: string; live: boolean }) {
-  const list = useQuery(containerListQueryOptions(endpointId, { all: true }));
+  // The endpoint's live model (one per endpoint, shared with its pages): counts follow its
+  // deltas, so no container event here reads a whole list again.
+  const list = useContainerList(endpointId, { all: true });
   const info = useQuery(infoQueryOptions(endpointId));
   const counts = useMemo(() => (list.data ? countContainers(list.data) : null), [list.data]);
   if (list.isError)

@@ -1,5 +1,4 @@
 import type { ContainerRow, EndpointSummary } from '@berth/api';
-import { useQueries } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Search } from 'lucide-react';
 import { useRef } from 'react';
@@ -8,7 +7,7 @@ import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
 import { useSlashFocus } from '@/hooks/use-slash-focus';
 import { cn } from '@/lib/cn';
-import { containerListQueryOptions } from '@/lib/container-list-query';
+import { useFleetContainers } from '@/lib/fleet-containers';
 
 const LIMIT = 50;
 
@@ -96,12 +95,11 @@ export function FleetSearch({
   const input = useRef<HTMLInputElement>(null);
   useSlashFocus(input);
   const up = endpoints.filter((e) => e.status === 'up');
-  const lists = useQueries({
-    queries: up.map((e) => containerListQueryOptions(e.id, { all: true })),
-  });
-  // Plain filtering over cached lists: cheap next to rendering, and typing stays instant.
+  // From each endpoint's live model: no list call per endpoint, and none again on its events.
+  const lists = useFleetContainers(up.map((e) => e.id));
+  // Plain filtering over the models' rows: cheap next to rendering, and typing stays instant.
   const matches = searchFleet(
-    up.map((endpoint, i) => ({ endpoint, rows: lists[i]?.data })),
+    up.map((endpoint, i) => ({ endpoint, rows: lists[i] })),
     value,
   );
   const searching = value.trim().length > 0;

@@ -22,6 +22,7 @@ import { useCallback } from 'react';
 import { engine } from '@/lib/api-client';
 import type { ListSource } from '@/lib/list-source';
 import { useModelList } from '@/lib/model-lists';
+import type { ServiceListItem, ServiceModeSpec } from './swarm-lists';
 
 const keys = (endpointId: string) => endpointKeys.swarm(endpointId);
 
@@ -262,6 +263,16 @@ export async function updateService(
   };
 }
 
+/**
+ * The service as the engine has it now: its whole spec and version, which a change sends back
+ * (the list's rows carry neither). Read at the moment of the change, so the version is current.
+ */
+export function inspectService(endpointId: string, serviceId: string) {
+  return engine(endpointId).json<SwarmService>('GET', '/services/{id}', {
+    params: { id: serviceId },
+  });
+}
+
 export function removeService(endpointId: string, id: string) {
   return engine(endpointId).json<undefined>('DELETE', '/services/{id}', { params: { id } });
 }
@@ -315,8 +326,9 @@ export function isVersionConflict(error: unknown): boolean {
 }
 
 /** A service's desired replicas (null for a global service). */
-export function desiredReplicas(service: SwarmService): number | null {
-  return service.Spec.Mode?.Global ? null : (service.Spec.Mode?.Replicated?.Replicas ?? 1);
+export function desiredReplicas(service: { Spec: { Mode?: ServiceModeSpec } }): number | null {
+  const mode = service.Spec.Mode;
+  return mode?.Global || mode?.GlobalJob ? null : (mode?.Replicated?.Replicas ?? 1);
 }
 
 export function runningCount(tasks: readonly TaskListItem[], serviceId: string): number {
@@ -355,7 +367,7 @@ export function fromBase64(data: string): string {
 }
 
 /** Which services use each secret or config (by ID), for the lists' "Used by" column. */
-export function usageByData(services: readonly SwarmService[], kind: DataKind) {
+export function usageByData(services: readonly ServiceListItem[], kind: DataKind) {
   const out = new Map<string, string[]>();
   for (const service of services) {
     const spec = service.Spec.TaskTemplate.ContainerSpec;

@@ -1,11 +1,11 @@
 import { formatBytes, formatLabelLines } from '@berth/api';
-import type { SwarmNode } from '@berth/api';
 import { Eye, Pencil, Trash2 } from 'lucide-react';
 import type { Column } from '@/components/ui/simple-table';
+import type { NodeListItem } from '../api/swarm-lists';
 import { actionsColumn, RowActions } from './row-actions';
 import { StateBadge } from './swarm-bits';
 
-export type NodeDialog = { kind: 'inspect' | 'edit' | 'remove'; node: SwarmNode };
+export type NodeDialog = { kind: 'inspect' | 'edit' | 'remove'; node: NodeListItem };
 
 /** The nodes list's columns; edit and remove only for those who may change nodes. */
 export function nodeColumns({
@@ -14,7 +14,7 @@ export function nodeColumns({
 }: {
   canChange: boolean;
   open: (dialog: NodeDialog) => void;
-}): Column<SwarmNode>[] {
+}): Column<NodeListItem>[] {
   return [
     {
       key: 'host',
@@ -103,7 +103,7 @@ export function nodeColumns({
 }
 
 /** Ready or not: a node that is down is a problem, whatever else it says. */
-export function NodeStateBadge({ node }: { node: SwarmNode }) {
+export function NodeStateBadge({ node }: { node: Pick<NodeListItem, 'Status'> }) {
   return (
     <StateBadge state={node.Status.State} tone={node.Status.State === 'ready' ? 'ok' : 'bad'} />
   );

@@ -3,9 +3,11 @@ import type { NodeFormValues, SwarmNode } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { FormSelectField, FormTextAreaField, useZodForm } from '@/components/ui/form';
 import { InspectJson } from '@/components/ui/inspect-json';
+import { SkeletonRows } from '@/components/ui/skeleton';
 import { nodeInspectQueryOptions, removeNode, useTaskList } from '../api/swarm-api';
+import type { NodeListItem } from '../api/swarm-lists';
 import { updateNodeMutation } from '../api/swarm-mutations';
-import { SwarmFormDialog, ViewDialog } from './dialog-shells';
+import { RefusalAlert, SwarmFormDialog, ViewDialog } from './dialog-shells';
 import type { NodeDialog } from './node-columns';
 import { ForceConfirmDialog } from './swarm-bits';
 import { TaskTable } from './task-table';
@@ -28,7 +30,7 @@ export function NodeDialogs({
 
 interface NodeDialogProps {
   endpointId: string;
-  node: SwarmNode;
+  node: NodeListItem;
   onClose: () => void;
 }
 
@@ -45,8 +47,35 @@ function NodeInspectDialog({ endpointId, node, onClose }: NodeDialogProps) {
   );
 }
 
-/** Availability, role (promote, demote) and labels; the node's version goes back with them. */
+/**
+ * The list's row has neither the node's whole spec nor its version, which an update sends back:
+ * the form opens on the node as the engine has it now (a fresh inspect, not a cached one).
+ */
 function EditNodeDialog({ endpointId, node, onClose }: NodeDialogProps) {
+  const inspect = useQuery({ ...nodeInspectQueryOptions(endpointId, node.ID), staleTime: 0 });
+  if (inspect.data && !inspect.isFetching)
+    return <EditNodeForm endpointId={endpointId} node={inspect.data} onClose={onClose} />;
+  return (
+    <ViewDialog title={`Edit ${node.Description.Hostname}`} onClose={onClose}>
+      {inspect.isError ? (
+        <RefusalAlert error={inspect.error} />
+      ) : (
+        <SkeletonRows rows={3} label={`Loading ${node.Description.Hostname}`} />
+      )}
+    </ViewDialog>
+  );
+}
+
+/** Availability, role (promote, demote) and labels; the node's version goes back with them. */
+function EditNodeForm({
+  endpointId,
+  node,
+  onClose,
+}: {
+  endpointId: string;
+  node: SwarmNode;
+  onClose: () => void;
+}) {
   const form = useZodForm(nodeFormSchema, { defaultValues: nodeForm(node.Spec) });
   return (
     <SwarmFormDialog

@@ -1,5 +1,4 @@
 import { endpointKeys } from '@berth/api';
-import type { SwarmService } from '@berth/api';
 import { removeService } from '../api/swarm-api';
 import { ConfirmDialog } from './swarm-bits';
 
@@ -11,7 +10,7 @@ export function RemoveServiceDialog({
   onDone,
 }: {
   endpointId: string;
-  service: SwarmService;
+  service: { ID: string; Spec: { Name: string } };
   onClose: () => void;
   onDone?: () => void;
 }) {

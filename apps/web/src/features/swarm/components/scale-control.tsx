@@ -1,24 +1,29 @@
 import { endpointKeys } from '@berth/api';
-import type { SwarmService } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
 import { Minus, Plus } from 'lucide-react';
 import { IconButton } from '@/components/ui/button';
-import { desiredReplicas, scaledSpec, updateService } from '../api/swarm-api';
+import { desiredReplicas, inspectService, scaledSpec, updateService } from '../api/swarm-api';
+import type { ServiceListItem } from '../api/swarm-lists';
 
-/** Scale by one in a click: the current spec goes back with a new replica count. */
+/**
+ * Scale by one in a click: the service's current spec and version (read just then: the list's
+ * row has neither) go back with the new replica count.
+ */
 export function ScaleControl({
   endpointId,
   service,
   disabled,
 }: {
   endpointId: string;
-  service: SwarmService;
+  service: Pick<ServiceListItem, 'ID' | 'Spec'>;
   disabled?: boolean;
 }) {
   const desired = desiredReplicas(service);
   const mutation = useMutation({
-    mutationFn: (replicas: number) =>
-      updateService(endpointId, service, scaledSpec(service.Spec, replicas)),
+    mutationFn: async (replicas: number) => {
+      const current = await inspectService(endpointId, service.ID);
+      return updateService(endpointId, current, scaledSpec(current.Spec, replicas));
+    },
     meta: { errorTitle: 'Could not scale', invalidates: [endpointKeys.swarm(endpointId)] },
   });
   if (desired === null) return <span className="text-muted">global</span>;

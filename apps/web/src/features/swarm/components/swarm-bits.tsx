@@ -105,7 +105,8 @@ export function QueryFallback({
   loading,
   failed,
 }: {
-  query: UseQueryResult<unknown>;
+  /** A query, or a list that paints from the live model (the same fields). */
+  query: Pick<UseQueryResult<unknown>, 'isPending' | 'error'> & { refetch: () => Promise<unknown> };
   rows: number;
   /** The skeleton's label: "Loading the service". */
   loading: string;

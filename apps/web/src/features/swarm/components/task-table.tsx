@@ -7,12 +7,8 @@ import { InspectJson } from '@/components/ui/inspect-json';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
 import { infoQueryOptions } from '@/lib/queries';
-import {
-  nodesQueryOptions,
-  servicesQueryOptions,
-  shortId,
-  taskInspectQueryOptions,
-} from '../api/swarm-api';
+import { shortId, taskInspectQueryOptions } from '../api/swarm-api';
+import { useNodeList, useServiceList } from '../api/swarm-lists';
 import type { TaskListItem } from '../api/swarm-api';
 import { ViewDialog } from './dialog-shells';
 import { actionsColumn, RowActions } from './row-actions';
@@ -47,8 +43,8 @@ export function TaskTable({
 }) {
   const [inspecting, setInspecting] = useState<TaskListItem | null>(null);
   const info = useQuery(infoQueryOptions(endpointId));
-  const nodes = useQuery(nodesQueryOptions(endpointId));
-  const services = useQuery(servicesQueryOptions(endpointId));
+  const nodes = useNodeList(endpointId);
+  const services = useServiceList(endpointId);
   const localNode = info.data?.Swarm?.NodeID;
   const nodeName = useMemo(
     () => new Map((nodes.data ?? []).map((n) => [n.ID, n.Description.Hostname])),

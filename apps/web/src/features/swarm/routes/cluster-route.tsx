@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
-import { nodesQueryOptions, servicesQueryOptions, taskTone, useTaskList } from '../api/swarm-api';
+import { taskTone, useTaskList } from '../api/swarm-api';
+import { useNodeList, useServiceList } from '../api/swarm-lists';
 import type { TaskListItem } from '../api/swarm-api';
 import { PageHeader } from '@/components/ui/page-header';
 import { NodeStateBadge } from '../components/node-columns';
@@ -16,9 +16,9 @@ import { TaskCard } from '../components/task-card';
 export function ClusterRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Cluster');
-  const nodes = useQuery(nodesQueryOptions(endpointId));
+  const nodes = useNodeList(endpointId);
   const tasks = useTaskList(endpointId, {});
-  const services = useQuery(servicesQueryOptions(endpointId));
+  const services = useServiceList(endpointId);
   const serviceName = useMemo(
     () => new Map((services.data ?? []).map((s) => [s.ID, s.Spec.Name])),
     [services.data],
@@ -34,7 +34,7 @@ export function ClusterRoute() {
     return out;
   }, [tasks.data]);
 
-  if (!nodes.isSuccess)
+  if (!nodes.data)
     return (
       <QueryFallback
         query={nodes}

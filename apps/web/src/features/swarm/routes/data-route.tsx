@@ -8,7 +8,8 @@ import { SimpleTable } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
-import { dataQueryOptions, servicesQueryOptions, usageByData } from '../api/swarm-api';
+import { dataQueryOptions, usageByData } from '../api/swarm-api';
+import { useServiceList } from '../api/swarm-lists';
 import type { DataKind } from '../api/swarm-api';
 import { dataColumns } from '../components/data-columns';
 import type { DataDialog } from '../components/data-columns';
@@ -22,7 +23,7 @@ export function DataRoute({ kind }: { kind: DataKind }) {
   const title = kind === 'secrets' ? 'Secrets' : 'Configs';
   useDocumentTitle(title);
   const query = useQuery(dataQueryOptions(endpointId, kind));
-  const services = useQuery(servicesQueryOptions(endpointId));
+  const services = useServiceList(endpointId);
   const can = useEnginePermission();
   const isAdmin = can('POST', `/${kind}/create`).allowed;
   const [dialog, setDialog] = useState<DataDialog | null>(null);

@@ -1,20 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
 import { Server } from 'lucide-react';
 import { useState } from 'react';
-import type { SwarmNode } from '@berth/api';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListPage } from '@/components/ui/list-page';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
-import { nodesQueryOptions } from '../api/swarm-api';
+import { useNodeList } from '../api/swarm-lists';
+import type { NodeListItem } from '../api/swarm-lists';
 import { nodeColumns } from '../components/node-columns';
 import type { NodeDialog } from '../components/node-columns';
 import { NodeDialogs } from '../components/node-dialogs';
 import { useListFilter } from '../components/use-list-filter';
 
-const matchesNode = (n: SwarmNode, needle: string) =>
+const matchesNode = (n: NodeListItem, needle: string) =>
   n.Description.Hostname.toLowerCase().includes(needle) ||
   n.ID.startsWith(needle) ||
   Object.entries(n.Spec.Labels ?? {}).some(([k, v]) => `${k}=${v}`.includes(needle));
@@ -22,7 +21,7 @@ const matchesNode = (n: SwarmNode, needle: string) =>
 export function NodesRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Nodes');
-  const query = useQuery(nodesQueryOptions(endpointId));
+  const query = useNodeList(endpointId);
   const can = useEnginePermission();
   const canChange = can('POST', '/nodes/x/update').allowed;
   const [dialog, setDialog] = useState<NodeDialog | null>(null);

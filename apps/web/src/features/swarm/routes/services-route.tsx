@@ -1,6 +1,4 @@
 import { formatAgo } from '@berth/api';
-import type { SwarmService } from '@berth/api';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Boxes, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
@@ -12,28 +10,30 @@ import type { Column } from '@/components/ui/simple-table';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useEndpointId } from '@/hooks/use-endpoint-id';
 import { useEnginePermission } from '@/hooks/use-me';
-import { desiredReplicas, runningCount, servicesQueryOptions, useTaskList } from '../api/swarm-api';
+import { desiredReplicas, runningCount, useTaskList } from '../api/swarm-api';
+import { serviceModeName, useServiceList } from '../api/swarm-lists';
+import type { ServiceListItem } from '../api/swarm-lists';
 import { RemoveServiceDialog } from '../components/remove-service-dialog';
 import { actionsColumn } from '../components/row-actions';
 import { ScaleControl } from '../components/scale-control';
-import { ServiceLink } from '../components/swarm-bits';
+import { ServiceLink, StateBadge } from '../components/swarm-bits';
 import { bySpecName, matchesSpecName, useListFilter } from '../components/use-list-filter';
 
-const matchesService = (s: SwarmService, needle: string) =>
+const matchesService = (s: ServiceListItem, needle: string) =>
   matchesSpecName(s, needle) ||
   (s.Spec.TaskTemplate.ContainerSpec?.Image ?? '').toLowerCase().includes(needle);
 
 export function ServicesRoute() {
   const endpointId = useEndpointId();
   useDocumentTitle('Services');
-  const query = useQuery(servicesQueryOptions(endpointId));
+  const query = useServiceList(endpointId);
   const tasks = useTaskList(endpointId, {});
   const can = useEnginePermission();
   const canChange = can('POST', '/services/x/update').allowed;
-  const [removing, setRemoving] = useState<SwarmService | null>(null);
+  const [removing, setRemoving] = useState<ServiceListItem | null>(null);
   const { rows, listProps } = useListFilter(query.data, matchesService, bySpecName);
 
-  const columns: Column<SwarmService>[] = [
+  const columns: Column<ServiceListItem>[] = [
     {
       key: 'name',
       header: 'Name',
@@ -62,9 +62,7 @@ export function ServicesRoute() {
     {
       key: 'mode',
       header: 'Mode',
-      cell: (s) => (
-        <span className="text-muted">{s.Spec.Mode?.Global ? 'global' : 'replicated'}</span>
-      ),
+      cell: (s) => <span className="text-muted">{serviceModeName(s)}</span>,
     },
     {
       key: 'replicas',
@@ -97,7 +95,12 @@ export function ServicesRoute() {
     {
       key: 'updated',
       header: 'Updated',
-      cell: (s) => <span className="text-muted">{formatAgo(new Date(s.UpdatedAt).getTime())}</span>,
+      cell: (s) => (
+        <span className="inline-flex items-center gap-1.5 text-muted">
+          {formatAgo(new Date(s.UpdatedAt).getTime())}
+          <UpdateState state={s.UpdateStatus?.State} />
+        </span>
+      ),
     },
     actionsColumn((s) =>
       canChange ? (
@@ -146,5 +149,17 @@ export function ServicesRoute() {
         />
       )}
     </>
+  );
+}
+
+/** A rolling update under way, paused or rolled back; a finished one (or none) says nothing. */
+function UpdateState({ state }: { state: string | undefined }) {
+  if (!state || state === 'completed') return null;
+  const tone = state === 'updating' || state === 'rollback_started' ? 'busy' : 'bad';
+  return (
+    <StateBadge
+      state={state.replace('_', ' ')}
+      tone={state === 'rollback_completed' ? 'idle' : tone}
+    />
   );
 }

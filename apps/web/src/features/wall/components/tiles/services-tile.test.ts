@@ -14,7 +14,10 @@ const service = (
   replicas,
   ports: [],
   updatedAt: '',
+  updateState: '',
   labels: {},
+  secrets: [],
+  configs: [],
 });
 const task = (serviceId: string, state: string, desiredState = 'running'): ModelTask => ({
   id: `${serviceId}-${state}-${Math.random()}`,
