@@ -8,3 +8,5 @@ export * from './file';
 export * from './event-window';
 export * from './user-form';
 export * from './image-import';
+export * from './units';
+export * from './container-update';
