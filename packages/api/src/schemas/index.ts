@@ -10,3 +10,4 @@ export * from './user-form';
 export * from './image-import';
 export * from './units';
 export * from './container-update';
+export * from './container-forms';

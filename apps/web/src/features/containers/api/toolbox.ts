@@ -90,6 +90,17 @@ export function commitContainer(endpointId: string, containerId: string, options
   });
 }
 
+/** Committing makes an image: the image lists change. */
+export function commitContainerMutation(
+  endpointId: string,
+  containerId: string,
+): UseMutationOptions<{ Id: string }, Error, CommitOptions> {
+  return {
+    mutationFn: (options) => commitContainer(endpointId, containerId, options),
+    meta: { invalidates: [endpointKeys.images(endpointId)] },
+  };
+}
+
 export function exportUrl(endpointId: string, containerId: string) {
   return engine(endpointId).url('/containers/{id}/export', { params: { id: containerId } });
 }
