@@ -67,3 +67,17 @@ export function toCommitOptions(values: z.output<typeof commitFormSchema>) {
       .filter(Boolean),
   };
 }
+
+/** The remove dialog's options (DELETE /containers/{id}?v=&force=). */
+export const containerRemoveSchema = z.object({ volumes: z.boolean(), force: z.boolean() });
+export type ContainerRemoveValues = z.input<typeof containerRemoveSchema>;
+
+/** `docker top`'s ps arguments: ps options only, so nothing but ps flags reaches the engine. */
+export const psArgsSchema = z.object({
+  psArgs: z
+    .string()
+    .trim()
+    .max(200, 'At most 200 characters.')
+    .regex(/^[\w\s,=.:+-]*$/, 'ps options only: letters, digits and - , = . : +'),
+});
+export type PsArgsValues = z.input<typeof psArgsSchema>;
