@@ -2,7 +2,7 @@
 // sent with an error inside it, and focuses that field: a field in a closed <details> cannot
 // take the focus, so react-hook-form's own focus on the first invalid field would be lost.
 import { ChevronDown } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { get, useFormContext, useFormState } from 'react-hook-form';
 import type { FieldErrors, FieldValues, Path } from 'react-hook-form';
@@ -37,6 +37,8 @@ export function FormDisclosure<T extends FieldValues = FieldValues>({
   className?: string;
 }) {
   const details = useRef<HTMLDetailsElement>(null);
+  // Mirrors the element (its toggle event), so a re-render never closes what the person opened.
+  const [open, setOpen] = useState(defaultOpen);
   const { setFocus } = useFormContext<T>();
   const { errors, submitCount } = useFormState<T>();
   // Once a submit: later errors (as the person types) neither reopen the group nor move focus.
@@ -48,7 +50,7 @@ export function FormDisclosure<T extends FieldValues = FieldValues>({
       .map((name) => firstErrorPath(get(errors as FieldErrors<T>, name), name))
       .find(Boolean);
     if (!inside) return;
-    // The <details> keeps its own open state (the person toggles it); this only opens it.
+    // Opened on the element; its toggle event brings the state along.
     if (details.current) details.current.open = true;
     // Only when no field before this group took the focus (react-hook-form focuses the first).
     const active = document.activeElement;
@@ -58,7 +60,8 @@ export function FormDisclosure<T extends FieldValues = FieldValues>({
   return (
     <details
       ref={details}
-      open={defaultOpen}
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
       className={cn('group rounded-lg border border-line', className)}
     >
       <summary className="flex cursor-pointer items-center gap-2 px-3 py-2 text-[13px] font-semibold text-fg">
