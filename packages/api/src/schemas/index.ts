@@ -16,3 +16,6 @@ export * from './registry-form';
 export * from './daemon-update-form';
 export * from './wall-pair-form';
 export * from './endpoint-form';
+export * from './units';
+export * from './container-update';
+export * from './container-forms';

@@ -3,13 +3,13 @@ import type { SwarmDataObject } from '../engine/swarm-types';
 import {
   emptyServiceForm,
   parseDuration,
-  parseSize,
   serviceFormSchema,
   splitWords,
   toServiceSpec,
 } from './service-form';
 import type { ServiceForm } from './service-form';
 import { parseLabelLines } from './swarm-form';
+import { parseSize } from './units';
 
 /** Each failing field's path and message, as the form shows them. */
 function fieldErrors(form: ServiceForm): Record<string, string> {

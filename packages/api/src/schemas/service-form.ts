@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ServiceSpec, SwarmDataObject, TaskSpec } from '../engine/swarm-types';
 import { labelLinesSchema, parseLabelLines } from './swarm-form';
+import { parseSize } from './units';
 
 const lines = (text: string) =>
   text
@@ -32,15 +33,6 @@ export function parseDuration(text: string): number | null {
   const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ns|us|ms|s|m|h)/g)];
   if (!parts.length || parts.map((p) => p[0]).join('') !== value) return null;
   return Math.round(parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] ?? ''] ?? 0), 0));
-}
-
-const SIZE: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-
-/** `512m`, `1g`, `1048576` to bytes; null when it is not a size. */
-export function parseSize(text: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)\s*([bkmg]?)b?$/i.exec(text.trim());
-  if (!match) return null;
-  return Math.round(Number(match[1]) * (SIZE[(match[2] ?? '').toLowerCase()] ?? 1));
 }
 
 function cpus(text: string): number | undefined {

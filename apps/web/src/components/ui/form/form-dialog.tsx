@@ -23,6 +23,8 @@ export interface FormDialogProps<T extends FieldValues, O, TData, TVariables> {
   submitLabel: string;
   submitIcon?: ReactNode;
   submitVariant?: 'primary' | 'danger';
+  /** Keeps the submit button off while there is nothing to send (a name not changed yet). */
+  submitDisabled?: boolean;
   /** Heads a refusal the form cannot pin to a field. */
   errorTitle?: string;
   className?: string;
@@ -48,6 +50,7 @@ export function FormDialog<T extends FieldValues, O, TData, TVariables>({
   submitLabel,
   submitIcon,
   submitVariant = 'primary',
+  submitDisabled = false,
   errorTitle,
   className,
   children,
@@ -78,6 +81,7 @@ export function FormDialog<T extends FieldValues, O, TData, TVariables>({
               form={formId}
               variant={submitVariant}
               loading={busy}
+              disabled={submitDisabled}
               icon={submitIcon}
             >
               {submitLabel}

@@ -10,3 +10,4 @@ export { FormCheckboxField, FormSelectField, FormTextAreaField, FormTextField } 
 export { FormPairsField, FormRowsField } from './rows-field';
 export { FormFileField } from './file-field';
 export type { FormRowsFieldProps } from './rows-field';
+export { FormDisclosure } from './disclosure';

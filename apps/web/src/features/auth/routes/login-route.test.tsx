@@ -35,6 +35,18 @@ describe('LoginRoute', () => {
     expect(init.headers).toMatchObject({ 'X-Berth-Csrf': '1' });
   });
 
+  it('says at the field that a user name is needed once the field is left empty', async () => {
+    const fetchMock = answer(200, {});
+    renderWithProviders(<LoginRoute />, { path: '/login', routePath: '/login', me: null });
+    const name = await screen.findByLabelText('User name');
+    fireEvent.change(name, { target: { value: '  ' } });
+    fireEvent.blur(name);
+    expect(await screen.findByText('Enter your user name')).toBeVisible();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    // the page asks which sign-in methods there are, and never tries to log in
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain('/api/auth/login');
+  });
+
   it('says when logins are rate-limited', async () => {
     answer(429, { message: 'Too many failed logins. Try again in 15 minute(s).' });
     renderWithProviders(<LoginRoute />, { path: '/login', routePath: '/login', me: null });

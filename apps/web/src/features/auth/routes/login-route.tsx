@@ -1,19 +1,20 @@
-import { isEngineError } from '@berth/api';
-import { useQuery } from '@tanstack/react-query';
+import { credentialsSchema, isEngineError, toCredentials } from '@berth/api';
+import type { z } from 'zod';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { KeyRound, LogIn } from 'lucide-react';
-import { useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { Form, FormTextField, useFormSubmit, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { cn } from '@/lib/cn';
-import { useLogin } from '../api/auth-mutations';
+import { loginMutation } from '../api/auth-mutations';
 import { loginMethodsQueryOptions, oidcStartHref } from '../api/login-methods';
 import { safeNext } from '../api/next-location';
 import { AuthLayout } from '../components/auth-layout';
 
 const route = getRouteApi('/login');
+type Values = z.input<typeof credentialsSchema>;
 
 function errorTitle(error: unknown): string {
   if (isEngineError(error) && error.status === 429) return 'Too many failed logins';
@@ -25,34 +26,35 @@ export function LoginRoute() {
   useDocumentTitle('Log in');
   const { next, reason } = route.useSearch();
   const navigate = useNavigate();
-  const login = useLogin();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  // The gateway parses the login body with the same schema (credentialsSchema).
+  const form = useZodForm(credentialsSchema, { defaultValues: { username: '', password: '' } });
+  const { submit, mutation: login } = useFormSubmit(
+    form,
+    loginMutation(useQueryClient()),
+    toCredentials,
+    () => void navigate({ href: safeNext(next), replace: true }),
+  );
+  const [username, password] = form.watch(['username', 'password']);
   const methods = useQuery(loginMethodsQueryOptions());
   const oidc = methods.data?.oidc ?? null;
   // With password login off, the form stays reachable for the break-glass admin, folded away.
   const passwordFolded = methods.data?.local === false;
 
   const passwordForm = (
-    <form
-      className="flex flex-col gap-4"
+    <Form
+      form={form}
+      className="gap-4"
       aria-label="Log in"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!username.trim() || !password) return;
-        login.mutate(
-          { username: username.trim(), password },
-          { onSuccess: () => void navigate({ href: safeNext(next), replace: true }) },
-        );
-      }}
+      onSubmit={(event) => void submit(event)}
     >
       {reason === 'expired' && !login.isError && (
         <InlineAlert tone="info">Your session ended. Log in again to carry on.</InlineAlert>
       )}
+      {/* Shown here rather than as the form's error: its title says why (rate limit, disabled). */}
       {login.isError && (
         <InlineAlert title={errorTitle(login.error)}>{login.error.message}</InlineAlert>
       )}
-      <TextField
+      <FormTextField<Values>
         label="User name"
         name="username"
         autoComplete="username"
@@ -60,19 +62,13 @@ export function LoginRoute() {
         spellCheck={false}
         autoFocus
         required
-        value={username}
-        onChange={(event) => setUsername(event.target.value)}
       />
-      <TextField
+      <FormTextField<Values>
         label="Password"
         name="password"
         type="password"
         autoComplete="current-password"
         required
-        value={password}
-        onChange={(event) => {
-          setPassword(event.target.value);
-        }}
       />
       <Button
         type="submit"
@@ -84,7 +80,7 @@ export function LoginRoute() {
       >
         Log in
       </Button>
-    </form>
+    </Form>
   );
 
   return (

@@ -1,30 +1,31 @@
-import { isEngineError, passwordProblem, usernameProblem } from '@berth/api';
+import { isEngineError, setupFormSchema, toCredentials } from '@berth/api';
+import type { SetupFormValues } from '@berth/api';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ShieldCheck } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { Form, FormTextField, useFormSubmit, useZodForm } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { PasswordChecklist } from '@/components/ui/password-checklist';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { useFocusFirstInvalid } from '@/hooks/use-focus-first-invalid';
-import { useSetup } from '../api/auth-mutations';
+import { setupMutation } from '../api/auth-mutations';
 import { AuthLayout } from '../components/auth-layout';
 
 export function SetupRoute() {
   useDocumentTitle('Create the admin account');
   const navigate = useNavigate();
-  const setup = useSetup();
-  const [username, setUsername] = useState('admin');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  const form = useZodForm(setupFormSchema, {
+    defaultValues: { username: 'admin', password: '', confirm: '' },
+  });
+  const { submit, mutation: setup } = useFormSubmit(
+    form,
+    setupMutation(useQueryClient()),
+    toCredentials,
+    () => void navigate({ to: '/', replace: true }),
+  );
   const checklistId = useId();
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid();
-
-  const nameError = usernameProblem(username.trim());
-  const passwordError = passwordProblem(password, username.trim());
-  const confirmError = confirm !== password ? 'The passwords do not match.' : null;
+  const [username, password] = form.watch(['username', 'password']);
   const alreadyDone = isEngineError(setup.error) && setup.error.status === 409;
 
   return (
@@ -32,21 +33,13 @@ export function SetupRoute() {
       title="Create the admin account"
       description="Berth has no users yet. This first account can do everything, including adding other users. Nothing else works until it exists."
     >
-      <form
-        ref={formRef}
-        noValidate
+      <Form
+        form={form}
         aria-label="Create the admin account"
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setSubmitted(true);
-          if (nameError || passwordError || confirmError) return focusFirstInvalid();
-          setup.mutate(
-            { username: username.trim(), password },
-            { onSuccess: () => void navigate({ to: '/', replace: true }) },
-          );
-        }}
+        className="gap-4"
+        onSubmit={(event) => void submit(event)}
       >
+        {/* Shown here rather than as the form's error: a 409 links to the login page. */}
         {setup.isError && (
           <InlineAlert title="Could not create the account">
             {setup.error.message}{' '}
@@ -57,41 +50,32 @@ export function SetupRoute() {
             )}
           </InlineAlert>
         )}
-        <TextField
+        <FormTextField<SetupFormValues>
           label="User name"
           name="username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           required
-          value={username}
-          error={submitted || username ? nameError : null}
-          onChange={(event) => setUsername(event.target.value)}
         />
         <div className="flex flex-col gap-2">
-          <TextField
+          <FormTextField<SetupFormValues>
             label="Password"
-            name="new-password"
+            name="password"
             type="password"
             autoComplete="new-password"
             autoFocus
             required
-            value={password}
             describedBy={checklistId}
-            error={submitted ? passwordError : null}
-            onChange={(event) => setPassword(event.target.value)}
           />
           <PasswordChecklist id={checklistId} password={password} username={username.trim()} />
         </div>
-        <TextField
+        <FormTextField<SetupFormValues>
           label="Confirm password"
-          name="confirm-password"
+          name="confirm"
           type="password"
           autoComplete="new-password"
           required
-          value={confirm}
-          error={submitted || (confirm && confirm.length >= password.length) ? confirmError : null}
-          onChange={(event) => setConfirm(event.target.value)}
         />
         <Button
           type="submit"
@@ -102,7 +86,7 @@ export function SetupRoute() {
         >
           Create admin account
         </Button>
-      </form>
+      </Form>
     </AuthLayout>
   );
 }

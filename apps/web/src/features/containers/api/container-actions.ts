@@ -1,6 +1,7 @@
-import { endpointKeys } from '@berth/api';
+import { CONTAINER_NAME_PATTERN, containerRenameSchema, endpointKeys } from '@berth/api';
 import type { ContainerAction, RemoveContainerOptions } from '@berth/api';
 import { useMutation } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { engine } from '@/lib/api-client';
 
 export const ACTION_LABELS: Record<ContainerAction, string> = {
@@ -75,23 +76,21 @@ export function useContainerAction(
   });
 }
 
-export function useRenameContainer(endpointId: string, container: { id: string; name: string }) {
-  return useMutation({
-    mutationFn: (name: string) => engine(endpointId).renameContainer(container.id, name),
-    meta: {
-      errorTitle: `Could not rename ${container.name}`,
-      invalidates: containerMutationKeys(endpointId),
-    },
-  });
+/** Renaming: every list and page that shows the name changes. */
+export function renameContainerMutation(
+  endpointId: string,
+  containerId: string,
+): UseMutationOptions<unknown, Error, string> {
+  return {
+    mutationFn: (name) => engine(endpointId).renameContainer(containerId, name),
+    meta: { invalidates: containerMutationKeys(endpointId) },
+  };
 }
 
-/** Docker's own rule for container names (daemon/names.go), with an optional leading slash. */
-export const CONTAINER_NAME_PATTERN = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+export { CONTAINER_NAME_PATTERN };
 
+/** The rename form's rule (containerRenameSchema) for callers that check a name alone. */
 export function validateContainerName(name: string): string | null {
-  if (!name.trim()) return 'Enter a name.';
-  if (!CONTAINER_NAME_PATTERN.test(name)) {
-    return 'Use at least two characters: letters, digits, and _ . - (not first).';
-  }
-  return null;
+  const result = containerRenameSchema.safeParse({ name });
+  return result.success ? null : (result.error.issues[0]?.message ?? 'Not a container name.');
 }

@@ -1,6 +1,7 @@
 // The create form's view model and its two pure mappers (Portainer's pattern): the form edits
 // strings and rows; `toRequest` makes the Engine's ContainerCreate body, `toViewModel` turns an
 // inspect back into a form (duplicate/edit).
+import { formatSize, parseSize } from '@berth/api';
 import type { ContainerInspect } from '@berth/api';
 import { joinShellWords, splitShellWords } from './shell-words';
 
@@ -137,31 +138,8 @@ export function emptyCreateView(): CreateView {
 }
 
 // ── units ───────────────────────────────────────────────────────────────────
-const SIZE_UNITS: Record<string, number> = {
-  '': 1,
-  b: 1,
-  k: 1024,
-  m: 1024 ** 2,
-  g: 1024 ** 3,
-  t: 1024 ** 4,
-};
-
-/** `512m`, `1g`, `1.5G`, `1024` (bytes) -> bytes; null when it is not a size. */
-export function parseSize(text: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)(?:i?b)?$/i.exec(text.trim());
-  if (!match) return null;
-  const unit = SIZE_UNITS[(match[2] ?? '').toLowerCase()];
-  return unit === undefined ? null : Math.round(Number(match[1]) * unit);
-}
-
-/** Bytes -> the shortest exact `512m` form. */
-export function formatSize(bytes: number): string {
-  for (const unit of ['t', 'g', 'm', 'k'] as const) {
-    const factor = SIZE_UNITS[unit] as number;
-    if (bytes >= factor && bytes % factor === 0) return `${bytes / factor}${unit}`;
-  }
-  return String(bytes);
-}
+// Sizes are read the same way by the Update resources form (one reading, in @berth/api).
+export { formatSize, parseSize };
 
 const DURATION_UNITS: Record<string, number> = { ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 

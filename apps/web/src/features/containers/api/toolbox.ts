@@ -1,6 +1,8 @@
 // The container toolbox's engine calls: top, changes, live update, commit, export.
 import { endpointKeys } from '@berth/api';
+import type { ContainerUpdateBody } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
+import type { UseMutationOptions } from '@tanstack/react-query';
 import { engine } from '@/lib/api-client';
 
 export interface TopResult {
@@ -42,11 +44,23 @@ export function changesQueryOptions(endpointId: string, containerId: string) {
 }
 
 export function updateContainer(endpointId: string, containerId: string, body: object) {
-  return engine(endpointId).json<{ Warnings?: string[] | null }>(
+  // pouchd answers an empty body (null here) where Docker answers `{Warnings}`.
+  return engine(endpointId).json<{ Warnings?: string[] | null } | null>(
     'POST',
     '/containers/{id}/update',
     { params: { id: containerId }, body },
   );
+}
+
+/** A live resource update: the container's inspect (its HostConfig) changes. */
+export function updateContainerMutation(
+  endpointId: string,
+  containerId: string,
+): UseMutationOptions<{ Warnings?: string[] | null } | null, Error, ContainerUpdateBody> {
+  return {
+    mutationFn: (body) => updateContainer(endpointId, containerId, body),
+    meta: { invalidates: [endpointKeys.container(endpointId, containerId)] },
+  };
 }
 
 export interface CommitOptions {
@@ -74,6 +88,17 @@ export function commitContainer(endpointId: string, containerId: string, options
     },
     body: {},
   });
+}
+
+/** Committing makes an image: the image lists change. */
+export function commitContainerMutation(
+  endpointId: string,
+  containerId: string,
+): UseMutationOptions<{ Id: string }, Error, CommitOptions> {
+  return {
+    mutationFn: (options) => commitContainer(endpointId, containerId, options),
+    meta: { invalidates: [endpointKeys.images(endpointId)] },
+  };
 }
 
 export function exportUrl(endpointId: string, containerId: string) {

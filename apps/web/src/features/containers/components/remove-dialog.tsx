@@ -1,9 +1,9 @@
-import type { RemoveContainerOptions } from '@berth/api';
+import { containerRemoveSchema } from '@berth/api';
+import type { ContainerRemoveValues, RemoveContainerOptions } from '@berth/api';
 import { Trash2 } from 'lucide-react';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { CheckboxField } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
+import { Form, FormCheckboxField, useZodForm } from '@/components/ui/form';
 
 export function RemoveDialog({
   open,
@@ -60,14 +60,14 @@ function RemoveForm({
   onClose: () => void;
   onConfirm: (options: RemoveContainerOptions) => void;
 }) {
-  const [volumes, setVolumes] = useState(false);
-  const [force, setForce] = useState(false);
+  const form = useZodForm(containerRemoveSchema, {
+    defaultValues: { volumes: false, force: false },
+  });
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onConfirm({ volumes, force });
-      }}
+    <Form
+      form={form}
+      className="gap-0"
+      onSubmit={(event) => void form.handleSubmit((values) => onConfirm(values))(event)}
     >
       {names.length > 1 && (
         <ul className="mb-3 max-h-36 overflow-auto rounded-md border border-line bg-subtle px-3 py-2 font-mono text-[12px] text-muted">
@@ -78,17 +78,15 @@ function RemoveForm({
           ))}
         </ul>
       )}
-      <CheckboxField
+      <FormCheckboxField<ContainerRemoveValues>
+        name="volumes"
         label="Also remove anonymous volumes"
         hint="Named volumes are kept."
-        checked={volumes}
-        onChange={(event) => setVolumes(event.target.checked)}
       />
-      <CheckboxField
+      <FormCheckboxField<ContainerRemoveValues>
+        name="force"
         label="Force (stop running containers)"
         hint={anyRunning ? 'Needed for containers that are running now.' : undefined}
-        checked={force}
-        onChange={(event) => setForce(event.target.checked)}
       />
       <div className="flex justify-end gap-2 pt-5 pb-0">
         <Button onClick={onClose} disabled={busy} data-autofocus>
@@ -103,6 +101,6 @@ function RemoveForm({
           Remove
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,10 +1,12 @@
+import { psArgsSchema } from '@berth/api';
+import type { PsArgsValues } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { TextInput } from '@/components/ui/input';
+import { Form, FormTextField, useZodForm } from '@/components/ui/form';
 import { SimpleTable } from '@/components/ui/simple-table';
 import type { Column } from '@/components/ui/simple-table';
 import { SkeletonRows } from '@/components/ui/skeleton';
@@ -20,8 +22,8 @@ export function ProcessesPanel({
   containerId: string;
   running: boolean;
 }) {
-  const [draft, setDraft] = useState('');
   const [psArgs, setPsArgs] = useState('');
+  const form = useZodForm(psArgsSchema, { defaultValues: { psArgs: '' } });
   const query = useQuery({ ...topQueryOptions(endpointId, containerId, psArgs), enabled: running });
 
   if (!running) {
@@ -33,31 +35,35 @@ export function ProcessesPanel({
   }
   return (
     <div className="flex flex-col gap-3 p-6">
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (draft === psArgs) void query.refetch();
-          else setPsArgs(draft);
-        }}
+      <Form
+        form={form}
+        className="flex-row items-start gap-2"
+        aria-label="List processes"
+        onSubmit={(event) =>
+          void form.handleSubmit((values) => {
+            // The same arguments again: the person asks for a fresh list.
+            if (values.psArgs === psArgs) void query.refetch();
+            else setPsArgs(values.psArgs);
+          })(event)
+        }
       >
-        <label className="flex flex-col gap-1.5 text-[12.5px] font-medium text-fg">
-          ps arguments
-          <TextInput
-            value={draft}
+        <div className="w-72">
+          <FormTextField<PsArgsValues>
+            name="psArgs"
+            label="ps arguments"
             placeholder="-ef (default), aux, -o pid,comm,rss"
-            onChange={(event) => setDraft(event.target.value)}
-            className="w-72 font-mono"
+            className="font-mono"
           />
-        </label>
+        </div>
         <Button
           type="submit"
+          className="mt-6"
           icon={<RotateCw className="size-3.5" aria-hidden />}
           loading={query.isFetching}
         >
           Refresh
         </Button>
-      </form>
+      </Form>
       {query.isPending ? (
         <SkeletonRows rows={4} label="Loading processes" />
       ) : query.isError ? (

@@ -1,166 +1,175 @@
-import type { ContainerInspect } from '@berth/api';
-import { endpointKeys } from '@berth/api';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
-import { InlineAlert } from '@/components/ui/inline-alert';
+// Live resource update (POST /containers/{id}/update): every ContainerUpdate field, prefilled
+// from the container's HostConfig; only what the person changed is sent.
 import {
-  emptyCreateView,
-  toRequest,
-  toViewModel,
-  validateCreateView,
-} from '../../api/create-view-model';
-import type { CreateView, RestartName } from '../../api/create-view-model';
-import { updateContainer } from '../../api/toolbox';
-import { SelectField } from '@/components/ui/field';
+  RESTART_POLICIES,
+  containerUpdateFromHost,
+  containerUpdateSchema,
+  toContainerUpdate,
+} from '@berth/api';
+import type { ContainerInspect, ContainerUpdateValues, UpdatableHostConfig } from '@berth/api';
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import {
+  FormCheckboxField,
+  FormDialog,
+  FormDisclosure,
+  FormSection,
+  FormSelectField,
+  FormTextField,
+  useZodForm,
+} from '@/components/ui/form';
+import { InlineAlert } from '@/components/ui/inline-alert';
+import { updateContainerMutation } from '../../api/toolbox';
+import { DeviceRowsField, UlimitRowsField } from './update-resources-fields';
 
-type Fields = Pick<
-  CreateView,
-  | 'memory'
-  | 'memorySwap'
-  | 'memoryReservation'
-  | 'cpus'
-  | 'cpuShares'
-  | 'cpuQuota'
-  | 'cpuPeriod'
-  | 'cpusetCpus'
-  | 'pidsLimit'
-  | 'restartPolicy'
-  | 'maxRetries'
->;
+type Values = ContainerUpdateValues;
 
-const KEYS: Array<keyof Fields> = [
-  'memory',
-  'memorySwap',
-  'memoryReservation',
-  'cpus',
+const ADVANCED: ReadonlyArray<keyof Values> = [
   'cpuShares',
   'cpuQuota',
   'cpuPeriod',
-  'cpusetCpus',
-  'pidsLimit',
-  'restartPolicy',
-  'maxRetries',
+  'cpuRealtimePeriod',
+  'cpuRealtimeRuntime',
+  'cpusetMems',
+  'kernelMemory',
+  'memorySwappiness',
+  'blkioWeight',
+  'blkioWeightDevice',
+  'blkioDeviceReadBps',
+  'blkioDeviceWriteBps',
+  'blkioDeviceReadIOps',
+  'blkioDeviceWriteIOps',
+  'ulimits',
 ];
 
-/** The update body: the create mapper's HostConfig, limited to what `/update` accepts. */
-export function toUpdateBody(fields: Fields): Record<string, unknown> {
-  const view = { ...emptyCreateView(), ...fields };
-  const host = toRequest({ ...view, image: 'x' }).body.HostConfig as Record<string, unknown>;
-  const body: Record<string, unknown> = {};
-  for (const key of [
-    'Memory',
-    'MemorySwap',
-    'MemoryReservation',
-    'NanoCpus',
-    'CpuShares',
-    'CpuQuota',
-    'CpuPeriod',
-    'CpusetCpus',
-    'PidsLimit',
-  ]) {
-    if (host[key] !== undefined) body[key] = host[key];
-  }
-  body.RestartPolicy = host.RestartPolicy ?? { Name: 'no' };
-  return body;
-}
+const grid = 'grid grid-cols-2 gap-3';
 
 export function UpdateResourcesDialog({
   endpointId,
   inspect,
-  open,
   onClose,
 }: {
   endpointId: string;
   inspect: ContainerInspect;
-  open: boolean;
+  /** Kept for callers that still pass it: the dialog is open while it is mounted. */
+  open?: boolean;
   onClose: () => void;
 }) {
-  const initial = toViewModel(inspect);
-  const [fields, setFields] = useState<Fields>(
-    () => Object.fromEntries(KEYS.map((key) => [key, initial[key]])) as Fields,
+  const initial = useMemo(
+    () => containerUpdateFromHost(inspect.HostConfig as UpdatableHostConfig),
+    [inspect.HostConfig],
   );
+  const form = useZodForm(containerUpdateSchema, { defaultValues: initial });
   const [warnings, setWarnings] = useState<string[] | null>(null);
-  const errors = validateCreateView({ ...initial, ...fields });
-  const mutation = useMutation({
-    mutationFn: () => updateContainer(endpointId, inspect.Id, toUpdateBody(fields)),
-    meta: { toastOnError: false, invalidates: [endpointKeys.container(endpointId, inspect.Id)] },
-    onSuccess: (result) => {
-      const list = result?.Warnings ?? [];
-      if (list.length) setWarnings(list);
-      else onClose();
-    },
-  });
-  const field = (key: keyof Fields, label: string, placeholder?: string) => (
-    <TextField
-      label={label}
-      placeholder={placeholder}
-      value={fields[key]}
-      error={errors[key]}
-      onChange={(event) => setFields({ ...fields, [key]: event.target.value })}
-    />
+  const onFailure = form.watch('restartPolicy') === 'on-failure';
+  const field = (name: keyof Values, label: string, placeholder?: string, hint?: string) => (
+    <FormTextField<Values> name={name} label={label} placeholder={placeholder} hint={hint} />
   );
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (Object.keys(errors).some((key) => (KEYS as string[]).includes(key))) return;
-    mutation.mutate();
-  }
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
+    <FormDialog
       title="Update resources"
-      description="Applied to the running container; no restart."
-      className="max-w-xl"
-      busy={mutation.isPending}
+      description="Applied to the running container; no restart. Only the fields you change are sent."
+      className="max-w-2xl"
+      onClose={onClose}
+      form={form}
+      mutation={updateContainerMutation(endpointId, inspect.Id)}
+      toVariables={(values) => toContainerUpdate(values, initial)}
+      keepOpen
+      onSuccess={(result) => {
+        const list = result?.Warnings ?? [];
+        if (list.length) setWarnings(list);
+        else onClose();
+      }}
+      submitLabel="Update"
+      errorTitle="The engine refused the update"
+      footer={warnings ? <Button onClick={onClose}>Close</Button> : undefined}
     >
-      <form id="update-resources" onSubmit={submit} className="flex flex-col gap-3" noValidate>
-        <div className="grid grid-cols-2 gap-3">
+      <FormSection title="Memory and CPU">
+        <div className={grid}>
           {field('memory', 'Memory limit', '512m')}
           {field('memorySwap', 'Memory + swap', '-1: unlimited')}
-          {field('memoryReservation', 'Memory reservation')}
-          {field('pidsLimit', 'PIDs limit')}
+          {field('memoryReservation', 'Memory reservation', '256m', 'A soft limit.')}
+          {field('pidsLimit', 'PIDs limit', '-1: unlimited')}
           {field('cpus', 'CPUs', '1.5')}
-          {field('cpuShares', 'CPU shares')}
-          {field('cpuQuota', 'CPU quota (µs)')}
-          {field('cpuPeriod', 'CPU period (µs)')}
           {field('cpusetCpus', 'CPU set', '0-3')}
-          <SelectField
-            label="Restart policy"
-            value={fields.restartPolicy}
-            onChange={(e) => setFields({ ...fields, restartPolicy: e.target.value as RestartName })}
-          >
-            <option value="no">no</option>
-            <option value="always">always</option>
-            <option value="unless-stopped">unless-stopped</option>
-            <option value="on-failure">on-failure</option>
-          </SelectField>
-          {fields.restartPolicy === 'on-failure' && field('maxRetries', 'Max retries')}
         </div>
-        {mutation.isError && (
-          <InlineAlert title="The engine refused the update">{mutation.error.message}</InlineAlert>
-        )}
-        {warnings && (
-          <InlineAlert tone="warning" title="Updated, with warnings from the engine">
-            <ul className="list-disc pl-4">
-              {warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          </InlineAlert>
-        )}
-        <div className="flex justify-end gap-2 pb-4">
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            {warnings ? 'Close' : 'Cancel'}
-          </Button>
-          <Button type="submit" variant="primary" loading={mutation.isPending}>
-            Update
-          </Button>
+        <FormCheckboxField<Values> name="oomKillDisable" label="Disable the OOM killer" />
+      </FormSection>
+      <FormSection title="Restart">
+        <div className={grid}>
+          <FormSelectField<Values> name="restartPolicy" label="Restart policy">
+            {RESTART_POLICIES.map((policy) => (
+              <option key={policy} value={policy}>
+                {policy}
+              </option>
+            ))}
+          </FormSelectField>
+          {onFailure && field('maxRetries', 'Max retries')}
         </div>
-      </form>
-    </Dialog>
+      </FormSection>
+      <FormDisclosure<Values> title="Advanced" fields={ADVANCED}>
+        <FormSection title="CPU scheduling">
+          <div className={grid}>
+            {field('cpuShares', 'CPU shares', '1024')}
+            {field('cpuQuota', 'CPU quota (µs)', '50000')}
+            {field('cpuPeriod', 'CPU period (µs)', '100000')}
+            {field('cpusetMems', 'Memory nodes', '0-1', 'NUMA systems only.')}
+            {field('cpuRealtimePeriod', 'Realtime period (µs)')}
+            {field('cpuRealtimeRuntime', 'Realtime runtime (µs)')}
+          </div>
+        </FormSection>
+        <FormSection title="Memory tuning">
+          <div className={grid}>
+            {field('kernelMemory', 'Kernel memory', '64m', 'Ignored on cgroup v2.')}
+            {field('memorySwappiness', 'Swappiness', '0-100')}
+          </div>
+        </FormSection>
+        <FormSection title="Block IO">
+          <div className={grid}>{field('blkioWeight', 'Block IO weight', '10-1000')}</div>
+          <DeviceRowsField
+            name="blkioWeightDevice"
+            noun="Device weight"
+            valueLabel="weight"
+            placeholder="500"
+          />
+          <DeviceRowsField
+            name="blkioDeviceReadBps"
+            noun="Read rate"
+            valueLabel="bytes/s"
+            placeholder="10m"
+          />
+          <DeviceRowsField
+            name="blkioDeviceWriteBps"
+            noun="Write rate"
+            valueLabel="bytes/s"
+            placeholder="10m"
+          />
+          <DeviceRowsField
+            name="blkioDeviceReadIOps"
+            noun="Read IOPS"
+            valueLabel="ops/s"
+            placeholder="1000"
+          />
+          <DeviceRowsField
+            name="blkioDeviceWriteIOps"
+            noun="Write IOPS"
+            valueLabel="ops/s"
+            placeholder="1000"
+          />
+        </FormSection>
+        <FormSection title="Ulimits">
+          <UlimitRowsField />
+        </FormSection>
+      </FormDisclosure>
+      {warnings && (
+        <InlineAlert tone="warning" title="Updated, with warnings from the engine">
+          <ul className="list-disc pl-4">
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </InlineAlert>
+      )}
+    </FormDialog>
   );
 }
