@@ -40,8 +40,9 @@ const TASK_FOLLOW_UP_MS = [1_000, 5_000];
 /**
  * …and many moves have no event this engine hears at all (a node goes down and the scheduler
  * places its tasks elsewhere; a task on another node starts): while a swarm manager's model is
- * watched, its tasks are read again this often. One call per endpoint, whatever the number of
- * viewers, and only a change makes a delta.
+ * watched, its tasks are read again this often. Nodes too: a promoted node's manager status
+ * (reachable, leader) arrives with no event of its own. One call each per endpoint, whatever the
+ * number of viewers, and only a change makes a delta.
  */
 const TASK_POLL_MS = 2_000;
 const NETWORK_FOLLOW_UP_MS = [200, 1_500];
@@ -483,6 +484,7 @@ export class EngineModel {
     this.taskPoll = setInterval(() => {
       if (!this.swarm || !this.unsubscribeEvents) return;
       this.work.full.add('tasks');
+      this.work.full.add('nodes');
       this.schedule(0);
     }, TASK_POLL_MS);
     this.taskPoll.unref();
