@@ -285,6 +285,8 @@ async function main() {
       cwd: join(root, 'apps', 'gateway'),
       env: {
         ...process.env,
+        // The engine's own stream of the log is timed beside the viewer.
+        DOCKER_HOST: engine.host,
         BERTH_E2E_URL: `http://127.0.0.1:${PORT}`,
         BERTH_E2E_ADMIN_PASSWORD: BENCH_PASSWORD,
       },

@@ -5,7 +5,9 @@ import { endpointSocketUrl } from '@/lib/live/socket-url';
 import { LineDecoder } from '../utils/line-decoder';
 import { LogStore } from '../utils/log-store';
 import type { LogLine } from '../utils/log-store';
-import { parseTimestampPrefix } from '../utils/timestamp';
+import { exactToParam, parseExactTimestamp, parseTimestampPrefix } from '../utils/timestamp';
+import { estimateTotal, SeamFilter } from './log-backfill';
+import type { BackfillState, Seam } from './log-backfill';
 import { LogConnection } from './log-connection';
 import type { BinarySocket, LogOutcome } from './log-connection';
 
@@ -40,7 +42,15 @@ export interface LogSessionOptions {
   createSocket?: (url: string, protocols: string[]) => BinarySocket;
   /** When to hand buffered lines to the store (the next frame by default). */
   schedule?: (run: () => void) => void;
+  /**
+   * "All lines" of one container as the newest BACKFILL_TAIL first, older ones read after (see
+   * log-backfill.ts). Off for engines without an exact `until` (PouchContainer): the whole log.
+   */
+  backfill?: boolean;
 }
+
+/** The newest lines shown first when all are asked for (a screenful many times over). */
+export const BACKFILL_TAIL = 5000;
 
 export function logSocketParams(
   containerId: string,
@@ -99,6 +109,14 @@ export class LogSession {
   private flushQueued = false;
   private stopped = false;
   private readonly listeners = new Set<() => void>();
+  /** Older lines being read for "All lines" (replaced, not mutated, on every change). */
+  backfill: BackfillState = { state: 'idle' };
+  private seam: Seam | null = null;
+  private seamCounting = false;
+  private backfillConnection: LogConnection | null = null;
+  private above: LogLine[] = [];
+  private backfillFirstMs = Number.NaN;
+  private backfillLastMs = Number.NaN;
 
   constructor(private readonly options: LogSessionOptions) {
     this.store = new LogStore(options.capacity);
@@ -116,11 +134,26 @@ export class LogSession {
     return this.sources.length > 1;
   }
 
+  /** Whether this session shows a tail first and reads the older lines after. */
+  get backfills(): boolean {
+    const { range, backfill } = this.options;
+    return (
+      backfill !== false &&
+      this.sources.length === 1 &&
+      (this.sources[0]?.kind ?? 'container') === 'container' &&
+      range.tail === 'all' &&
+      range.until === undefined
+    );
+  }
+
   /** Connects every source; after a stop (a remount) it starts over with an empty store. */
   start(): void {
     if (this.stopped) {
       this.stopped = false;
       this.pending = [];
+      this.above = [];
+      this.seam = null;
+      this.backfill = { state: 'idle' };
       this.streams.forEach((stream) => {
         stream.decoders = [new LineDecoder(), new LineDecoder()];
         stream.skipUntil = -Infinity;
@@ -128,6 +161,8 @@ export class LogSession {
       });
       this.store.clear();
     }
+    // The tail's first line is the seam older lines are read up to.
+    this.seamCounting = this.backfills;
     this.sources.forEach((_, index) => this.connect(index));
   }
 
@@ -145,12 +180,28 @@ export class LogSession {
   stop(): void {
     this.stopped = true;
     for (const stream of this.streams) stream.connection?.close();
+    this.backfillConnection?.close();
+    this.backfillConnection = null;
+  }
+
+  /** Stops reading older lines: those in stay, the ones between them and the tail do not come. */
+  stopBackfill(): void {
+    if (this.backfill.state !== 'loading') return;
+    this.backfillConnection?.close();
+    this.backfillConnection = null;
+    this.flush();
+    this.setBackfill({ ...this.backfill, state: 'stopped' });
   }
 
   /** Status changes (not lines: those come from the store). */
   onStatus(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private setBackfill(state: BackfillState): void {
+    this.backfill = state;
+    for (const listener of this.listeners) listener();
   }
 
   private setStatus(index: number, status: SourceStatus): void {
@@ -165,7 +216,11 @@ export class LogSession {
     this.setStatus(index, { state: 'connecting' });
     // A resume asks for everything since the last line's second, not the last N lines.
     const range: LogRange =
-      since === undefined ? this.options.range : { ...this.options.range, tail: 'all' };
+      since !== undefined
+        ? { ...this.options.range, tail: 'all' }
+        : this.backfills
+          ? { ...this.options.range, tail: Math.min(BACKFILL_TAIL, this.store.capacity) }
+          : this.options.range;
     stream.connection = new LogConnection({
       url: endpointSocketUrl(
         this.options.endpointId,
@@ -204,12 +259,101 @@ export class LogSession {
       const parsed = parseTimestampPrefix(raw);
       const time = parsed ? parsed.time : Number.NaN;
       if (time <= stream.skipUntil) continue;
+      if (this.seamCounting) this.countSeam(raw);
       const text = parsed ? raw.slice(parsed.textStart) : raw;
       if (parsed) stream.lastTime = time;
       if (merged) this.pending.push({ text, stream: channel, time, source: index });
       else store.push(text, channel, time, index);
     }
     this.queueFlush();
+  }
+
+  /**
+   * The live tail's first lines: the first one is the seam (older lines are read up to its
+   * time), and those right after it with the same time are counted.
+   */
+  private countSeam(raw: string): void {
+    const exact = parseExactTimestamp(raw);
+    const seam = this.seam;
+    if (!seam) {
+      const parsed = parseTimestampPrefix(raw);
+      this.seamCounting = false;
+      // Without timestamps there is no seam to read up to: the tail is all there is.
+      if (!exact || !parsed || this.stopped) return;
+      this.seam = { time: exact, timeMs: parsed.time, shownAtSeam: 1 };
+      this.seamCounting = true;
+      this.startBackfill(this.seam);
+    } else if (exact && exact.seconds === seam.time.seconds && exact.nanos === seam.time.nanos) {
+      seam.shownAtSeam++;
+    } else {
+      this.seamCounting = false;
+    }
+  }
+
+  private startBackfill(seam: Seam): void {
+    const source = this.sources[0];
+    if (!source) return;
+    const params = logSocketParams(source.id, { ...this.options.range, tail: 'all' });
+    params.set('follow', '0');
+    params.set('until', exactToParam(seam.time));
+    const filter = new SeamFilter(seam);
+    const decoders = [new LineDecoder(), new LineDecoder()] as const;
+    let past = false;
+    const keep = (line: LogLine) => {
+      this.above.push(line);
+      if (Number.isNaN(this.backfillFirstMs)) this.backfillFirstMs = line.time;
+      this.backfillLastMs = line.time;
+    };
+    const take = (channel: 1 | 2, lines: string[]) => {
+      if (this.backfill.state !== 'loading') return;
+      for (const raw of lines) {
+        if (past) return;
+        const parsed = parseTimestampPrefix(raw);
+        const line: LogLine = {
+          text: parsed ? raw.slice(parsed.textStart) : raw,
+          stream: channel,
+          time: parsed ? parsed.time : Number.NaN,
+          source: 0,
+        };
+        if (filter.accept(line, parsed ? parseExactTimestamp(raw) : null, keep) === 'past')
+          past = true;
+      }
+      if (past) finish({ kind: 'ended' });
+      else this.queueFlush();
+    };
+    const finish = (outcome: LogOutcome) => {
+      if (this.backfill.state !== 'loading') return;
+      this.backfillConnection?.close();
+      this.backfillConnection = null;
+      if (outcome.kind === 'ended') filter.finish(keep);
+      this.flush();
+      const { loaded, estimate } = this.backfill;
+      this.setBackfill(
+        outcome.kind === 'ended'
+          ? { state: 'done', loaded, estimate: loaded }
+          : outcome.kind === 'closed'
+            ? { state: 'stopped', loaded, estimate }
+            : {
+                state: 'error',
+                loaded,
+                estimate,
+                message: outcome.kind === 'error' ? outcome.message : describeLoss(outcome),
+              },
+      );
+    };
+    this.backfillFirstMs = Number.NaN;
+    this.setBackfill({ state: 'loading', loaded: 0, estimate: null });
+    this.backfillConnection = new LogConnection({
+      url: endpointSocketUrl(this.options.endpointId, 'logs', params),
+      createSocket: this.options.createSocket,
+      onOutput: (channel, payload) =>
+        take(channel, (channel === 1 ? decoders[0] : decoders[1]).push(payload)),
+      onEnd: (outcome) => {
+        take(1, decoders[0].end());
+        take(2, decoders[1].end());
+        finish(outcome);
+      },
+    });
   }
 
   private queueFlush(): void {
@@ -226,6 +370,24 @@ export class LogSession {
       // Each source's lines are in order already; a stable sort interleaves them by time.
       batch.sort((a, b) => a.time - b.time || 0);
       this.store.mergeSorted(batch);
+    }
+    if (this.above.length) {
+      const batch = this.above;
+      this.above = [];
+      this.store.insertAbove(batch);
+      if (this.backfill.state === 'loading' && this.seam) {
+        const loaded = this.backfill.loaded + batch.length;
+        this.setBackfill({
+          state: 'loading',
+          loaded,
+          estimate: estimateTotal(
+            loaded,
+            this.backfillFirstMs,
+            this.backfillLastMs,
+            this.seam.timeMs,
+          ),
+        });
+      }
     }
     this.store.commit();
   }

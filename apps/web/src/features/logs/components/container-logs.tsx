@@ -1,6 +1,7 @@
 import { containerName } from '@berth/api';
 import type { ContainerInspect } from '@berth/api';
 import { useEffect, useMemo, useState } from 'react';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import type { LogRange } from '../api/log-session';
 import { useLogPrefs } from '../hooks/use-log-prefs';
 import { useLogSession } from '../hooks/use-log-session';
@@ -19,7 +20,10 @@ export function ContainerLogs({
   const [prefs, setPrefs] = useLogPrefs();
   const [range, setRange] = useState<LogRange>({ tail: 'all' });
   const sources = useMemo(() => [{ id: inspect.Id, name }], [inspect.Id, name]);
-  const session = useLogSession(endpointId, sources, range, prefs.capacity);
+  // PouchContainer (API 1.24) has no `until` for logs in what was recorded of it, so no exact
+  // seam to read older lines up to: it reads the whole log in one stream, as before.
+  const { kind } = useCapabilities(endpointId);
+  const session = useLogSession(endpointId, sources, range, prefs.capacity, kind !== 'pouch');
 
   // The stream ends when the container stops; when it starts again, carry on from the last line.
   const startedAt = inspect.State.StartedAt;

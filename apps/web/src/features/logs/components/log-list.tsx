@@ -46,7 +46,8 @@ export function LogList({
   const [scrollTop, setScrollTop] = useState(0);
   /** scrollTop values we set ourselves: their scroll events are not the user's. */
   const ours = useRef<number | null>(null);
-  const dropped = useRef(store.dropped);
+  /** The line at the top of the view (by sequence number) and how far into it, after a render. */
+  const shown = useRef<{ seq: number; offset: number } | null>(null);
 
   const count = store.length;
   const rowsFit = Math.max(1, Math.floor(viewport / LINE_HEIGHT));
@@ -77,13 +78,20 @@ export function LogList({
     setScrollTop(target);
   };
 
-  // New lines: stay at the bottom when following; otherwise keep the same lines in view even as
-  // the oldest are dropped past the cap.
+  // New lines: stay at the bottom when following; otherwise keep the same lines in view, whether
+  // the oldest were dropped past the cap or older lines were inserted above (a backfill).
   useLayoutEffect(() => {
-    const gone = store.dropped - dropped.current;
-    dropped.current = store.dropped;
-    if (follow) setScroll(scrollMax);
-    else if (gone > 0 && !scaled) setScroll(scrollTop - gone * LINE_HEIGHT);
+    if (follow) {
+      setScroll(scrollMax);
+      return;
+    }
+    const before = shown.current;
+    if (!before) return;
+    const index = store.indexOfSeq(before.seq);
+    if (index !== topFor(scrollTop))
+      setScroll(
+        scaled ? scrollFor(Math.max(0, index)) : Math.max(0, index) * LINE_HEIGHT + before.offset,
+      );
     // scrollMax and friends derive from version and viewport.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, follow, viewport]);
@@ -112,6 +120,10 @@ export function LogList({
   const offset = anchored || scaled ? 0 : scrollTop - top * LINE_HEIGHT;
   const lines: ReactNode[] = [];
   for (let i = top; i < end; i++) lines.push(renderLine(i));
+  // Remembered for the next change of lines (runs after the effect above has corrected).
+  useLayoutEffect(() => {
+    shown.current = anchored ? null : { seq: store.seqOf(top), offset };
+  });
 
   return (
     <div

@@ -8,9 +8,10 @@ import { useTheme } from '@/hooks/use-theme';
 import { cn } from '@/lib/cn';
 import type { LogSession, SourceStatus } from '../api/log-session';
 import { useLogSearch } from '../hooks/use-log-search';
-import { useSourceStatuses, useStoreVersion } from '../hooks/use-log-session';
+import { useBackfill, useSourceStatuses, useStoreVersion } from '../hooks/use-log-session';
 import type { LogPrefs } from '../hooks/use-log-prefs';
 import { downloadLog, logFileParts } from '../utils/download';
+import { BackfillBar } from './backfill-bar';
 import { LogLine, SOURCE_COLOURS } from './log-line';
 import { LogList } from './log-list';
 import type { ScrollRequest } from './log-list';
@@ -58,6 +59,7 @@ export function LogViewer({
   const { store } = session;
   const version = useStoreVersion(session);
   const statuses = useSourceStatuses(session);
+  const backfill = useBackfill(session);
   const { theme } = useTheme();
   const names = session.sources.map((s) => s.name);
 
@@ -265,6 +267,7 @@ export function LogViewer({
           {problem}
         </div>
       )}
+      <BackfillBar backfill={backfill} onStop={() => session.stopBackfill()} />
       <div className="relative flex min-h-0 flex-1 flex-col">
         {store.length === 0 ? (
           <div

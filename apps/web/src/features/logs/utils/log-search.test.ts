@@ -117,4 +117,30 @@ describe('LogSearch', () => {
     expect(search.count).toBe(3);
     expect(store.textAt(store.indexOfSeq(search.seqAt(1)))).toBe('x 2');
   });
+
+  it('finds lines inserted above (a backfill) as they come, without starting over', () => {
+    const store = new LogStore(100);
+    const queue: Array<() => void> = [];
+    for (let i = 0; i < 3; i++) store.push(`new ${i} hit`, STDOUT, 100 + i);
+    const search = new LogSearch(store, /hit/, { schedule: (run) => queue.push(run) });
+    const drain = () => {
+      while (queue.length) queue.shift()?.();
+    };
+    drain();
+    expect(search.count).toBe(3);
+    const line = (text: string) => ({ text, stream: STDOUT, time: 1, source: 0 });
+    store.insertAbove([line('old 0 hit'), line('old 1')]);
+    store.commit();
+    drain();
+    store.insertAbove([line('old 2 hit')]);
+    store.commit();
+    drain();
+    const found = Array.from({ length: search.count }, (_, k) =>
+      store.textAt(store.indexOfSeq(search.seqAt(k))),
+    );
+    expect(found).toEqual(['old 0 hit', 'old 2 hit', 'new 0 hit', 'new 1 hit', 'new 2 hit']);
+    expect(search.scanned).toBe(6);
+    // Next from an old match goes on into the newer lines.
+    expect(search.indexAtOrAfter(search.seqAt(1) + 1)).toBe(2);
+  });
 });

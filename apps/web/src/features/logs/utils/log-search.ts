@@ -68,13 +68,64 @@ export interface LogSearchOptions {
   onUpdate?: () => void;
 }
 
+/** Sequence numbers of matching lines, in order, growing at the end and forgotten at the front. */
+class MatchList {
+  private seqs = new Float64Array(1024);
+  private end = 0;
+  private start = 0;
+
+  get count(): number {
+    return this.end - this.start;
+  }
+
+  at(k: number): number {
+    return this.seqs[this.start + k] ?? -1;
+  }
+
+  add(seq: number): void {
+    if (this.end === this.seqs.length) {
+      const bigger = new Float64Array(this.seqs.length * 2);
+      bigger.set(this.seqs);
+      this.seqs = bigger;
+    }
+    this.seqs[this.end++] = seq;
+  }
+
+  /** Forgets matches below `seq` (their lines are gone). */
+  forgetBelow(seq: number): void {
+    while (this.start < this.end && (this.seqs[this.start] ?? 0) < seq) this.start++;
+  }
+
+  /** The first match at or after `seq`, or `count` when there is none. */
+  lowerBound(seq: number): number {
+    let lo = this.start;
+    let hi = this.end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.seqs[mid] ?? 0) < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - this.start;
+  }
+
+  clear(): void {
+    this.start = 0;
+    this.end = 0;
+  }
+}
+
+/**
+ * One query over the store. The store has two regions (see LogStore): lines appended as they
+ * arrive, and older lines a backfill inserts above them; each has its own scan position and its
+ * own list of matches, so lines inserted above are searched as they come without starting over.
+ */
 export class LogSearch {
-  private matches = new Float64Array(1024);
-  private matchCount = 0;
-  /** Matches before this index were dropped from the store. */
-  private firstMatch = 0;
-  /** The next line (sequence number) to look at. */
-  private nextSeq = 0;
+  /** Matches among the lines inserted above the main region, then among the main region. */
+  private readonly aboveMatches = new MatchList();
+  private readonly mainMatches = new MatchList();
+  /** The next line (sequence number) to look at, in each region. */
+  private nextAboveSeq: number;
+  private nextSeq: number;
   private revision: number;
   private scheduled = false;
   private cancelled = false;
@@ -90,7 +141,8 @@ export class LogSearch {
     private readonly options: LogSearchOptions = {},
   ) {
     this.revision = store.revision;
-    this.nextSeq = store.dropped;
+    this.nextAboveSeq = store.aboveStartSeq;
+    this.nextSeq = store.mainStartSeq;
     this.unsubscribe = store.subscribe(() => this.onStoreChange());
     this.queue();
   }
@@ -103,44 +155,42 @@ export class LogSearch {
   /** Matching lines still in the store. */
   get count(): number {
     this.forgetDropped();
-    return this.matchCount - this.firstMatch;
+    return this.aboveMatches.count + this.mainMatches.count;
   }
 
   /** The sequence number of match `k` (0 = oldest). */
   seqAt(k: number): number {
     this.forgetDropped();
-    return this.matches[this.firstMatch + k] ?? -1;
+    const above = this.aboveMatches.count;
+    return k < above ? this.aboveMatches.at(k) : this.mainMatches.at(k - above);
   }
 
   /** The first match at or after line `seq`, or -1. */
   indexAtOrAfter(seq: number): number {
     this.forgetDropped();
-    let lo = this.firstMatch;
-    let hi = this.matchCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.matches[mid] ?? 0) < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.matchCount ? lo - this.firstMatch : -1;
+    const above = this.aboveMatches.count;
+    const k =
+      seq < 0 && this.aboveMatches.lowerBound(seq) < above
+        ? this.aboveMatches.lowerBound(seq)
+        : above + this.mainMatches.lowerBound(seq);
+    return k < above + this.mainMatches.count ? k : -1;
   }
 
   private forgetDropped(): void {
-    while (
-      this.firstMatch < this.matchCount &&
-      (this.matches[this.firstMatch] ?? 0) < this.store.dropped
-    )
-      this.firstMatch++;
+    const first = this.store.firstSeq;
+    this.aboveMatches.forgetBelow(first);
+    this.mainMatches.forgetBelow(first);
   }
 
   private onStoreChange(): void {
     if (this.store.revision !== this.revision) {
-      // Lines were inserted or cleared: numbers shifted, look again from the start.
+      // Lines were inserted in the middle or cleared: numbers shifted, look again from the start.
       this.revision = this.store.revision;
-      this.matchCount = 0;
-      this.firstMatch = 0;
+      this.aboveMatches.clear();
+      this.mainMatches.clear();
       this.scanned = 0;
-      this.nextSeq = this.store.dropped;
+      this.nextAboveSeq = this.store.aboveStartSeq;
+      this.nextSeq = this.store.mainStartSeq;
     }
     this.done = false;
     this.queue();
@@ -155,13 +205,22 @@ export class LogSearch {
     });
   }
 
-  private record(seq: number): void {
-    if (this.matchCount === this.matches.length) {
-      const bigger = new Float64Array(this.matches.length * 2);
-      bigger.set(this.matches);
-      this.matches = bigger;
+  /** Tests lines [index, end) until the deadline; returns where it stopped. */
+  private scan(index: number, end: number, into: MatchList, deadline: number): number {
+    const store = this.store;
+    const test = this.test;
+    const now = this.options.now ?? (() => performance.now());
+    while (index < end) {
+      const stop = Math.min(end, index + 2048);
+      for (; index < stop; index++) {
+        const text = store.textAt(index);
+        if (test.test(text.indexOf('\x1b') === -1 ? text : stripAnsi(text))) {
+          into.add(store.seqOf(index));
+        }
+      }
+      if (now() >= deadline) break;
     }
-    this.matches[this.matchCount++] = seq;
+    return index;
   }
 
   private slice(): void {
@@ -169,23 +228,23 @@ export class LogSearch {
     const now = this.options.now ?? (() => performance.now());
     const deadline = now() + (this.options.sliceMs ?? 8);
     const store = this.store;
-    const test = this.test;
-    if (this.nextSeq < store.dropped) this.nextSeq = store.dropped;
-    let index = store.indexOfSeq(this.nextSeq);
-    const end = store.length;
-    while (index < end) {
-      const stop = Math.min(end, index + 2048);
-      for (; index < stop; index++) {
-        const text = store.textAt(index);
-        if (test.test(text.indexOf('\x1b') === -1 ? text : stripAnsi(text))) {
-          this.record(store.seqOf(index));
-        }
-      }
-      if (now() >= deadline) break;
+    // Inserted lines first: a backfill adds them above while the main region grows below.
+    const aboveStart = store.aboveStartSeq;
+    if (this.nextAboveSeq < aboveStart) this.nextAboveSeq = aboveStart;
+    const aboveFrom = this.nextAboveSeq - aboveStart;
+    const aboveTo = this.scan(aboveFrom, store.above, this.aboveMatches, deadline);
+    this.scanned += aboveTo - aboveFrom;
+    this.nextAboveSeq = aboveStart + aboveTo;
+    let mainDone = false;
+    if (aboveTo >= store.above) {
+      if (this.nextSeq < store.mainStartSeq) this.nextSeq = store.mainStartSeq;
+      const from = store.indexOfSeq(this.nextSeq);
+      const to = this.scan(from, store.length, this.mainMatches, deadline);
+      this.scanned += to - from;
+      this.nextSeq += to - from;
+      mainDone = to >= store.length;
     }
-    this.scanned += store.seqOf(index) - this.nextSeq;
-    this.nextSeq = store.seqOf(index);
-    this.done = index >= end;
+    this.done = mainDone;
     this.options.onUpdate?.();
     if (!this.done) this.queue();
   }

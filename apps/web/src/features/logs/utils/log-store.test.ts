@@ -72,4 +72,51 @@ describe('LogStore', () => {
     expect(listener).toHaveBeenCalledTimes(2);
     expect(store.length).toBe(0);
   });
+
+  it('inserts older lines above the main region in order, main lines keeping their numbers', () => {
+    const store = new LogStore(100);
+    for (let i = 90; i < 95; i++) store.push(`line ${i}`, STDOUT, i);
+    const seq92 = store.seqOf(2);
+    const line = (i: number) => ({ text: `line ${i}`, stream: STDOUT, time: i, source: 0 });
+    store.insertAbove([line(1), line(2)]);
+    store.insertAbove([line(3), line(4)]);
+    expect(texts(store)).toEqual([
+      'line 1',
+      'line 2',
+      'line 3',
+      'line 4',
+      'line 90',
+      'line 91',
+      'line 92',
+      'line 93',
+      'line 94',
+    ]);
+    expect(store.above).toBe(4);
+    expect(store.textAt(store.indexOfSeq(seq92))).toBe('line 92');
+    // Numbers grow with the index across both regions (search keeps them sorted).
+    for (let i = 1; i < store.length; i++)
+      expect(store.seqOf(i)).toBeGreaterThan(store.seqOf(i - 1));
+    const seq2 = store.seqOf(1);
+    store.insertAbove([line(5)]);
+    store.push('line 95', STDOUT, 95);
+    expect(store.textAt(store.indexOfSeq(seq2))).toBe('line 2');
+    expect(store.textAt(store.indexOfSeq(seq92))).toBe('line 92');
+    expect(store.at(5)).toEqual(line(90));
+  });
+
+  it('past its cap while inserting above, the oldest go first', () => {
+    const store = new LogStore(6);
+    for (let i = 10; i < 13; i++) store.push(`m${i}`, STDOUT, i);
+    const line = (i: number) => ({ text: `a${i}`, stream: STDOUT, time: i, source: 0 });
+    store.insertAbove([line(1), line(2)]);
+    const seqA2 = store.seqOf(1);
+    store.insertAbove([line(3), line(4), line(5)]);
+    expect(texts(store)).toEqual(['a2', 'a3', 'a4', 'a5', 'm10', 'm11', 'm12'].slice(1));
+    expect(store.dropped).toBe(2);
+    expect(store.indexOfSeq(seqA2)).toBeLessThan(0);
+    // New main lines push the inserted ones out, oldest first.
+    store.push('m13', STDOUT, 13);
+    expect(texts(store)).toEqual(['a4', 'a5', 'm10', 'm11', 'm12', 'm13']);
+    expect(store.above).toBe(2);
+  });
 });

@@ -1,10 +1,19 @@
 // A million log lines in memory, compactly: the text in one array of strings, and the stream,
 // time and source of each line in typed arrays beside it. A ring: past the cap the oldest lines
-// go, in O(1). Lines are addressed by index (0 = oldest kept) or by sequence number (counts
-// every line ever stored, so a search result still names the same line after older ones go).
+// go, in O(1). Lines are addressed by index (0 = oldest kept) or by sequence number (names the
+// same line while it is kept, so a search result still points at it after older lines go or
+// older lines are inserted above it).
+//
+// Two regions: the main one (lines as they arrive, appended) and, above it, the older lines a
+// backfill inserts later (`insertAbove`: a batch goes between the older lines already inserted
+// and the main region, so a backfill that reads oldest first keeps the store in order). Main
+// lines are numbered 0, 1, 2… and inserted ones from ABOVE_BASE up, so both keep their numbers
+// when the other region grows and every number is still below the next line's.
 
 export const DEFAULT_CAPACITY = 1_000_000;
 const INITIAL_SLOTS = 4096;
+/** The sequence number of the first line ever inserted above (far below any main line's). */
+export const ABOVE_BASE = -(2 ** 40);
 
 export const STDOUT = 1;
 export const STDERR = 2;
@@ -27,8 +36,12 @@ export class LogStore {
   private slots: number;
   private head = 0;
   length = 0;
-  /** Lines dropped from the front so far: the sequence number of line 0. */
-  dropped = 0;
+  /** Lines of the inserted region (indices 0 … above-1). */
+  above = 0;
+  /** Inserted lines gone past the cap (or never kept: older than a full store). */
+  private aboveDropped = 0;
+  /** Main lines gone past the cap: the sequence number of the first main line kept. */
+  private mainDropped = 0;
   /** Bumped by anything but an append at the end (clear, an insert in the middle). */
   revision = 0;
   /** Bumped by every change. */
@@ -82,13 +95,39 @@ export class LogStore {
     return Number.NaN;
   }
 
+  /** Lines gone past the cap, of both regions. */
+  get dropped(): number {
+    return this.aboveDropped + this.mainDropped;
+  }
+
+  /** The sequence number of the first inserted line kept (of the next one when there is none). */
+  get aboveStartSeq(): number {
+    return ABOVE_BASE + this.aboveDropped;
+  }
+
+  /** The sequence number of the first main line kept. */
+  get mainStartSeq(): number {
+    return this.mainDropped;
+  }
+
+  /** The sequence number of line 0: anything below it is gone. */
+  get firstSeq(): number {
+    return this.above > 0 ? this.aboveStartSeq : this.mainDropped;
+  }
+
   /** Sequence number ↔ index. An index below 0 means the line was dropped. */
   seqOf(index: number): number {
-    return this.dropped + index;
+    return index < this.above
+      ? ABOVE_BASE + this.aboveDropped + index
+      : this.mainDropped + index - this.above;
   }
 
   indexOfSeq(seq: number): number {
-    return seq - this.dropped;
+    if (seq < 0) {
+      const index = seq - ABOVE_BASE - this.aboveDropped;
+      return index < this.above ? index : -1;
+    }
+    return seq < this.mainDropped ? -1 : this.above + seq - this.mainDropped;
   }
 
   private grow(): void {
@@ -122,13 +161,70 @@ export class LogStore {
     } else {
       // Full: overwrite the oldest.
       s = this.head;
-      this.head = this.head + 1 === this.slots ? 0 : this.head + 1;
-      this.dropped++;
+      this.dropFront();
     }
     this.text[s] = text;
     this.stream[s] = stream;
     this.time[s] = time;
     this.source[s] = source;
+  }
+
+  /** Forgets line 0 (its slot is reused or freed by the caller). */
+  private dropFront(): void {
+    this.head = this.head + 1 === this.slots ? 0 : this.head + 1;
+    if (this.above > 0) {
+      this.above--;
+      this.aboveDropped++;
+    } else {
+      this.mainDropped++;
+    }
+  }
+
+  /**
+   * Inserts older lines (in time order, all older than the main region and newer than what was
+   * inserted before) between the inserted region and the main one. Costs a move of the main
+   * region (a backfill's tail: thousands of lines), never of the million above. Past the cap the
+   * oldest go, as with `push`: inserted lines first, then the batch's own oldest. Main lines keep
+   * their sequence numbers and indices shift by the batch; the caller commits.
+   */
+  insertAbove(batch: readonly LogLine[]): void {
+    let from = 0;
+    let over = this.length + batch.length - this.capacity;
+    if (over > 0) {
+      const gone = Math.min(over, this.above);
+      for (let i = 0; i < gone; i++) {
+        this.text[this.head] = '';
+        this.length--;
+        this.dropFront();
+      }
+      over -= gone;
+      // Older than every kept line and no room: never stored (counted as dropped).
+      from = Math.min(over, batch.length);
+      this.aboveDropped += from;
+    }
+    const count = batch.length - from;
+    if (count === 0) return;
+    while (this.slots < this.length + count) this.grow();
+    // Move the main region down by `count` slots, last line first.
+    for (let i = this.length - 1; i >= this.above; i--) {
+      const a = this.slot(i);
+      const b = this.slot(i + count);
+      this.text[b] = this.text[a] ?? '';
+      this.stream[b] = this.stream[a] ?? STDOUT;
+      this.time[b] = this.time[a] ?? Number.NaN;
+      this.source[b] = this.source[a] ?? 0;
+    }
+    for (let k = 0; k < count; k++) {
+      const line = batch[from + k];
+      if (!line) continue;
+      const s = this.slot(this.above + k);
+      this.text[s] = line.text;
+      this.stream[s] = line.stream;
+      this.time[s] = line.time;
+      this.source[s] = line.source;
+    }
+    this.above += count;
+    this.length += count;
   }
 
   /**
@@ -184,7 +280,9 @@ export class LogStore {
     this.text = [];
     this.head = 0;
     this.length = 0;
-    this.dropped = 0;
+    this.above = 0;
+    this.aboveDropped = 0;
+    this.mainDropped = 0;
     this.revision++;
     this.commit();
   }

@@ -93,3 +93,41 @@ export function formatRfc3339(time: number): string {
   const iso = new Date(ms).toISOString(); // …T12:34:56.123Z
   return `${iso.slice(0, 23)}${pad(Math.min(micros, 999), 3)}Z`;
 }
+
+/** A log timestamp to the nanosecond (a double of ms cannot tell neighbouring nanoseconds apart). */
+export interface ExactTime {
+  /** Unix seconds. */
+  seconds: number;
+  /** 0 … 999,999,999. */
+  nanos: number;
+}
+
+/** The leading timestamp of a line to the nanosecond, or null when it has none. */
+export function parseExactTimestamp(line: string): ExactTime | null {
+  const parsed = parseTimestampPrefix(line);
+  if (!parsed) return null;
+  let nanos = 0;
+  let i = 19;
+  if (line.charCodeAt(i) === 46) {
+    let scale = 100_000_000;
+    for (i++; i < line.length; i++) {
+      const d = line.charCodeAt(i) - DIGIT_0;
+      if (d < 0 || d > 9) break;
+      nanos += d * scale;
+      scale /= 10;
+    }
+    nanos = Math.floor(nanos);
+  }
+  // The whole milliseconds with the zone applied are exact in a double; only the fraction is not.
+  const wholeMs = Math.round(parsed.time - (nanos % 1_000_000) / 1_000_000);
+  return { seconds: Math.floor(wholeMs / 1000), nanos };
+}
+
+export function compareExact(a: ExactTime, b: ExactTime): number {
+  return a.seconds - b.seconds || a.nanos - b.nanos;
+}
+
+/** The engine's `until`/`since` form: unix seconds with all nine fraction digits. */
+export function exactToParam(time: ExactTime): string {
+  return `${time.seconds}.${String(time.nanos).padStart(9, '0')}`;
+}
