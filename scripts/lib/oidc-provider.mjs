@@ -4,7 +4,6 @@
 // groups, and a small control route for tests to add accounts or change their groups.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import Provider from 'oidc-provider';
 
 /** The accounts every run starts with: name → password and groups. */
 export const OIDC_ACCOUNTS = {
@@ -41,6 +40,9 @@ function send(res, status, type, body) {
 }
 
 export async function startOidcProvider({ host = '127.0.0.1', port = 0 } = {}) {
+  // Imported here, not at the top: `npm test` loads this file before it installs the packages
+  // (a fresh clone has no node_modules yet).
+  const { default: Provider } = await import('oidc-provider');
   const accounts = new Map(
     Object.entries(OIDC_ACCOUNTS).map(([name, a]) => [name, { ...a, groups: [...a.groups] }]),
   );

@@ -1,10 +1,10 @@
 import { FETCH_POLICY_SCOPES, roleAtLeast } from '@berth/api';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { auditToCsv } from '../audit/audit-log';
 import type { Security } from '../auth/security';
 import { HttpError } from './errors';
-import { principal, recordRequest } from './route-kit';
+import { principal, requestRecorder } from './route-kit';
 import { parseBody, parseId } from './validate';
 
 /** /api/audit, /api/settings/security and /api/registries. */
@@ -12,14 +12,7 @@ export function adminRoutes(security: Security): Router {
   const { audit, settings, registries } = security.deps;
   const router = express.Router();
   router.use(['/settings', '/registries'], express.json({ limit: '64kb' }));
-  const record = (
-    req: Request,
-    res: Response,
-    action: string,
-    target: string | null,
-    status: number,
-    detail: string | null = null,
-  ) => recordRequest(audit, req, res, action, target, status, detail);
+  const record = requestRecorder(audit);
 
   // ── audit (admin) ─────────────────────────────────────────────────────────
   const auditQuery = z.object({

@@ -4,7 +4,7 @@ import { decoyHash, hashPassword, usernameProblem, verifyPassword } from '../aut
 import type { Principal } from '../auth/principal';
 import type { Security } from '../auth/security';
 import { HttpError } from './errors';
-import { checkNewPassword, credentials, principal, recordRequest } from './route-kit';
+import { checkNewPassword, credentials, principal, requestRecorder } from './route-kit';
 import { parseBody } from './validate';
 
 function me(p: Principal): Me {
@@ -23,14 +23,7 @@ export function authRoutes(security: Security): Router {
   const router = express.Router();
   // Only these routers take JSON bodies: the relay below /api streams its bodies untouched.
   router.use('/auth', express.json({ limit: '64kb' }));
-  const record = (
-    req: Request,
-    res: Response,
-    action: string,
-    target: string | null,
-    status: number,
-    detail: string | null = null,
-  ) => recordRequest(audit, req, res, action, target, status, detail);
+  const record = requestRecorder(audit);
 
   const startSession = (req: Request, res: Response, userId: number) => {
     const secret = sessions.create(userId, { ip: req.ip, userAgent: req.headers['user-agent'] });

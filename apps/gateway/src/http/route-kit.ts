@@ -28,6 +28,18 @@ export function principal(res: Response): Principal {
   return p;
 }
 
+/** `recordRequest` bound to one audit log: what each router calls as `record(req, res, …)`. */
+export function requestRecorder(audit: AuditLog) {
+  return (
+    req: Request,
+    res: Response,
+    action: string,
+    target: string | null,
+    status: number,
+    detail: string | null = null,
+  ): void => recordRequest(audit, req, res, action, target, status, detail);
+}
+
 /** An audit entry for what the caller of this request did, its result read from the status. */
 export function recordRequest(
   audit: AuditLog,

@@ -1,5 +1,5 @@
 import { roleAtLeast } from '@berth/api';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import { hashPassword, usernameProblem } from '../auth/passwords';
 import type { Security } from '../auth/security';
@@ -9,7 +9,7 @@ import {
   checkNewPassword,
   credentials,
   principal,
-  recordRequest,
+  requestRecorder,
   roleSchema as role,
 } from './route-kit';
 import { parseBody, parseId } from './validate';
@@ -19,14 +19,7 @@ export function userRoutes(security: Security): Router {
   const { users, sessions, tokens, audit } = security.deps;
   const router = express.Router();
   router.use(['/users', '/tokens'], express.json({ limit: '64kb' }));
-  const record = (
-    req: Request,
-    res: Response,
-    action: string,
-    target: string | null,
-    status: number,
-    detail: string | null = null,
-  ) => recordRequest(audit, req, res, action, target, status, detail);
+  const record = requestRecorder(audit);
 
   // ── users (admin) ─────────────────────────────────────────────────────────
   router.get('/users', security.require('admin'), (_req, res) => {
