@@ -145,6 +145,17 @@ describe('OIDC login through the real provider', () => {
     expect(jar.get(gateway.url, 'berth_session')).toBeUndefined();
   });
 
+  it('sends a browser whose sign-in is refused to the login page with the reason, not to JSON', async () => {
+    const { callback } = await signInAtProvider(gateway.url, 'olive', 'olive-pass-2026');
+    const res = await visit(new CookieJar(), callback.toString(), {
+      headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(res.status).toBe(303);
+    const to = new URL(res.headers.get('location') ?? '', gateway.url);
+    expect(to.pathname).toBe('/login');
+    expect(to.searchParams.get('signin')).toMatch(/another browser/);
+  });
+
   it('refuses a callback without the sign-in cookie (started in another browser)', async () => {
     const { callback } = await signInAtProvider(gateway.url, 'olive', 'olive-pass-2026');
     const res = await visit(new CookieJar(), callback.toString());

@@ -120,7 +120,18 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
     res.redirect(302, url.toString());
   });
 
+  // The callback is a browser's top-level navigation back from the provider: a refusal goes to
+  // the login page with its message (a page, not raw JSON); a script (no text/html) gets JSON.
   router.get('/auth/oidc/callback', async (req, res) => {
+    try {
+      await finishSignIn(req, res);
+    } catch (error) {
+      if (!(error instanceof HttpError) || req.accepts(['json', 'html']) !== 'html') throw error;
+      res.redirect(303, `/login?signin=${encodeURIComponent(error.message.slice(0, 300))}`);
+    }
+  });
+
+  const finishSignIn = async (req: Request, res: Response): Promise<void> => {
     guardRate(req, res);
     const rp = enabledClient();
     const settings = providerSettings();
@@ -148,7 +159,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
       result = await rp.finish(settings, callbackUrl, tx);
     } catch (error) {
       if (!(error instanceof OidcError)) throw error;
-      return refuse(req, error.status, error.message, error.message);
+      refuse(req, error.status, error.message, error.message);
     }
     const sub = typeof result.claims.sub === 'string' ? result.claims.sub : '';
     const name = result.claims[settings.usernameClaim];
@@ -161,7 +172,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
     const outcome = provisionUser(security.deps, sso.settings().mapping, identity);
     const detail = outcome.decision ? describeDecision(identity, outcome.decision) : '';
     if (!outcome.ok)
-      return refuse(req, outcome.status, outcome.message, detail, identity.username || null);
+      refuse(req, outcome.status, outcome.message, detail, identity.username || null);
     const { user } = outcome;
     const secret = sessions.create(
       user.id,
@@ -182,7 +193,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
       detail,
     });
     res.redirect(303, tx.returnTo);
-  });
+  };
 
   router.post('/auth/logout', async (req, res) => {
     const p = res.locals.principal;

@@ -21,5 +21,9 @@ describe('safeNext', () => {
       reason: 'expired',
     });
     expect(parseLoginSearch({ next: '//evil', reason: 'nope' })).toEqual({});
+    expect(parseLoginSearch({ signin: '  The provider refused.  ' })).toEqual({
+      signin: 'The provider refused.',
+    });
+    expect(parseLoginSearch({ signin: 'x'.repeat(1000) }).signin).toHaveLength(300);
   });
 });

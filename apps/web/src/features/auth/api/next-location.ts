@@ -12,6 +12,8 @@ export interface LoginSearch {
   next?: string;
   /** Set when a request found the session gone (expired, revoked, user disabled). */
   reason?: 'expired';
+  /** Why the gateway refused a single sign-on coming back from the provider (plain text). */
+  signin?: string;
 }
 
 export function parseLoginSearch(search: Record<string, unknown>): LoginSearch {
@@ -19,5 +21,8 @@ export function parseLoginSearch(search: Record<string, unknown>): LoginSearch {
   return {
     ...(next !== '/' ? { next } : {}),
     ...(search.reason === 'expired' ? { reason: 'expired' as const } : {}),
+    ...(typeof search.signin === 'string' && search.signin.trim()
+      ? { signin: search.signin.trim().slice(0, 300) }
+      : {}),
   };
 }

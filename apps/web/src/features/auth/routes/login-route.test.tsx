@@ -65,6 +65,16 @@ describe('LoginRoute', () => {
     expect(await screen.findByRole('note')).toHaveTextContent('Your session ended');
   });
 
+  it("shows why a single sign-on was refused, in the gateway's words", async () => {
+    renderWithProviders(<LoginRoute />, {
+      path: '/login?signin=Berth%20gives%20this%20account%20no%20role.',
+      routePath: '/login',
+      me: null,
+    });
+    expect(await screen.findByText('Single sign-on refused')).toBeVisible();
+    expect(screen.getByText('Berth gives this account no role.')).toBeVisible();
+  });
+
   it('offers the identity provider, returning to where the user was going', async () => {
     answer(200, {}, { local: true, oidc: { name: 'Keycloak' } });
     renderWithProviders(<LoginRoute />, {

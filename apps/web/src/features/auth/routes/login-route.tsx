@@ -24,7 +24,7 @@ function errorTitle(error: unknown): string {
 
 export function LoginRoute() {
   useDocumentTitle('Log in');
-  const { next, reason } = route.useSearch();
+  const { next, reason, signin } = route.useSearch();
   const navigate = useNavigate();
   // The gateway parses the login body with the same schema (credentialsSchema).
   const form = useZodForm(credentialsSchema, { defaultValues: { username: '', password: '' } });
@@ -88,6 +88,12 @@ export function LoginRoute() {
       title="Log in"
       description={next ? 'Log in to continue where you were.' : 'Log in to manage your engines.'}
     >
+      {signin && (
+        // The gateway's words for a refused sign-in (rendered as text, never as markup).
+        <div className="mb-4">
+          <InlineAlert title="Single sign-on refused">{signin}</InlineAlert>
+        </div>
+      )}
       {oidc && (
         <div className="mb-5 flex flex-col gap-3">
           {/* A plain link: the sign-in is a top-level navigation to the provider and back. */}
