@@ -79,6 +79,13 @@ export class ReconnectingSocket {
   private connect(): void {
     if (this.stopped) return;
     this.timer = null;
+    // Where there is no WebSocket at all (a page torn down under a pending retry, as a unit
+    // test's environment is), stay closed: callers then read the engine's lists instead.
+    if (!this.options.createSocket && typeof WebSocket === 'undefined') {
+      this.stopped = true;
+      this.setState('closed');
+      return;
+    }
     const create = this.options.createSocket ?? ((url: string) => new WebSocket(url) as TextSocket);
     const socket = create(this.options.url);
     this.socket = socket;
