@@ -350,7 +350,7 @@ describe('a five-node swarm through the gateway', () => {
         return { status: res.status, body: (await res.json()) as EndpointSummary };
       },
       (r) => r.status === 200 && r.body.status === 'up' && r.body.connectedUrl !== leader.host,
-      30_000,
+      60_000,
     );
     expect(summary.body.url).toBe(leader.host);
     expect(cluster.nodes.map((n) => n.host)).toContain(summary.body.connectedUrl);

@@ -8,6 +8,9 @@ import type {
 import { negotiateApiVersion } from '../version';
 import type { Transport } from './transport';
 
+/** How long a check waits for /info once /version answered (see `learn`). */
+const INFO_TIMEOUT_MS = 2000;
+
 export interface EndpointOptions {
   id: string;
   name: string;
@@ -114,14 +117,17 @@ export class Endpoint {
         throw new Error(`the engine answered /version with HTTP ${version.status}`);
       }
       const apiVersion = negotiateApiVersion(version.body.ApiVersion);
-      const info = await transport.json<SystemInfo & Record<string, unknown>>(
-        'GET',
-        `/v${apiVersion}/info`,
-      );
       this.latencyMs = Math.round(performance.now() - started);
+      // /info only sharpens the kind: a swarm manager waiting for a new leader can hold it for
+      // seconds, and an engine that answered /version is up (a fail-over must not wait there).
+      const info = await transport
+        .json<SystemInfo & Record<string, unknown>>('GET', `/v${apiVersion}/info`, {
+          timeoutMs: INFO_TIMEOUT_MS,
+        })
+        .catch(() => null);
       this.apiVersion = apiVersion;
       this.engineVersion = version.body.Version;
-      this.kind = detectEngineKind(version.body, info.status === 200 ? info.body : undefined);
+      this.kind = detectEngineKind(version.body, info?.status === 200 ? info.body : undefined);
       return null;
     } catch (error) {
       return { error };
