@@ -1,4 +1,9 @@
-import { FETCH_POLICY_SCOPES, roleAtLeast } from '@berth/api';
+import {
+  registryInputSchema,
+  registryPatchSchema,
+  roleAtLeast,
+  securitySettingsInputSchema,
+} from '@berth/api';
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { auditToCsv } from '../audit/audit-log';
@@ -60,36 +65,8 @@ export function adminRoutes(security: Security): Router {
     res.json(settings.security());
   });
 
-  // Each part optional: what is left out keeps its saved value.
-  const securityInput = z.object({
-    allowedBindPaths: z
-      .array(z.string().regex(/^\/[^\0]*$/, 'must be absolute host paths'))
-      .max(100)
-      .optional(),
-    engineFetch: z
-      .object({
-        appliesTo: z.enum(FETCH_POLICY_SCOPES, {
-          message: `must be one of ${FETCH_POLICY_SCOPES.join(', ')}`,
-        }),
-        allowedHosts: z
-          .array(
-            z
-              .string()
-              .trim()
-              .toLowerCase()
-              .regex(
-                /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/,
-                'must be host names or addresses, with an optional :port (e.g. registry.example.com, 10.0.0.5:5000, *.corp.example)',
-              ),
-          )
-          .max(200),
-        allowDockerHub: z.boolean(),
-      })
-      .optional(),
-  });
-
   router.put('/settings/security', security.require('admin'), (req, res) => {
-    const input = parseBody(securityInput, req.body);
+    const input = parseBody(securitySettingsInputSchema, req.body);
     const current = settings.security();
     const next = {
       allowedBindPaths: input.allowedBindPaths ?? current.allowedBindPaths,
@@ -109,14 +86,6 @@ export function adminRoutes(security: Security): Router {
   });
 
   // ── registries: everyone who may pull can list them; only admins see/edit more ──
-  const registryInput = z.object({
-    name: z.string().trim().min(1, 'is required').max(100),
-    server: z.string().trim().min(1, 'is required').max(300),
-    username: z.string().min(1, 'is required').max(200),
-    password: z.string().min(1, 'is required').max(4096),
-    viewers: z.boolean().optional(),
-  });
-
   // Viewers see only the registries an admin opened to them (the ones they may use).
   router.get('/registries', security.require('viewer'), (_req, res) => {
     const all = registries.list();
@@ -125,7 +94,7 @@ export function adminRoutes(security: Security): Router {
   });
 
   router.post('/registries', security.require('admin'), (req, res) => {
-    const input = parseBody(registryInput, req.body);
+    const input = parseBody(registryInputSchema, req.body);
     if (registries.list().some((r) => r.name === input.name))
       throw new HttpError(409, `A registry named ${input.name} already exists.`);
     const created = registries.create(input);
@@ -136,7 +105,7 @@ export function adminRoutes(security: Security): Router {
   router.put('/registries/:id', security.require('admin'), (req, res) => {
     const id = parseId(req.params.id);
     if (!registries.byId(id)) throw new HttpError(404, 'No such registry.');
-    const input = parseBody(registryInput.partial(), req.body);
+    const input = parseBody(registryPatchSchema, req.body);
     registries.update(id, input);
     record(req, res, 'registry.update', input.name ?? String(id), 200);
     res.json(registries.byId(id));

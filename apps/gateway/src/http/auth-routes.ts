@@ -4,7 +4,13 @@ import { decoyHash, hashPassword, usernameProblem, verifyPassword } from '../aut
 import type { Principal } from '../auth/principal';
 import type { Security } from '../auth/security';
 import { HttpError } from './errors';
-import { checkNewPassword, credentials, principal, requestRecorder } from './route-kit';
+import {
+  checkNewPassword,
+  credentials,
+  principal,
+  recordLogin,
+  requestRecorder,
+} from './route-kit';
 import { parseBody } from './validate';
 
 function me(p: Principal): Me {
@@ -72,17 +78,7 @@ export function authRoutes(security: Security): Router {
       message,
       detail,
     ) => {
-      audit.record({
-        username: input.username,
-        role: null,
-        ip: req.ip ?? null,
-        endpoint: null,
-        action: 'login',
-        target: input.username,
-        status,
-        result: 'denied',
-        detail,
-      });
+      recordLogin(audit, req, { username: input.username, status, detail });
       throw new HttpError(status, message);
     };
     if (wait > 0) {
@@ -113,15 +109,10 @@ export function authRoutes(security: Security): Router {
       );
     security.userLimiter.clear(userKey);
     startSession(req, res, user.id);
-    audit.record({
+    recordLogin(audit, req, {
       username: user.username,
       role: user.role,
-      ip: req.ip ?? null,
-      endpoint: null,
-      action: 'login',
-      target: user.username,
       status: 200,
-      result: 'ok',
       detail: null,
     });
     res.json(

@@ -1,4 +1,4 @@
-import { ROLES } from '@berth/api';
+import { ROLES, type Role } from '@berth/api';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log';
@@ -62,5 +62,27 @@ export function recordRequest(
     result:
       status < 400 ? 'ok' : status === 401 || status === 403 || status === 429 ? 'denied' : 'error',
     detail,
+  });
+}
+
+/**
+ * The audit entry of one login attempt, by any method: who tried (or who it turned out to be),
+ * with what result. `user` carries the role only once the attempt succeeded.
+ */
+export function recordLogin(
+  audit: AuditLog,
+  req: Request,
+  attempt: { username: string | null; role?: Role | null; status: number; detail: string | null },
+): void {
+  audit.record({
+    username: attempt.username,
+    role: attempt.role ?? null,
+    ip: req.ip ?? null,
+    endpoint: null,
+    action: 'login',
+    target: attempt.username,
+    status: attempt.status,
+    result: attempt.status < 400 ? 'ok' : 'denied',
+    detail: attempt.detail?.slice(0, 2000) ?? null,
   });
 }

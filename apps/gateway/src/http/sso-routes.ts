@@ -17,6 +17,7 @@ import { OidcError, type OidcClient, type OidcProviderSettings } from '../sso/oi
 import { describeDecision, provisionUser, type ExternalIdentity } from '../sso/provision';
 import { groupsFromClaim } from '../sso/role-mapping';
 import { HttpError } from './errors';
+import { recordLogin } from './route-kit';
 
 export interface SsoRouteDeps {
   security: Security;
@@ -69,17 +70,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
     username?: string | null,
   ) => never = (req, status, message, detail, username = null) => {
     security.ipLimiter.fail([req.ip ?? 'unknown']);
-    audit.record({
-      username,
-      role: null,
-      ip: req.ip ?? null,
-      endpoint: null,
-      action: 'login',
-      target: username,
-      status,
-      result: 'denied',
-      detail: `method=oidc ${detail}`.slice(0, 2000),
-    });
+    recordLogin(audit, req, { username, status, detail: `method=oidc ${detail}` });
     throw new HttpError(status, message);
   };
 
@@ -181,17 +172,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
     );
     security.setSessionCookie(res, secret);
     users.touchLogin(user.id);
-    audit.record({
-      username: user.username,
-      role: user.role,
-      ip: req.ip ?? null,
-      endpoint: null,
-      action: 'login',
-      target: user.username,
-      status: 200,
-      result: 'ok',
-      detail,
-    });
+    recordLogin(audit, req, { username: user.username, role: user.role, status: 200, detail });
     res.redirect(303, tx.returnTo);
   };
 

@@ -1,10 +1,11 @@
 import type { WallPairingState } from '@berth/api';
 import { wallLayoutConfig, wallPairingApproveSchema } from '@berth/api';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Security } from '../auth/security';
 import type { WallStore } from '../wall/wall-store';
 import { HttpError } from './errors';
+import { requestRecorder } from './route-kit';
 import { parseBody, parseId } from './validate';
 
 const layoutInput = z.object({
@@ -20,20 +21,7 @@ const layoutInput = z.object({
 export function wallRoutes(security: Security, wall: WallStore): Router {
   const router = express.Router();
   router.use(express.json({ limit: '64kb' }));
-  const record = (req: Request, res: Response, action: string, target: string, status: number) => {
-    const p = res.locals.principal;
-    security.deps.audit.record({
-      username: p?.username ?? null,
-      role: p?.role ?? null,
-      ip: req.ip ?? null,
-      endpoint: null,
-      action,
-      target,
-      status,
-      result: status < 400 ? 'ok' : 'error',
-      detail: null,
-    });
-  };
+  const record = requestRecorder(security.deps.audit);
   const deviceLayout = (res: Response) => {
     const p = res.locals.principal;
     return p ? wall.device(p.userId) : undefined;
