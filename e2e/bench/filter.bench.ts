@@ -6,6 +6,7 @@
 // even for no work). The issue's target: ≤ 16 ms of work a keystroke (it fits in one frame).
 //
 //   BERTH_E2E_URL=http://127.0.0.1:7443 npx tsx bench/filter.bench.ts      (from e2e/)
+import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const BASE = process.env.BERTH_E2E_URL ?? 'http://127.0.0.1:7431';
@@ -60,6 +61,16 @@ async function main() {
     await search.fill('sim-1');
     await search.fill('');
 
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the keystrokes, for Chromium's DevTools
+    // (build the web app unminified, `vite build --minify false`, to read function names).
+    const profile = process.env.BENCH_PROFILE;
+    const cdp = profile ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+
     // (The page functions below name no inner functions: tsx would wrap them in a helper the
     // page does not have.)
     // Types "sim-1234" one character at a time and deletes it again, three times over: from
@@ -92,6 +103,12 @@ async function main() {
       }
       return out;
     });
+
+    if (cdp && profile) {
+      const { profile: data } = await cdp.send('Profiler.stop');
+      writeFileSync(profile, JSON.stringify(data));
+      process.stdout.write(`CPU profile of the filter keystrokes: ${profile}\n`);
+    }
 
     // Sorting: each sortable header of the first columns, clicked three times (asc, desc, off).
     const sortTimings = await page.evaluate(async () => {

@@ -36,7 +36,10 @@ export function renderWithProviders(
     /** Who is logged in; null for nobody. */
     me?: Me | null;
   } = {},
-): RenderResult & { queryClient: QueryClient } {
+): RenderResult & {
+  queryClient: QueryClient;
+  router: { state: { location: { search: unknown } } };
+} {
   queryClient.setQueryData(gatewayKeys.me(), me);
   const rootRoute = createRootRoute();
   const anyRoute = createRoute({
@@ -59,5 +62,5 @@ export function renderWithProviders(
       <RouterProvider router={router as never} />
     </QueryClientProvider>,
   );
-  return { ...result, queryClient };
+  return { ...result, queryClient, router };
 }

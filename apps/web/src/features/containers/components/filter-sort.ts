@@ -53,14 +53,25 @@ export function compareRows(a: ContainerRow, b: ContainerRow, key: SortKey): num
   }
 }
 
-export function matchesText(row: ContainerRow, text: string): boolean {
-  if (!text) return true;
-  const needle = text.toLowerCase();
-  return (
-    row.name.toLowerCase().includes(needle) ||
-    row.image.toLowerCase().includes(needle) ||
-    row.id.startsWith(needle)
-  );
+/**
+ * Each row's name and image in lower case, made once per row object: a keystroke then costs one
+ * `includes` per row, not two fresh strings per row (5,000 rows, every keystroke).
+ */
+const haystacks = new WeakMap<ContainerRow, string>();
+
+function haystackOf(row: ContainerRow): string {
+  let haystack = haystacks.get(row);
+  if (haystack === undefined) {
+    // A newline cannot be typed in the filter box, so a match never spans name and image.
+    haystack = `${row.name}\n${row.image}`.toLowerCase();
+    haystacks.set(row, haystack);
+  }
+  return haystack;
+}
+
+/** `needle` in lower case; empty matches every row. */
+function matchesNeedle(row: ContainerRow, needle: string): boolean {
+  return !needle || haystackOf(row).includes(needle) || row.id.startsWith(needle);
 }
 
 export function matchesState(row: ContainerRow, state: StateFilter): boolean {
@@ -74,8 +85,8 @@ export function filterRows(
   rows: readonly ContainerRow[],
   options: { text: string; state: StateFilter },
 ): ContainerRow[] {
-  const text = options.text.trim();
-  return rows.filter((row) => matchesText(row, text) && matchesState(row, options.state));
+  const needle = options.text.trim().toLowerCase();
+  return rows.filter((row) => matchesNeedle(row, needle) && matchesState(row, options.state));
 }
 
 /** The rows in the list's order; ties fall back to the name so the order is stable. */

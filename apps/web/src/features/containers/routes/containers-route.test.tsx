@@ -1,7 +1,7 @@
 // The engine is mocked here (fetch) to check the page's wiring: list, filter, bulk progress and
 // per-item engine messages. The real engine is exercised by the Playwright specs.
 import type { ContainerSummary } from '@berth/api';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { ContainersRoute } from './containers-route';
@@ -96,6 +96,23 @@ describe('ContainersRoute', () => {
       'POST /api/endpoints/local/docker/containers/' + list[0]?.Id + '/stop',
       'POST /api/endpoints/local/docker/containers/' + list[1]?.Id + '/stop',
     ]);
+  });
+
+  it('filters at every keystroke and writes the text to the URL once typing pauses', async () => {
+    mockEngine();
+    const { router } = renderWithProviders(<ContainersRoute />, {
+      path: '/endpoints/local/containers',
+      routePath: '/endpoints/$endpointId/containers',
+    });
+    expect(await screen.findByRole('link', { name: 'alpha' })).toBeInTheDocument();
+    const search = () => router.state.location.search as { q?: string };
+    const box = screen.getByRole('searchbox', { name: 'Filter containers' });
+    for (const value of ['g', 'ga', 'gam']) fireEvent.change(box, { target: { value } });
+    // The list follows at once; the URL not yet.
+    expect(screen.queryByRole('link', { name: 'alpha' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'gamma' })).toBeInTheDocument();
+    expect(search().q).toBeUndefined();
+    await waitFor(() => expect(search().q).toBe('gam'));
   });
 
   it('asks before removing and passes force and volumes to the engine', async () => {
