@@ -588,6 +588,10 @@ export class EngineModel {
   private commit(changes: ModelChange[]): void {
     if (changes.length === 0) return;
     this.version++;
+    // The first build has no listener (clients wait for it, then take a snapshot) and no client
+    // can ask for deltas before it: writing them out would serialise every row once more
+    // (20,000 containers: megabytes of JSON) before the first page could go out.
+    if (!this.ready) return;
     const message: ModelMessage = {
       type: 'model.delta',
       epoch: this.epoch,

@@ -398,7 +398,23 @@ export type TaskListItem = Pick<
   'ID' | 'ServiceID' | 'NodeID' | 'Slot' | 'Status' | 'DesiredState' | 'UpdatedAt'
 >;
 
+/**
+ * One list item per model row object: the replica replaces a row only when it changes, so a
+ * task that did not change keeps its item, and a memoised card (the cluster view's 200) skips
+ * its render when another task moves.
+ */
+const taskItems = new WeakMap<ModelTask, TaskListItem>();
+
 export function taskFromRow(row: ModelTask): TaskListItem {
+  let item = taskItems.get(row);
+  if (!item) {
+    item = toTaskListItem(row);
+    taskItems.set(row, item);
+  }
+  return item;
+}
+
+function toTaskListItem(row: ModelTask): TaskListItem {
   return {
     ID: row.id,
     ServiceID: row.serviceId,

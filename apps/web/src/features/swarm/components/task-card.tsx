@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { cn } from '@/lib/cn';
 import { shortId, taskTone } from '../api/swarm-api';
 import type { TaskListItem } from '../api/swarm-api';
@@ -22,8 +23,11 @@ export function serviceColour(serviceId: string): string {
   return `hsl(${SERVICE_HUES[hash % SERVICE_HUES.length]} 65% 52%)`;
 }
 
-/** One task in the cluster view: its service (and slot), state, and what it is meant to be. */
-export function TaskCard({
+/**
+ * One task in the cluster view: its service (and slot), state, and what it is meant to be.
+ * Memoised: its props are the same objects while the task does not change (see taskFromRow).
+ */
+export const TaskCard = memo(function TaskCard({
   endpointId,
   task,
   serviceName,
@@ -35,6 +39,7 @@ export function TaskCard({
   const moving = task.DesiredState !== task.Status.State;
   return (
     <li
+      data-task-state={task.Status.State}
       className={cn(
         'rounded-md border border-l-4 border-line bg-subtle px-2.5 py-1.5',
         CARD_TONE[taskTone(task.Status.State)],
@@ -73,4 +78,4 @@ export function TaskCard({
       )}
     </li>
   );
-}
+});

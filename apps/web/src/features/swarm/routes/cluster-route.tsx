@@ -29,7 +29,9 @@ export function ClusterRoute() {
     for (const task of tasks.data ?? []) {
       if (task.DesiredState !== 'running' && taskTone(task.Status.State) !== 'bad') continue;
       const key = task.NodeID ?? '';
-      out.set(key, [...(out.get(key) ?? []), task]);
+      const list = out.get(key);
+      if (list) list.push(task);
+      else out.set(key, [task]);
     }
     return out;
   }, [tasks.data]);
