@@ -10,6 +10,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { SshTunnel, type SshMaterial } from './ssh-tunnel';
+import { JsonArraySplitter } from './json-array-splitter';
 
 /** TLS to a `tcp://` engine: PEM material in memory (from files, uploads or contexts). */
 export interface TlsMaterial {
@@ -146,6 +147,68 @@ export class Transport {
         });
       });
       req.end(payload);
+    });
+  }
+
+  /**
+   * A GET of a list the engine answers as a JSON array of objects, each mapped by `map` as soon
+   * as its bytes are in (see JsonArraySplitter). Any other answer (an error status, a body that
+   * is not such an array) is read whole: `items` is then null and `body` holds it parsed.
+   */
+  jsonList<T>(
+    path: string,
+    map: (item: unknown) => T,
+    options: { timeoutMs?: number } = {},
+  ): Promise<{ status: number; items: T[] | null; body: unknown }> {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    return new Promise((resolve, reject) => {
+      const req = this.request({ method: 'GET', path, headers: {} });
+      req.setTimeout(timeoutMs, () =>
+        req.destroy(
+          Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+        ),
+      );
+      req.on('error', reject);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        const items: T[] = [];
+        let splitter: JsonArraySplitter | null =
+          res.statusCode === 200
+            ? new JsonArraySplitter((text) => items.push(map(JSON.parse(text))))
+            : null;
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (!splitter) return;
+          try {
+            splitter.push(chunk);
+          } catch {
+            // not an array of objects after all: read as a whole below
+            splitter = null;
+          }
+        });
+        res.on('error', reject);
+        res.on('end', () => {
+          let whole = splitter !== null;
+          try {
+            splitter?.end();
+          } catch {
+            whole = false;
+          }
+          if (whole) {
+            resolve({ status: res.statusCode ?? 0, items, body: undefined });
+            return;
+          }
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            // plain text
+          }
+          resolve({ status: res.statusCode ?? 0, items: null, body });
+        });
+      });
+      req.end();
     });
   }
 

@@ -540,15 +540,19 @@ export class EngineModel {
     if (Object.keys(filters).length > 0) query.set('filters', JSON.stringify(filters));
     const path = LIST_PATHS[kind];
     const search = query.toString();
-    const answer = await this.endpoint.transport.json<unknown>(
-      'GET',
+    const mapRow = ROW_MAPPERS[kind];
+    // Rows are made as the engine's answer arrives (20,000 containers: the parse overlaps the
+    // engine writing them); an answer that is not a plain array (volumes) is read whole.
+    const answer = await this.endpoint.transport.jsonList<ModelRow>(
       this.endpoint.versionedPath(path) + (search ? `?${search}` : ''),
+      (item) => mapRow(item),
       { timeoutMs: LIST_TIMEOUT_MS },
     );
     if (answer.status !== 200) throw new EngineAnswer(kind, answer.status, answer.body);
+    if (answer.items) return answer.items;
     const body = answer.body as { Volumes?: unknown[] | null } | unknown[] | null;
     const list = Array.isArray(body) ? body : ((body?.Volumes ?? []) as unknown[]);
-    return list.map(ROW_MAPPERS[kind]);
+    return list.map((item) => mapRow(item));
   }
 
   /** Makes `kind` hold `found` within `scope`, recording each difference as a change. */
