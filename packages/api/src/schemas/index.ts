@@ -19,3 +19,4 @@ export * from './endpoint-form';
 export * from './units';
 export * from './container-update';
 export * from './container-forms';
+export * from './terminal-form';

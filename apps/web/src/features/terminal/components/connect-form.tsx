@@ -1,20 +1,26 @@
-import type { ContainerInspect } from '@berth/api';
+import { CUSTOM_COMMAND, terminalConnectSchema } from '@berth/api';
+import type { ContainerInspect, TerminalConnectValues } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ExternalLink, Plug, TerminalSquare, Unplug } from 'lucide-react';
-import { useId, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Button, buttonClasses } from '@/components/ui/button';
-import { CheckboxField } from '@/components/ui/checkbox';
+import {
+  Form,
+  FormCheckboxField,
+  FormSelectField,
+  FormTextField,
+  useZodForm,
+} from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
-import { Select, TextInput } from '@/components/ui/input';
 import { cn } from '@/lib/cn';
 import { pathExistsQueryOptions } from '../api/terminal-queries';
 import { DEFAULT_SHELL, searchFromTarget, splitCommand } from '../api/terminal-target';
 import type { TerminalTarget } from '../api/terminal-target';
 
 const BASH = '/bin/bash';
-const CUSTOM = 'custom';
 
 /** Picks what a new terminal runs: a command (exec) or the main process (attach). */
 export function ConnectForm({
@@ -27,49 +33,34 @@ export function ConnectForm({
   onConnect: (target: TerminalTarget) => void;
 }) {
   const id = useId();
-  const [mode, setMode] = useState<'exec' | 'attach'>('exec');
-  const [command, setCommand] = useState(DEFAULT_SHELL);
-  const [custom, setCustom] = useState('');
-  const [user, setUser] = useState('');
-  const [workdir, setWorkdir] = useState('');
-  const [logs, setLogs] = useState(true);
-  const [customError, setCustomError] = useState<string | null>(null);
+  const form = useZodForm(terminalConnectSchema, {
+    defaultValues: {
+      mode: 'exec',
+      command: DEFAULT_SHELL,
+      custom: '',
+      user: '',
+      workdir: '',
+      logs: true,
+    },
+  });
+  const values = form.watch();
   const running = inspect.State.Running && !inspect.State.Paused;
   // Only ask while the container runs: the probe is an engine call and a stopped one has no shell.
   const hasBash = useQuery({
     ...pathExistsQueryOptions(endpointId, inspect.Id, BASH),
     enabled: running,
   });
-
-  function target(): TerminalTarget | null {
-    if (mode === 'attach') return { mode: 'attach', logs };
-    const cmd = command === CUSTOM ? splitCommand(custom) : [command];
-    if (cmd.length === 0) return null;
-    return {
-      mode: 'exec',
-      cmd,
-      ...(user.trim() ? { user: user.trim() } : {}),
-      ...(workdir.trim() ? { workdir: workdir.trim() } : {}),
-    };
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const next = target();
-    if (!next) {
-      setCustomError('Type the command to run, e.g. /bin/ash -l');
-      return;
-    }
-    onConnect(next);
-  }
-
-  const current = target();
+  const current = toTarget(values);
 
   return (
-    <form
-      onSubmit={submit}
+    <Form
+      form={form}
+      onSubmit={form.handleSubmit((parsed) => {
+        const target = toTarget(parsed);
+        if (target) onConnect(target);
+      })}
       aria-label="New terminal"
-      className="mx-auto flex w-full max-w-xl flex-col gap-4 px-6 py-6"
+      className="mx-auto w-full max-w-xl gap-4 px-6 py-6"
     >
       <div className="flex items-center gap-2 text-[14px] font-semibold text-fg">
         <TerminalSquare className="size-4 text-accent-text" aria-hidden />
@@ -90,17 +81,17 @@ export function ConnectForm({
         <legend className="mb-1.5 text-[12.5px] font-medium text-fg">Session</legend>
         <div className="grid grid-cols-2 gap-2">
           <ModeOption
-            name={`${id}-mode`}
-            checked={mode === 'exec'}
-            onSelect={() => setMode('exec')}
+            value="exec"
+            checked={values.mode === 'exec'}
+            registration={form.register('mode')}
             title="Run a command"
             hint="A new process, like docker exec -it"
             icon={<Plug className="size-3.5" aria-hidden />}
           />
           <ModeOption
-            name={`${id}-mode`}
-            checked={mode === 'attach'}
-            onSelect={() => setMode('attach')}
+            value="attach"
+            checked={values.mode === 'attach'}
+            registration={form.register('mode')}
             title="Attach to the main process"
             hint="Its console, like docker attach"
             icon={<Unplug className="size-3.5" aria-hidden />}
@@ -108,90 +99,53 @@ export function ConnectForm({
         </div>
       </fieldset>
 
-      {mode === 'exec' ? (
-        <>
-          <div className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2">
-            <div className="flex flex-col gap-1.5 sm:col-span-2">
-              <label htmlFor={`${id}-command`} className="text-[12.5px] font-medium text-fg">
-                Command
-              </label>
-              <Select
-                id={`${id}-command`}
-                value={command}
-                onChange={(event) => {
-                  setCommand(event.target.value);
-                  setCustomError(null);
-                }}
-              >
-                <option value={DEFAULT_SHELL}>/bin/sh</option>
-                {(hasBash.data || command === BASH) && <option value={BASH}>/bin/bash</option>}
-                <option value={CUSTOM}>Custom command…</option>
-              </Select>
-              {running && hasBash.data === false && (
-                <p className="text-[12px] text-faint">This image has no /bin/bash.</p>
-              )}
-            </div>
-            {command === CUSTOM && (
-              <div className="flex flex-col gap-1.5 sm:col-span-2">
-                <label htmlFor={`${id}-custom`} className="text-[12.5px] font-medium text-fg">
-                  Custom command
-                </label>
-                <TextInput
-                  id={`${id}-custom`}
-                  autoFocus
-                  value={custom}
-                  placeholder="e.g. /bin/ash -l, or python3 -i"
-                  aria-invalid={customError ? true : undefined}
-                  aria-describedby={`${id}-custom-note`}
-                  className={cn('font-mono', customError && 'border-danger')}
-                  onChange={(event) => {
-                    setCustom(event.target.value);
-                    setCustomError(null);
-                  }}
-                />
-                <p
-                  id={`${id}-custom-note`}
-                  className={cn('text-[12px]', customError ? 'text-danger' : 'text-muted')}
-                >
-                  {customError ?? 'Arguments are split on spaces; quote one that has spaces in it.'}
-                </p>
-              </div>
-            )}
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor={`${id}-user`} className="text-[12.5px] font-medium text-fg">
-                User
-              </label>
-              <TextInput
-                id={`${id}-user`}
-                value={user}
-                autoComplete="off"
-                placeholder={inspect.Config.User || 'image default'}
-                className="font-mono"
-                onChange={(event) => setUser(event.target.value)}
-              />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor={`${id}-workdir`} className="text-[12.5px] font-medium text-fg">
-                Working directory
-              </label>
-              <TextInput
-                id={`${id}-workdir`}
-                value={workdir}
-                autoComplete="off"
-                placeholder={inspect.Config.WorkingDir || '/'}
-                className="font-mono"
-                onChange={(event) => setWorkdir(event.target.value)}
-              />
-            </div>
+      {values.mode === 'exec' ? (
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2">
+          <div className="sm:col-span-2">
+            <FormSelectField<TerminalConnectValues>
+              id={`${id}-command`}
+              name="command"
+              label="Command"
+              hint={running && hasBash.data === false ? 'This image has no /bin/bash.' : undefined}
+            >
+              <option value={DEFAULT_SHELL}>/bin/sh</option>
+              {(hasBash.data || values.command === BASH) && <option value={BASH}>/bin/bash</option>}
+              <option value={CUSTOM_COMMAND}>Custom command…</option>
+            </FormSelectField>
           </div>
-        </>
+          {values.command === CUSTOM_COMMAND && (
+            <div className="sm:col-span-2">
+              <FormTextField<TerminalConnectValues>
+                name="custom"
+                label="Custom command"
+                autoFocus
+                placeholder="e.g. /bin/ash -l, or python3 -i"
+                className="font-mono"
+                hint="Arguments are split on spaces; quote one that has spaces in it."
+              />
+            </div>
+          )}
+          <FormTextField<TerminalConnectValues>
+            name="user"
+            label="User"
+            autoComplete="off"
+            placeholder={inspect.Config.User || 'image default'}
+            className="font-mono"
+          />
+          <FormTextField<TerminalConnectValues>
+            name="workdir"
+            label="Working directory"
+            autoComplete="off"
+            placeholder={inspect.Config.WorkingDir || '/'}
+            className="font-mono"
+          />
+        </div>
       ) : (
         <div className="flex flex-col gap-3">
-          <CheckboxField
+          <FormCheckboxField<TerminalConnectValues>
+            name="logs"
             label="Replay logs"
             hint="Show the output so far before the live stream."
-            checked={logs}
-            onChange={(event) => setLogs(event.target.checked)}
           />
           <InlineAlert tone="warning" title="This is the container’s main process">
             What you type goes to it: <strong>Ctrl-C may stop the container</strong>. To leave it
@@ -222,21 +176,31 @@ export function ConnectForm({
           </Link>
         )}
       </div>
-    </form>
+    </Form>
   );
 }
 
+/** The terminal the form's values describe; null while a custom command is still blank. */
+function toTarget(values: TerminalConnectValues): TerminalTarget | null {
+  if (values.mode === 'attach') return { mode: 'attach', logs: values.logs };
+  const cmd = values.command === CUSTOM_COMMAND ? splitCommand(values.custom) : [values.command];
+  if (cmd.length === 0) return null;
+  const user = values.user.trim();
+  const workdir = values.workdir.trim();
+  return { mode: 'exec', cmd, ...(user ? { user } : {}), ...(workdir ? { workdir } : {}) };
+}
+
 function ModeOption({
-  name,
+  value,
   checked,
-  onSelect,
+  registration,
   title,
   hint,
   icon,
 }: {
-  name: string;
+  value: TerminalConnectValues['mode'];
   checked: boolean;
-  onSelect: () => void;
+  registration: UseFormRegisterReturn<'mode'>;
   title: string;
   hint: string;
   icon: ReactNode;
@@ -251,9 +215,8 @@ function ModeOption({
     >
       <input
         type="radio"
-        name={name}
-        checked={checked}
-        onChange={onSelect}
+        value={value}
+        {...registration}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-hint`}
         className="mt-[3px] accent-[var(--berth-accent)]"
