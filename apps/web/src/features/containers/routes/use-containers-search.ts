@@ -1,4 +1,4 @@
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { parseContainersSearch } from '../components/filter-sort';
 import type { ContainersSearch, SortKey, StateFilter } from '../components/filter-sort';
@@ -18,6 +18,7 @@ const URL_WRITE_DELAY_MS = 300;
 export function useContainersSearch(endpointId: string) {
   const search = parseContainersSearch(useSearch({ strict: false }));
   const navigate = useNavigate();
+  const router = useRouter();
   const [text, setTextState] = useState(search.q ?? '');
   const pendingText = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const sortKey = search.sort ?? 'name';
@@ -45,7 +46,12 @@ export function useContainersSearch(endpointId: string) {
     setText: (q: string) => {
       setTextState(q);
       clearTimeout(pendingText.current);
-      pendingText.current = setTimeout(() => update({ q }), URL_WRITE_DELAY_MS);
+      const listPath = router.latestLocation.pathname;
+      pendingText.current = setTimeout(() => {
+        // A person who typed and at once opened a container has left: writing the list's URL
+        // now would take them back to it (the list stays mounted while the next page loads).
+        if (router.latestLocation.pathname === listPath) update({ q });
+      }, URL_WRITE_DELAY_MS);
     },
     state: search.state ?? ('all' as StateFilter),
     setState: (state: StateFilter) => updateNow({ state }),
