@@ -446,7 +446,79 @@ describe('a deploy that fails at a step', () => {
 });
 
 describe('swarm stacks', () => {
-  it('lists services of a `docker stack deploy` namespace as a read-only swarm stack', async () => {
+  const swarmFile = (greeting: string, replicas: number) => `
+services:
+  web:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    environment:
+      GREETING: ${greeting}
+    labels:
+      tier: front
+    networks:
+      back:
+        aliases: [frontend]
+    secrets:
+      - token
+    configs:
+      - source: motd
+        target: /etc/motd
+    deploy:
+      replicas: ${replicas}
+      labels:
+        owner: berth
+      resources:
+        limits:
+          cpus: "0.5"
+          memory: 64M
+      placement:
+        constraints: ["node.role == manager"]
+      update_config:
+        parallelism: 2
+        order: start-first
+      restart_policy:
+        condition: on-failure
+  worker:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    depends_on: [web]
+    networks: [back]
+networks:
+  back: {}
+secrets:
+  token:
+    environment: TOKEN
+configs:
+  motd:
+    content: hello from berth
+`;
+
+  interface EngineService {
+    ID: string;
+    Spec: {
+      Name: string;
+      Labels: Record<string, string>;
+      Mode: { Replicated?: { Replicas: number } };
+      UpdateConfig?: { Parallelism: number; Order: string };
+      TaskTemplate: {
+        ContainerSpec: {
+          Env?: string[];
+          Args?: string[];
+          Labels?: Record<string, string>;
+          Secrets?: Array<{ SecretName: string; File: { Name: string } }>;
+          Configs?: Array<{ ConfigName: string; File: { Name: string } }>;
+        };
+        Resources: { Limits: { NanoCPUs: number; MemoryBytes: number } };
+        Placement: { Constraints: string[] };
+        RestartPolicy: { Condition: string };
+        Networks: Array<{ Target: string; Aliases: string[] }>;
+      };
+    };
+  }
+  const namespaced = (kind: string, namespace: string) =>
+    `/${kind}?filters=${encodeURIComponent(JSON.stringify({ label: [`com.docker.stack.namespace=${namespace}`] }))}`;
+
+  it('deploys, scales, updates and removes a swarm stack, and lists a `docker stack deploy` one', async () => {
     // Own ports (not 2377/4789) so a swarm on another private engine of this machine can't clash.
     const init = await engine('POST', '/swarm/init', {
       ListenAddr: '127.0.0.1:7518',
@@ -454,22 +526,146 @@ describe('swarm stacks', () => {
       DataPathPort: 7519,
     });
     expect(init.status).toBe(200);
+    const folder = mkdtempSync(join(tmpdir(), 'berth-swarm-stack-'));
     try {
-      const service = await engine<{ ID: string }>('POST', '/services/create', {
-        Name: 'swarmstk_web',
-        Labels: { 'com.docker.stack.namespace': 'swarmstk' },
-        TaskTemplate: { ContainerSpec: { Image: BASE_IMAGE, Command: ['sleep', '3600'] } },
-        Mode: { Replicated: { Replicas: 1 } },
-      });
-      expect(service.status).toBe(201);
-      const list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
-      expect(list.find((s) => s.name === 'swarmstk')).toMatchObject({
+      // The real CLI's stack shows up as an external swarm stack.
+      const cliFile = join(folder, 'cli.yaml');
+      writeFileSync(
+        cliFile,
+        `version: "3.8"\nservices:\n  web:\n    image: ${BASE_IMAGE}\n    command: ["sleep", "3600"]\n`,
+      );
+      execFileSync(
+        'docker',
+        ['stack', 'deploy', '--resolve-image', 'never', '-c', cliFile, 'clisw'],
+        {
+          env: { ...process.env, DOCKER_HOST: engineHost() },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+      expect(list.find((s) => s.name === 'clisw')).toMatchObject({
         kind: 'swarm',
         managedBy: 'external',
         services: [{ name: 'web', total: 1, image: BASE_IMAGE }],
       });
+
+      // An operator's swarm file with a host bind mount is refused before anything is made.
+      const bound = await api('/stacks', operator, {
+        method: 'POST',
+        body: JSON.stringify({
+          name: 'swarmstk',
+          kind: 'swarm',
+          compose: `services:\n  web:\n    image: ${BASE_IMAGE}\n    volumes:\n      - /etc:/host-etc\n`,
+        }),
+      });
+      expect(bound.status).toBe(403);
+      expect(((await bound.json()) as { message: string }).message).toMatch(
+        /service "web", key volumes/,
+      );
+      expect(
+        (await engine<EngineService[]>('GET', namespaced('services', 'swarmstk'))).body,
+      ).toEqual([]);
+
+      // Deploy: services, the overlay network, the secret and config, every deploy key landed.
+      const events = await deployEvents(
+        await api('/stacks', operator, {
+          method: 'POST',
+          body: JSON.stringify({
+            name: 'swarmstk',
+            kind: 'swarm',
+            compose: swarmFile('hello', 2),
+            env: 'TOKEN=s3cret\n',
+          }),
+        }),
+      );
+      expect(events.at(-1)).toEqual({ type: 'done', stack: 'swarmstk', version: 1 });
+      const steps = events
+        .filter((e) => e.type === 'step' && e.status === 'done')
+        .map((e) => e.type === 'step' && e.id);
+      expect(steps).toEqual(
+        expect.arrayContaining([
+          'network:swarmstk_back',
+          'secret:swarmstk_token',
+          'config:swarmstk_motd',
+          'service:swarmstk_web',
+          'service:swarmstk_worker',
+        ]),
+      );
+      // depends_on has no meaning in swarm: said so in the progress, not dropped silently.
+      expect(
+        events.some(
+          (e) => e.type === 'step' && e.kind === 'validate' && e.target.includes('depends_on'),
+        ),
+      ).toBe(true);
+      const services = (await engine<EngineService[]>('GET', namespaced('services', 'swarmstk')))
+        .body;
+      const web = services.find((s) => s.Spec.Name === 'swarmstk_web');
+      expect(web?.Spec.Mode.Replicated?.Replicas).toBe(2);
+      expect(web?.Spec.Labels.owner).toBe('berth');
+      expect(web?.Spec.UpdateConfig).toMatchObject({ Parallelism: 2, Order: 'start-first' });
+      const task = web?.Spec.TaskTemplate;
+      expect(task?.ContainerSpec.Env).toEqual(['GREETING=hello']);
+      expect(task?.ContainerSpec.Labels?.tier).toBe('front');
+      expect(task?.ContainerSpec.Secrets?.[0]).toMatchObject({
+        SecretName: 'swarmstk_token',
+        File: { Name: 'token' },
+      });
+      expect(task?.ContainerSpec.Configs?.[0]).toMatchObject({
+        ConfigName: 'swarmstk_motd',
+        File: { Name: '/etc/motd' },
+      });
+      expect(task?.Resources.Limits).toEqual({ NanoCPUs: 5e8, MemoryBytes: 64 * 1024 * 1024 });
+      expect(task?.Placement.Constraints).toEqual(['node.role == manager']);
+      expect(task?.RestartPolicy.Condition).toBe('on-failure');
+      expect(task?.Networks[0]?.Aliases).toEqual(['web', 'frontend']);
+      const network = await engine<{ Driver: string }>('GET', '/networks/swarmstk_back');
+      expect(network.body.Driver).toBe('overlay');
+
+      list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+      expect(list.filter((s) => s.name === 'swarmstk')).toMatchObject([
+        { kind: 'swarm', managedBy: 'berth' },
+      ]);
+
+      // Scale one service, then redeploy a changed file (a new version), as `docker stack deploy`.
+      const scaled = await api('/stacks/swarmstk/scale', operator, {
+        method: 'POST',
+        body: JSON.stringify({ service: 'worker', replicas: 3 }),
+      });
+      expect(scaled.status).toBe(200);
+      const worker = await engine<EngineService>('GET', '/services/swarmstk_worker');
+      expect(worker.body.Spec.Mode.Replicated?.Replicas).toBe(3);
+      const updated = await deployEvents(
+        await api('/stacks/swarmstk', operator, {
+          method: 'PUT',
+          body: JSON.stringify({ compose: swarmFile('changed', 1), env: 'TOKEN=s3cret\n' }),
+        }),
+      );
+      expect(updated.at(-1)).toEqual({ type: 'done', stack: 'swarmstk', version: 2 });
+      const after = await engine<EngineService>('GET', '/services/swarmstk_web');
+      expect(after.body.ID).toBe(web?.ID);
+      expect(after.body.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['GREETING=changed']);
+      expect(after.body.Spec.Mode.Replicated?.Replicas).toBe(1);
+
+      // Stop is not a swarm operation: a clear 409, nothing done.
+      const stop = await api('/stacks/swarmstk/stop', operator, { method: 'POST' });
+      expect(stop.status).toBe(409);
+
+      // Remove: services, networks, secrets and configs of the namespace are gone.
+      const removed = await api('/stacks/swarmstk?forget=1', operator, { method: 'DELETE' });
+      expect(removed.status).toBe(200);
+      expect(await removed.json()).toMatchObject({
+        services: 2,
+        networks: 1,
+        secrets: 1,
+        configs: 1,
+      });
+      for (const kind of ['services', 'networks', 'secrets', 'configs'])
+        expect((await engine<unknown[]>('GET', namespaced(kind, 'swarmstk'))).body).toEqual([]);
+      const cliRemoved = await api('/stacks/clisw', operator, { method: 'DELETE' });
+      expect(cliRemoved.status).toBe(200);
+      expect((await engine<unknown[]>('GET', namespaced('services', 'clisw'))).body).toEqual([]);
     } finally {
       await engine('POST', '/swarm/leave?force=1');
     }
-  }, 120_000);
+  }, 180_000);
 });
