@@ -36,7 +36,7 @@ export function stackRoutes(security: Security, stacks: StackService, kit: Stack
     const input = parseBody(stackPreviewSchema, req.body);
     const current = stacks.store.version(endpoint.id, input.name);
     try {
-      const kind = await engineCall(() => stacks.kindOf(endpoint, input.name));
+      const kind = input.kind ?? (await engineCall(() => stacks.kindOf(endpoint, input.name)));
       if (kind === 'swarm') {
         // Swarm itself decides which tasks restart (those whose task template changed).
         const plan = stacks.planSwarm(input.name, input);

@@ -209,6 +209,8 @@ export const stackPreviewSchema = z.object({
   name: stackNameSchema,
   compose: composeText,
   env: envText,
+  /** How a new stack would be deployed; an existing one is checked as what it is on the engine. */
+  kind: z.enum(['compose', 'swarm']).optional(),
 });
 
 export const stackScaleSchema = z.object({

@@ -32,6 +32,8 @@ export function StackOperations({
   });
   const busy = operate.isPending || deploy.state.phase === 'running';
   const berth = stack.managedBy === 'berth';
+  // Swarm has no start, stop or pull of a stack: its services are redeployed or scaled.
+  const compose = stack.kind === 'compose';
   const ids = stack.containerList.map((c) => c.id).join(',');
 
   return (
@@ -48,42 +50,49 @@ export function StackOperations({
             Logs
           </Link>
         )}
-        <Button
-          size="sm"
-          icon={<Play className="size-3.5" aria-hidden />}
-          disabled={busy || stack.containers === 0 || stack.running === stack.containers}
-          onClick={() => operate.mutate('start')}
-        >
-          Start
-        </Button>
-        <Button
-          size="sm"
-          icon={<Square className="size-3.5" aria-hidden />}
-          disabled={busy || stack.running === 0}
-          onClick={() => setConfirm('stop')}
-        >
-          Stop
-        </Button>
-        <Button
-          size="sm"
-          icon={<RotateCw className="size-3.5" aria-hidden />}
-          disabled={busy || stack.containers === 0}
-          onClick={() => operate.mutate('restart')}
-        >
-          Restart
-        </Button>
-        {berth && (
-          <Button
-            size="sm"
-            icon={<RefreshCw className="size-3.5" aria-hidden />}
-            disabled={busy}
-            title="Pull every image again and recreate what got a new one"
-            onClick={() =>
-              void deploy.start({ method: 'POST', path: `/${encodeURIComponent(stack.name)}/pull` })
-            }
-          >
-            Pull and redeploy
-          </Button>
+        {compose && (
+          <>
+            <Button
+              size="sm"
+              icon={<Play className="size-3.5" aria-hidden />}
+              disabled={busy || stack.containers === 0 || stack.running === stack.containers}
+              onClick={() => operate.mutate('start')}
+            >
+              Start
+            </Button>
+            <Button
+              size="sm"
+              icon={<Square className="size-3.5" aria-hidden />}
+              disabled={busy || stack.running === 0}
+              onClick={() => setConfirm('stop')}
+            >
+              Stop
+            </Button>
+            <Button
+              size="sm"
+              icon={<RotateCw className="size-3.5" aria-hidden />}
+              disabled={busy || stack.containers === 0}
+              onClick={() => operate.mutate('restart')}
+            >
+              Restart
+            </Button>
+            {berth && (
+              <Button
+                size="sm"
+                icon={<RefreshCw className="size-3.5" aria-hidden />}
+                disabled={busy}
+                title="Pull every image again and recreate what got a new one"
+                onClick={() =>
+                  void deploy.start({
+                    method: 'POST',
+                    path: `/${encodeURIComponent(stack.name)}/pull`,
+                  })
+                }
+              >
+                Pull and redeploy
+              </Button>
+            )}
+          </>
         )}
         <Button
           size="sm"
