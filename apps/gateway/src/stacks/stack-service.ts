@@ -93,6 +93,10 @@ export class StackService {
         workingDir: folder,
         configFiles: join(folder, 'compose.yaml'),
         environmentFile: file.env ? join(folder, '.env') : undefined,
+        profiles: (parseDotEnv(file.env).COMPOSE_PROFILES ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
       });
     } catch (error) {
       if (error instanceof ComposeFileError)
