@@ -138,7 +138,7 @@ test('a person creates a stack in the editor, watches it deploy, edits it with a
     ).toBeVisible({ timeout: 60_000 });
     await page
       .getByRole('dialog', { name: `Deploying ${name}` })
-      .getByRole('button', { name: 'Close' })
+      .getByRole('button', { name: 'Done' })
       .click();
     await expect(versions.getByRole('listitem')).toHaveCount(3);
     const rolledBack = (await stackContainers(name)).find(
