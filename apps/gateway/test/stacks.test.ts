@@ -332,6 +332,298 @@ describe('a project made by the compose CLI', () => {
   }, 150_000);
 });
 
+describe('a six-service stack using most keys', () => {
+  const NAME = 'keysstk';
+  const bindDir = mkdtempSync(join(tmpdir(), 'berth-keys-'));
+  const file = `
+services:
+  db:
+    image: ${BASE_IMAGE}
+    command: sh -c "touch /tmp/ready; exec sleep 3600"
+    init: true
+    restart: unless-stopped
+    healthcheck:
+      test: ["CMD", "test", "-f", "/tmp/ready"]
+      interval: 1s
+      timeout: 2s
+      retries: 20
+    volumes:
+      - data:/data
+    logging:
+      driver: json-file
+      options:
+        max-size: 1m
+  migrate:
+    image: ${BASE_IMAGE}
+    command: ["sh", "-c", "sleep 1; exit 0"]
+    restart: "no"
+  api:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    init: true
+    depends_on:
+      db:
+        condition: service_healthy
+      migrate:
+        condition: service_completed_successfully
+    environment:
+      - MODE=api
+      - EMPTY=
+    ports:
+      - "127.0.0.1:17481:80"
+      - target: 81
+        published: 17482
+        protocol: udp
+    expose:
+      - "9000"
+    networks:
+      front:
+        aliases: [api-alias]
+      back:
+        ipv4_address: 172.31.250.10
+    deploy:
+      resources:
+        limits:
+          cpus: "0.5"
+          memory: 64M
+          pids: 100
+        reservations:
+          memory: 16M
+    labels:
+      tier: api
+  worker:
+    image: ${BASE_IMAGE}
+    entrypoint: ["sh", "-c"]
+    command: ["exec sleep 3600"]
+    user: "1000:1000"
+    working_dir: /tmp
+    hostname: worker-host
+    extra_hosts:
+      - "registry.local:10.1.2.3"
+    dns: [10.0.0.53]
+    cap_add: [NET_ADMIN]
+    cap_drop: [MKNOD]
+    sysctls:
+      net.core.somaxconn: 1024
+    ulimits:
+      nofile:
+        soft: 1024
+        hard: 2048
+    stop_signal: SIGINT
+    stop_grace_period: 5s
+    networks: [back]
+  cache:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    init: true
+    tmpfs:
+      - /run:size=1m
+    ports:
+      - "17483-17484:83-84"
+    volumes:
+      - type: bind
+        source: ${bindDir}
+        target: /config
+        read_only: true
+      - type: tmpfs
+        target: /scratch
+  web:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    init: true
+    deploy:
+      replicas: 2
+    depends_on: [api]
+  debug:
+    image: ${BASE_IMAGE}
+    profiles: [debug]
+networks:
+  front: {}
+  back:
+    ipam:
+      config:
+        - subnet: 172.31.250.0/24
+volumes:
+  data: {}
+`;
+
+  interface Inspect {
+    Name: string;
+    State: { Status: string; ExitCode: number; StartedAt: string; FinishedAt: string };
+    Config: {
+      Env: string[];
+      Labels: Record<string, string>;
+      User: string;
+      WorkingDir: string;
+      Hostname: string;
+      Entrypoint: string[] | null;
+      Cmd: string[] | null;
+      StopSignal?: string;
+      StopTimeout?: number;
+      ExposedPorts?: Record<string, object>;
+      Healthcheck?: { Test: string[]; Interval: number; Retries: number };
+    };
+    HostConfig: {
+      PortBindings: Record<string, Array<{ HostIp: string; HostPort: string }>>;
+      RestartPolicy: { Name: string };
+      NanoCpus: number;
+      Memory: number;
+      MemoryReservation: number;
+      PidsLimit: number;
+      ExtraHosts: string[];
+      Dns: string[];
+      CapAdd: string[];
+      CapDrop: string[];
+      Sysctls: Record<string, string>;
+      Ulimits: Array<{ Name: string; Soft: number; Hard: number }>;
+      Init: boolean;
+      Tmpfs?: Record<string, string>;
+      LogConfig: { Type: string; Config: Record<string, string> };
+    };
+    Mounts: Array<{
+      Type: string;
+      Name?: string;
+      Source: string;
+      Destination: string;
+      RW: boolean;
+    }>;
+    NetworkSettings: {
+      Networks: Record<
+        string,
+        { Aliases: string[] | null; IPAMConfig: { IPv4Address?: string } | null }
+      >;
+    };
+  }
+  const inspect = async (name: string) =>
+    (await engine<Inspect>('GET', `/containers/${NAME}-${name}-1/json`)).body;
+
+  afterAll(() => down(NAME));
+
+  it('deploys, and docker inspect shows every key landed; down leaves nothing behind', async () => {
+    const events = await deployEvents(
+      await api('/stacks', admin, {
+        method: 'POST',
+        body: JSON.stringify({ name: NAME, compose: file }),
+      }),
+    );
+    expect(events.at(-1)).toEqual({ type: 'done', stack: NAME, version: 1 });
+    const containers = await engineContainers(NAME);
+    expect(containers.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual([
+      'api',
+      'cache',
+      'db',
+      'migrate',
+      'web',
+      'web',
+      'worker',
+    ]);
+
+    // depends_on: api started after db was healthy and migrate had exited 0.
+    const [db, migrate, api_, worker, cache] = await Promise.all(
+      ['db', 'migrate', 'api', 'worker', 'cache'].map(inspect),
+    );
+    if (!db || !migrate || !api_ || !worker || !cache) throw new Error('a container is missing');
+    expect(migrate.State).toMatchObject({ Status: 'exited', ExitCode: 0 });
+    expect(Date.parse(api_.State.StartedAt)).toBeGreaterThanOrEqual(
+      Date.parse(migrate.State.FinishedAt),
+    );
+
+    expect(db.HostConfig.RestartPolicy.Name).toBe('unless-stopped');
+    expect(db.Config.Healthcheck).toMatchObject({
+      Test: ['CMD', 'test', '-f', '/tmp/ready'],
+      Interval: 1e9,
+      Retries: 20,
+    });
+    expect(db.Mounts).toEqual([
+      expect.objectContaining({ Type: 'volume', Name: `${NAME}_data`, Destination: '/data' }),
+    ]);
+    expect(db.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '1m' } });
+
+    expect(api_.Config.Env).toEqual(expect.arrayContaining(['MODE=api', 'EMPTY=']));
+    expect(api_.HostConfig.PortBindings).toEqual({
+      '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '17481' }],
+      '81/udp': [{ HostIp: '', HostPort: '17482' }],
+    });
+    expect(Object.keys(api_.Config.ExposedPorts ?? {}).sort()).toEqual([
+      '80/tcp',
+      '81/udp',
+      '9000/tcp',
+    ]);
+    expect(api_.NetworkSettings.Networks[`${NAME}_front`]?.Aliases).toEqual(
+      expect.arrayContaining(['api', 'api-alias']),
+    );
+    expect(api_.NetworkSettings.Networks[`${NAME}_back`]?.IPAMConfig?.IPv4Address).toBe(
+      '172.31.250.10',
+    );
+    expect(api_.HostConfig).toMatchObject({
+      NanoCpus: 5e8,
+      Memory: 64 * 1024 * 1024,
+      MemoryReservation: 16 * 1024 * 1024,
+      PidsLimit: 100,
+    });
+    expect(api_.Config.Labels).toMatchObject({
+      tier: 'api',
+      'com.docker.compose.project': NAME,
+      'com.docker.compose.service': 'api',
+      'com.docker.compose.container-number': '1',
+      'com.docker.compose.oneoff': 'False',
+      'com.docker.compose.depends_on':
+        'db:service_healthy:false,migrate:service_completed_successfully:false',
+    });
+    expect(api_.Config.Labels['com.docker.compose.config-hash']).toMatch(/^[0-9a-f]{64}$/);
+
+    expect(worker.Config).toMatchObject({
+      Entrypoint: ['sh', '-c'],
+      Cmd: ['exec sleep 3600'],
+      User: '1000:1000',
+      WorkingDir: '/tmp',
+      Hostname: 'worker-host',
+      StopSignal: 'SIGINT',
+      StopTimeout: 5,
+    });
+    expect(worker.HostConfig).toMatchObject({
+      ExtraHosts: ['registry.local:10.1.2.3'],
+      Dns: ['10.0.0.53'],
+      CapAdd: ['NET_ADMIN'],
+      CapDrop: ['MKNOD'],
+      Sysctls: { 'net.core.somaxconn': '1024' },
+      Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 2048 }],
+    });
+    expect(Object.keys(worker.NetworkSettings.Networks)).toEqual([`${NAME}_back`]);
+
+    expect(cache.HostConfig.Init).toBe(true);
+    expect(cache.HostConfig.Tmpfs).toEqual({ '/run': 'size=1m' });
+    expect(cache.Mounts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Type: 'bind',
+          Source: bindDir,
+          Destination: '/config',
+          RW: false,
+        }),
+        expect.objectContaining({ Type: 'tmpfs', Destination: '/scratch' }),
+      ]),
+    );
+    expect(cache.HostConfig.PortBindings).toEqual({
+      '83/tcp': [{ HostIp: '', HostPort: '17483' }],
+      '84/tcp': [{ HostIp: '', HostPort: '17484' }],
+    });
+    expect((await engine('GET', `/containers/${NAME}-web-2/json`)).status).toBe(200);
+    // The profile nobody named is not deployed.
+    expect((await engine('GET', `/containers/${NAME}-debug-1/json`)).status).toBe(404);
+
+    const removed = await api(`/stacks/${NAME}?volumes=1&forget=1`, admin, { method: 'DELETE' });
+    // front, back and the default network of the services that name none.
+    expect(await removed.json()).toMatchObject({ containers: 7, networks: 3, volumes: 1 });
+    expect(await engineContainers(NAME)).toEqual([]);
+    const networks = await engine<unknown[]>(
+      'GET',
+      `/networks?filters=${encodeURIComponent(JSON.stringify({ label: [`com.docker.compose.project=${NAME}`] }))}`,
+    );
+    expect(networks.body).toEqual([]);
+  }, 180_000);
+});
+
 describe('bad input and the policy', () => {
   const post = (headers: Record<string, string>, name: string, compose: string, env = '') =>
     api('/stacks', headers, { method: 'POST', body: JSON.stringify({ name, compose, env }) });
