@@ -178,6 +178,16 @@ export async function removeSwarmStack(
   const services = await swarmStackServices(engine, namespace);
   for (const service of services)
     await engine.ok('DELETE', `/services/${service.ID}`, undefined, { allowed: [404] });
+  // The tasks' containers go away after their services; until then this node keeps its part of
+  // the stack's overlay networks, so removing a network would not be the end of it.
+  for (let waited = 0; waited < 60_000; waited += 500) {
+    const { body: left } = await engine.ok<unknown[]>(
+      'GET',
+      `/containers/json?all=1&filters=${namespaceFilter(namespace)}`,
+    );
+    if (left.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   const { body: networks } = await engine.ok<Array<{ Id: string }>>(
     'GET',
     `/networks?filters=${namespaceFilter(namespace)}`,
