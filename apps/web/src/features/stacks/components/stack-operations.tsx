@@ -39,7 +39,7 @@ export function StackOperations({
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
-        {stack.containers > 0 && (
+        {compose && stack.containers > 0 && (
           <Link
             to="/endpoints/$endpointId/logs"
             params={{ endpointId }}
@@ -130,7 +130,11 @@ export function StackOperations({
       {confirm === 'remove' && (
         <ConfirmDialog
           title={`Remove stack ${stack.name}?`}
-          description="Removes its containers and networks (docker compose down)."
+          description={
+            compose
+              ? 'Removes its containers and networks (docker compose down).'
+              : 'Removes its swarm services, networks, secrets and configs (docker stack rm); volumes stay on the nodes.'
+          }
           confirm="Remove"
           action={() => removeStack(endpointId, stack.name, { volumes, forget: forget || !berth })}
           invalidates={invalidates}
@@ -140,12 +144,14 @@ export function StackOperations({
           }
         >
           <div className="flex flex-col gap-2">
-            <CheckboxField
-              label="Also remove its named volumes"
-              hint="Their data is lost."
-              checked={volumes}
-              onChange={(event) => setVolumes(event.target.checked)}
-            />
+            {compose && (
+              <CheckboxField
+                label="Also remove its named volumes"
+                hint="Their data is lost."
+                checked={volumes}
+                onChange={(event) => setVolumes(event.target.checked)}
+              />
+            )}
             {berth && (
               <CheckboxField
                 label="Also delete the stored file and its history"
