@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { percentile } from './measure';
 
@@ -36,27 +37,58 @@ interface Context {
   token: string;
 }
 
+/**
+ * One request on a connection of its own: a kept-alive socket that sat idle through a CLI round
+ * can be closed by the gateway just as it is reused, which would fail the round for nothing.
+ */
+function call(
+  ctx: Context,
+  method: string,
+  path: string,
+  body?: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${ctx.gatewayUrl}${path}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          Authorization: `Bearer ${ctx.token}`,
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function berthUp(ctx: Context, name: string, compose: string): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${ctx.gatewayUrl}/api/endpoints/local/stacks`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ctx.token}` },
-    body: JSON.stringify({ name, compose }),
-  });
-  const text = await res.text();
+  const res = await call(
+    ctx,
+    'POST',
+    '/api/endpoints/local/stacks',
+    JSON.stringify({ name, compose }),
+  );
   const elapsed = performance.now() - started;
-  const last = text.trim().split('\n').pop() ?? '';
+  const last = res.text.trim().split('\n').pop() ?? '';
   if (res.status !== 200 || !last.includes('"type":"done"'))
     throw new Error(`Berth's deploy did not finish: HTTP ${res.status} ${last}`);
   return elapsed;
 }
 
 async function berthDown(ctx: Context, name: string): Promise<void> {
-  const res = await fetch(
-    `${ctx.gatewayUrl}/api/endpoints/local/stacks/${name}?volumes=1&forget=1`,
-    { method: 'DELETE', headers: { Authorization: `Bearer ${ctx.token}` } },
-  );
-  if (!res.ok) throw new Error(`Berth's down failed: HTTP ${res.status}`);
+  const res = await call(ctx, 'DELETE', `/api/endpoints/local/stacks/${name}?volumes=1&forget=1`);
+  if (res.status >= 400) throw new Error(`Berth's down failed: HTTP ${res.status}`);
 }
 
 function cli(ctx: Context, file: string, name: string, ...args: string[]): void {
