@@ -690,6 +690,21 @@ describe('bad input and the policy', () => {
       /^service "root", key privileged: /,
     );
     expect(await engineContainers('policystk')).toEqual([]);
+
+    // The same file is an admin's to deploy: privileged, host pid, host bind and host network land.
+    const events = await deployEvents(await post(admin, 'policystk', file));
+    expect(events.at(-1)).toMatchObject({ type: 'done', stack: 'policystk' });
+    const root = await engine<{ HostConfig: { Privileged: boolean; PidMode: string } }>(
+      'GET',
+      '/containers/policystk-root-1/json',
+    );
+    expect(root.body.HostConfig).toMatchObject({ Privileged: true, PidMode: 'host' });
+    const net = await engine<{ HostConfig: { NetworkMode: string } }>(
+      'GET',
+      '/containers/policystk-net-1/json',
+    );
+    expect(net.body.HostConfig.NetworkMode).toBe('host');
+    await down('policystk');
   });
 
   it('reports a failing step in the stream and keeps what was made inspectable', async () => {

@@ -1,4 +1,5 @@
 import type { StackDeployEvent, StackServiceAction, StackStepKind } from '@berth/api';
+import { stateFromStatus } from '@berth/api';
 import { EngineCallError } from '../endpoints/transport';
 import { LABEL } from './labels';
 import { containerName, type ProjectPlan, type ServicePlan } from './project';
@@ -9,7 +10,9 @@ export type Emit = (event: StackDeployEvent) => void;
 interface ExistingContainer {
   Id: string;
   Names: string[];
-  State: string;
+  /** Missing on PouchContainer: then `Status` (`Up 8 seconds`) says it. */
+  State?: string;
+  Status?: string;
   ImageID: string;
   Labels: Record<string, string> | null;
 }
@@ -329,7 +332,7 @@ async function deployService(
     }
     taken.add(number(container));
     ids.push(container.Id);
-    if (container.State !== 'running')
+    if ((container.State ?? stateFromStatus(container.Status ?? '')) !== 'running')
       await step('container', `${name} start`, async () => {
         await engine.ok('POST', `/containers/${container.Id}/start`, undefined, { allowed: [304] });
         return undefined;

@@ -1,4 +1,5 @@
 import type { StackContainer, StackServiceSummary, StackSummary } from '@berth/api';
+import { stateFromStatus } from '@berth/api';
 import { LABEL } from './labels';
 import type { StackEngine } from './stack-engine';
 
@@ -6,11 +7,13 @@ interface EngineContainer {
   Id: string;
   Names: string[];
   Image: string;
-  State: string;
+  /** Missing on PouchContainer, whose list says the state only in the `Status` text. */
+  State?: string;
   Status: string;
   Created: number;
   Labels: Record<string, string> | null;
-  Ports: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }>;
+  /** Missing on PouchContainer too. */
+  Ports?: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }>;
 }
 
 interface EngineService {
@@ -31,14 +34,16 @@ function toContainer(c: EngineContainer): StackContainer {
     name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
     service: labels[LABEL.service] ?? '',
     number: Number(labels[LABEL.number] ?? 0),
-    state: c.State,
+    state: c.State ?? stateFromStatus(c.Status),
     status: c.Status,
     image: c.Image,
     configHash: labels[LABEL.configHash] ?? null,
-    ports: c.Ports.filter((p) => p.PublicPort).map(
-      (p) =>
-        `${p.IP && p.IP !== '0.0.0.0' ? `${p.IP}:` : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`,
-    ),
+    ports: (c.Ports ?? [])
+      .filter((p) => p.PublicPort)
+      .map(
+        (p) =>
+          `${p.IP && p.IP !== '0.0.0.0' ? `${p.IP}:` : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`,
+      ),
   };
 }
 
