@@ -25,7 +25,7 @@ const MODEL_RUNNING = 200;
 const SEED_PARALLEL = 8;
 const BENCH_PASSWORD = 'bench-harbour-2026';
 // `npm run bench -- terminal log-viewer`: only these suites (relay, terminal, live, model,
-// first-load, log-viewer, sim, filter; `soak`, the 30-minute wall run, only when named).
+// first-load, log-viewer, sim, filter, stacks; `soak`, the 30-minute wall run, only when named).
 const ONLY = process.argv.slice(2);
 const wanted = (suite) => ONLY.length === 0 || ONLY.includes(suite);
 /** The simulated-engine suites need no real engine: run alone, they start none. */
@@ -178,6 +178,8 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'])
     process.on(signal, () => void cleanup().finally(() => process.exit(130)));
   if (needsEngine) await ensurePackages(['docker.io', 'busybox-static', 'iproute2']);
+  // The stacks suite races Berth against Debian's compose CLI.
+  if (wanted('stacks')) await ensurePackages(['docker-compose']);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
   await pnpm(['-r', 'run', 'build'], { cwd: root });
   await benchSims();

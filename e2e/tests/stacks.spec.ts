@@ -30,7 +30,8 @@ const composeFile = (greeting: string) =>
     '      interval: 1s',
     '  web:',
     `    image: ${IMAGE}`,
-    '    command: ["sleep", "3600"]',
+    // `$$` is compose's escape: the container's shell expands $GREETING, into its log.
+    '    command: sh -c "echo greeting-is-$$GREETING; exec sleep 3600"',
     '    init: true',
     '    depends_on:',
     '      db:',
@@ -123,8 +124,33 @@ test('a person creates a stack in the editor, watches it deploy, edits it with a
     )?.Id;
     expect(webAfter).not.toBe(webBefore);
 
-    // History has both versions; remove asks first and then leaves nothing behind.
-    await expect(page.getByRole('list', { name: 'Versions' }).getByRole('listitem')).toHaveCount(2);
+    // The merged logs of the stack's containers show what the new web printed.
+    await page.getByRole('link', { name: 'Logs' }).click();
+    await expect(page.getByText('greeting-is-changed')).toBeVisible({ timeout: 30_000 });
+    await page.goBack();
+
+    // History has both versions; rolling back to the first deploys it again as version 3.
+    const versions = page.getByRole('list', { name: 'Versions' });
+    await expect(versions.getByRole('listitem')).toHaveCount(2);
+    await versions.getByRole('button', { name: 'Roll back to 1' }).click();
+    await expect(
+      page.getByRole('dialog', { name: `Deploying ${name}` }).getByText('Version 3 is running.'),
+    ).toBeVisible({ timeout: 60_000 });
+    await page
+      .getByRole('dialog', { name: `Deploying ${name}` })
+      .getByRole('button', { name: 'Done' })
+      .click();
+    await expect(versions.getByRole('listitem')).toHaveCount(3);
+    const rolledBack = (await stackContainers(name)).find(
+      (c) => c.Labels['com.docker.compose.service'] === 'web',
+    );
+    const env = await engineRequest<{ Config: { Env: string[] } }>(
+      'GET',
+      `/containers/${rolledBack?.Id ?? 'none'}/json`,
+    );
+    expect(env.body.Config.Env).toContain('GREETING=hello');
+
+    // Remove asks first and then leaves nothing behind.
     await page.getByRole('button', { name: 'Remove', exact: true }).click();
     const confirm = page.getByRole('alertdialog', { name: `Remove stack ${name}?` });
     await confirm.getByLabel('Also delete the stored file and its history').check();

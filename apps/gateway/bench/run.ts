@@ -4,6 +4,7 @@ import { benchRelay } from './relay.bench';
 import { benchTerminal } from './terminal.bench';
 import { benchEventDelay, benchStatsFanout } from './live.bench';
 import { benchModel } from './model.bench';
+import { benchStacks } from './stacks.bench';
 
 const gatewayUrl = process.env.BERTH_URL;
 const host = process.env.DOCKER_HOST;
@@ -27,6 +28,7 @@ if (wanted('live')) {
   print(await benchEventDelay({ gatewayUrl, gatewayPid, socketPath, token }));
   print(await benchStatsFanout({ gatewayUrl, gatewayPid, socketPath, token }));
 }
+if (wanted('stacks')) print(await benchStacks({ gatewayUrl, dockerHost: host, token }));
 
 // The 5,000-container case: its own engine and gateway (scripts/bench.mjs starts them).
 const modelUrl = process.env.BERTH_MODEL_URL;

@@ -332,6 +332,298 @@ describe('a project made by the compose CLI', () => {
   }, 150_000);
 });
 
+describe('a six-service stack using most keys', () => {
+  const NAME = 'keysstk';
+  const bindDir = mkdtempSync(join(tmpdir(), 'berth-keys-'));
+  const file = `
+services:
+  db:
+    image: ${BASE_IMAGE}
+    command: sh -c "touch /tmp/ready; exec sleep 3600"
+    init: true
+    restart: unless-stopped
+    healthcheck:
+      test: ["CMD", "test", "-f", "/tmp/ready"]
+      interval: 1s
+      timeout: 2s
+      retries: 20
+    volumes:
+      - data:/data
+    logging:
+      driver: json-file
+      options:
+        max-size: 1m
+  migrate:
+    image: ${BASE_IMAGE}
+    command: ["sh", "-c", "sleep 1; exit 0"]
+    restart: "no"
+  api:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    init: true
+    depends_on:
+      db:
+        condition: service_healthy
+      migrate:
+        condition: service_completed_successfully
+    environment:
+      - MODE=api
+      - EMPTY=
+    ports:
+      - "127.0.0.1:17481:80"
+      - target: 81
+        published: 17482
+        protocol: udp
+    expose:
+      - "9000"
+    networks:
+      front:
+        aliases: [api-alias]
+      back:
+        ipv4_address: 172.31.250.10
+    deploy:
+      resources:
+        limits:
+          cpus: "0.5"
+          memory: 64M
+          pids: 100
+        reservations:
+          memory: 16M
+    labels:
+      tier: api
+  worker:
+    image: ${BASE_IMAGE}
+    entrypoint: ["sh", "-c"]
+    command: ["exec sleep 3600"]
+    user: "1000:1000"
+    working_dir: /tmp
+    hostname: worker-host
+    extra_hosts:
+      - "registry.local:10.1.2.3"
+    dns: [10.0.0.53]
+    cap_add: [NET_ADMIN]
+    cap_drop: [MKNOD]
+    sysctls:
+      net.core.somaxconn: 1024
+    ulimits:
+      nofile:
+        soft: 1024
+        hard: 2048
+    stop_signal: SIGINT
+    stop_grace_period: 5s
+    networks: [back]
+  cache:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    init: true
+    tmpfs:
+      - /run:size=1m
+    ports:
+      - "17483-17484:83-84"
+    volumes:
+      - type: bind
+        source: ${bindDir}
+        target: /config
+        read_only: true
+      - type: tmpfs
+        target: /scratch
+  web:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    init: true
+    deploy:
+      replicas: 2
+    depends_on: [api]
+  debug:
+    image: ${BASE_IMAGE}
+    profiles: [debug]
+networks:
+  front: {}
+  back:
+    ipam:
+      config:
+        - subnet: 172.31.250.0/24
+volumes:
+  data: {}
+`;
+
+  interface Inspect {
+    Name: string;
+    State: { Status: string; ExitCode: number; StartedAt: string; FinishedAt: string };
+    Config: {
+      Env: string[];
+      Labels: Record<string, string>;
+      User: string;
+      WorkingDir: string;
+      Hostname: string;
+      Entrypoint: string[] | null;
+      Cmd: string[] | null;
+      StopSignal?: string;
+      StopTimeout?: number;
+      ExposedPorts?: Record<string, object>;
+      Healthcheck?: { Test: string[]; Interval: number; Retries: number };
+    };
+    HostConfig: {
+      PortBindings: Record<string, Array<{ HostIp: string; HostPort: string }>>;
+      RestartPolicy: { Name: string };
+      NanoCpus: number;
+      Memory: number;
+      MemoryReservation: number;
+      PidsLimit: number;
+      ExtraHosts: string[];
+      Dns: string[];
+      CapAdd: string[];
+      CapDrop: string[];
+      Sysctls: Record<string, string>;
+      Ulimits: Array<{ Name: string; Soft: number; Hard: number }>;
+      Init: boolean;
+      Tmpfs?: Record<string, string>;
+      LogConfig: { Type: string; Config: Record<string, string> };
+    };
+    Mounts: Array<{
+      Type: string;
+      Name?: string;
+      Source: string;
+      Destination: string;
+      RW: boolean;
+    }>;
+    NetworkSettings: {
+      Networks: Record<
+        string,
+        { Aliases: string[] | null; IPAMConfig: { IPv4Address?: string } | null }
+      >;
+    };
+  }
+  const inspect = async (name: string) =>
+    (await engine<Inspect>('GET', `/containers/${NAME}-${name}-1/json`)).body;
+
+  afterAll(() => down(NAME));
+
+  it('deploys, and docker inspect shows every key landed; down leaves nothing behind', async () => {
+    const events = await deployEvents(
+      await api('/stacks', admin, {
+        method: 'POST',
+        body: JSON.stringify({ name: NAME, compose: file }),
+      }),
+    );
+    expect(events.at(-1)).toEqual({ type: 'done', stack: NAME, version: 1 });
+    const containers = await engineContainers(NAME);
+    expect(containers.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual([
+      'api',
+      'cache',
+      'db',
+      'migrate',
+      'web',
+      'web',
+      'worker',
+    ]);
+
+    // depends_on: api started after db was healthy and migrate had exited 0.
+    const [db, migrate, api_, worker, cache] = await Promise.all(
+      ['db', 'migrate', 'api', 'worker', 'cache'].map(inspect),
+    );
+    if (!db || !migrate || !api_ || !worker || !cache) throw new Error('a container is missing');
+    expect(migrate.State).toMatchObject({ Status: 'exited', ExitCode: 0 });
+    expect(Date.parse(api_.State.StartedAt)).toBeGreaterThanOrEqual(
+      Date.parse(migrate.State.FinishedAt),
+    );
+
+    expect(db.HostConfig.RestartPolicy.Name).toBe('unless-stopped');
+    expect(db.Config.Healthcheck).toMatchObject({
+      Test: ['CMD', 'test', '-f', '/tmp/ready'],
+      Interval: 1e9,
+      Retries: 20,
+    });
+    expect(db.Mounts).toEqual([
+      expect.objectContaining({ Type: 'volume', Name: `${NAME}_data`, Destination: '/data' }),
+    ]);
+    expect(db.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '1m' } });
+
+    expect(api_.Config.Env).toEqual(expect.arrayContaining(['MODE=api', 'EMPTY=']));
+    expect(api_.HostConfig.PortBindings).toEqual({
+      '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '17481' }],
+      '81/udp': [{ HostIp: '', HostPort: '17482' }],
+    });
+    expect(Object.keys(api_.Config.ExposedPorts ?? {}).sort()).toEqual([
+      '80/tcp',
+      '81/udp',
+      '9000/tcp',
+    ]);
+    expect(api_.NetworkSettings.Networks[`${NAME}_front`]?.Aliases).toEqual(
+      expect.arrayContaining(['api', 'api-alias']),
+    );
+    expect(api_.NetworkSettings.Networks[`${NAME}_back`]?.IPAMConfig?.IPv4Address).toBe(
+      '172.31.250.10',
+    );
+    expect(api_.HostConfig).toMatchObject({
+      NanoCpus: 5e8,
+      Memory: 64 * 1024 * 1024,
+      MemoryReservation: 16 * 1024 * 1024,
+      PidsLimit: 100,
+    });
+    expect(api_.Config.Labels).toMatchObject({
+      tier: 'api',
+      'com.docker.compose.project': NAME,
+      'com.docker.compose.service': 'api',
+      'com.docker.compose.container-number': '1',
+      'com.docker.compose.oneoff': 'False',
+      'com.docker.compose.depends_on':
+        'db:service_healthy:false,migrate:service_completed_successfully:false',
+    });
+    expect(api_.Config.Labels['com.docker.compose.config-hash']).toMatch(/^[0-9a-f]{64}$/);
+
+    expect(worker.Config).toMatchObject({
+      Entrypoint: ['sh', '-c'],
+      Cmd: ['exec sleep 3600'],
+      User: '1000:1000',
+      WorkingDir: '/tmp',
+      Hostname: 'worker-host',
+      StopSignal: 'SIGINT',
+      StopTimeout: 5,
+    });
+    expect(worker.HostConfig).toMatchObject({
+      ExtraHosts: ['registry.local:10.1.2.3'],
+      Dns: ['10.0.0.53'],
+      CapAdd: ['NET_ADMIN'],
+      CapDrop: ['MKNOD'],
+      Sysctls: { 'net.core.somaxconn': '1024' },
+      Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 2048 }],
+    });
+    expect(Object.keys(worker.NetworkSettings.Networks)).toEqual([`${NAME}_back`]);
+
+    expect(cache.HostConfig.Init).toBe(true);
+    expect(cache.HostConfig.Tmpfs).toEqual({ '/run': 'size=1m' });
+    expect(cache.Mounts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Type: 'bind',
+          Source: bindDir,
+          Destination: '/config',
+          RW: false,
+        }),
+        expect.objectContaining({ Type: 'tmpfs', Destination: '/scratch' }),
+      ]),
+    );
+    expect(cache.HostConfig.PortBindings).toEqual({
+      '83/tcp': [{ HostIp: '', HostPort: '17483' }],
+      '84/tcp': [{ HostIp: '', HostPort: '17484' }],
+    });
+    expect((await engine('GET', `/containers/${NAME}-web-2/json`)).status).toBe(200);
+    // The profile nobody named is not deployed.
+    expect((await engine('GET', `/containers/${NAME}-debug-1/json`)).status).toBe(404);
+
+    const removed = await api(`/stacks/${NAME}?volumes=1&forget=1`, admin, { method: 'DELETE' });
+    // front, back and the default network of the services that name none.
+    expect(await removed.json()).toMatchObject({ containers: 7, networks: 3, volumes: 1 });
+    expect(await engineContainers(NAME)).toEqual([]);
+    const networks = await engine<unknown[]>(
+      'GET',
+      `/networks?filters=${encodeURIComponent(JSON.stringify({ label: [`com.docker.compose.project=${NAME}`] }))}`,
+    );
+    expect(networks.body).toEqual([]);
+  }, 180_000);
+});
+
 describe('bad input and the policy', () => {
   const post = (headers: Record<string, string>, name: string, compose: string, env = '') =>
     api('/stacks', headers, { method: 'POST', body: JSON.stringify({ name, compose, env }) });
@@ -398,6 +690,25 @@ describe('bad input and the policy', () => {
       /^service "root", key privileged: /,
     );
     expect(await engineContainers('policystk')).toEqual([]);
+
+    // The same file is an admin's to deploy: Berth's policy lets it through and the engine gets
+    // privileged, host pid, host bind and host network. (This test engine runs in a sandbox that
+    // cannot start a privileged container, so its start may fail at the engine: after Berth.)
+    const events = await deployEvents(await post(admin, 'policystk', file));
+    const last = events.at(-1);
+    if (last?.type === 'error') expect(last.message).toMatch(/caps|permitted/);
+    else expect(last).toMatchObject({ type: 'done', stack: 'policystk' });
+    const root = await engine<{ HostConfig: { Privileged: boolean; PidMode: string } }>(
+      'GET',
+      '/containers/policystk-root-1/json',
+    );
+    expect(root.body.HostConfig).toMatchObject({ Privileged: true, PidMode: 'host' });
+    const net = await engine<{ HostConfig: { NetworkMode: string } }>(
+      'GET',
+      '/containers/policystk-net-1/json',
+    );
+    expect(net.body.HostConfig.NetworkMode).toBe('host');
+    await down('policystk');
   });
 
   it('reports a failing step in the stream and keeps what was made inspectable', async () => {
@@ -446,7 +757,79 @@ describe('a deploy that fails at a step', () => {
 });
 
 describe('swarm stacks', () => {
-  it('lists services of a `docker stack deploy` namespace as a read-only swarm stack', async () => {
+  const swarmFile = (greeting: string, replicas: number) => `
+services:
+  web:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    environment:
+      GREETING: ${greeting}
+    labels:
+      tier: front
+    networks:
+      back:
+        aliases: [frontend]
+    secrets:
+      - token
+    configs:
+      - source: motd
+        target: /etc/motd
+    deploy:
+      replicas: ${replicas}
+      labels:
+        owner: berth
+      resources:
+        limits:
+          cpus: "0.5"
+          memory: 64M
+      placement:
+        constraints: ["node.role == manager"]
+      update_config:
+        parallelism: 2
+        order: start-first
+      restart_policy:
+        condition: on-failure
+  worker:
+    image: ${BASE_IMAGE}
+    command: ["sleep", "3600"]
+    depends_on: [web]
+    networks: [back]
+networks:
+  back: {}
+secrets:
+  token:
+    environment: TOKEN
+configs:
+  motd:
+    content: hello from berth
+`;
+
+  interface EngineService {
+    ID: string;
+    Spec: {
+      Name: string;
+      Labels: Record<string, string>;
+      Mode: { Replicated?: { Replicas: number } };
+      UpdateConfig?: { Parallelism: number; Order: string };
+      TaskTemplate: {
+        ContainerSpec: {
+          Env?: string[];
+          Args?: string[];
+          Labels?: Record<string, string>;
+          Secrets?: Array<{ SecretName: string; File: { Name: string } }>;
+          Configs?: Array<{ ConfigName: string; File: { Name: string } }>;
+        };
+        Resources: { Limits: { NanoCPUs: number; MemoryBytes: number } };
+        Placement: { Constraints: string[] };
+        RestartPolicy: { Condition: string };
+        Networks: Array<{ Target: string; Aliases: string[] }>;
+      };
+    };
+  }
+  const namespaced = (kind: string, namespace: string) =>
+    `/${kind}?filters=${encodeURIComponent(JSON.stringify({ label: [`com.docker.stack.namespace=${namespace}`] }))}`;
+
+  it('deploys, scales, updates and removes a swarm stack, and lists a `docker stack deploy` one', async () => {
     // Own ports (not 2377/4789) so a swarm on another private engine of this machine can't clash.
     const init = await engine('POST', '/swarm/init', {
       ListenAddr: '127.0.0.1:7518',
@@ -454,22 +837,146 @@ describe('swarm stacks', () => {
       DataPathPort: 7519,
     });
     expect(init.status).toBe(200);
+    const folder = mkdtempSync(join(tmpdir(), 'berth-swarm-stack-'));
     try {
-      const service = await engine<{ ID: string }>('POST', '/services/create', {
-        Name: 'swarmstk_web',
-        Labels: { 'com.docker.stack.namespace': 'swarmstk' },
-        TaskTemplate: { ContainerSpec: { Image: BASE_IMAGE, Command: ['sleep', '3600'] } },
-        Mode: { Replicated: { Replicas: 1 } },
-      });
-      expect(service.status).toBe(201);
-      const list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
-      expect(list.find((s) => s.name === 'swarmstk')).toMatchObject({
+      // The real CLI's stack shows up as an external swarm stack.
+      const cliFile = join(folder, 'cli.yaml');
+      writeFileSync(
+        cliFile,
+        `version: "3.8"\nservices:\n  web:\n    image: ${BASE_IMAGE}\n    command: ["sleep", "3600"]\n`,
+      );
+      execFileSync(
+        'docker',
+        ['stack', 'deploy', '--resolve-image', 'never', '-c', cliFile, 'clisw'],
+        {
+          env: { ...process.env, DOCKER_HOST: engineHost() },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+      expect(list.find((s) => s.name === 'clisw')).toMatchObject({
         kind: 'swarm',
         managedBy: 'external',
         services: [{ name: 'web', total: 1, image: BASE_IMAGE }],
       });
+
+      // An operator's swarm file with a host bind mount is refused before anything is made.
+      const bound = await api('/stacks', operator, {
+        method: 'POST',
+        body: JSON.stringify({
+          name: 'swarmstk',
+          kind: 'swarm',
+          compose: `services:\n  web:\n    image: ${BASE_IMAGE}\n    volumes:\n      - /etc:/host-etc\n`,
+        }),
+      });
+      expect(bound.status).toBe(403);
+      expect(((await bound.json()) as { message: string }).message).toMatch(
+        /service "web", key volumes/,
+      );
+      expect(
+        (await engine<EngineService[]>('GET', namespaced('services', 'swarmstk'))).body,
+      ).toEqual([]);
+
+      // Deploy: services, the overlay network, the secret and config, every deploy key landed.
+      const events = await deployEvents(
+        await api('/stacks', operator, {
+          method: 'POST',
+          body: JSON.stringify({
+            name: 'swarmstk',
+            kind: 'swarm',
+            compose: swarmFile('hello', 2),
+            env: 'TOKEN=s3cret\n',
+          }),
+        }),
+      );
+      expect(events.at(-1)).toEqual({ type: 'done', stack: 'swarmstk', version: 1 });
+      const steps = events
+        .filter((e) => e.type === 'step' && e.status === 'done')
+        .map((e) => e.type === 'step' && e.id);
+      expect(steps).toEqual(
+        expect.arrayContaining([
+          'network:swarmstk_back',
+          'secret:swarmstk_token',
+          'config:swarmstk_motd',
+          'service:swarmstk_web',
+          'service:swarmstk_worker',
+        ]),
+      );
+      // depends_on has no meaning in swarm: said so in the progress, not dropped silently.
+      expect(
+        events.some(
+          (e) => e.type === 'step' && e.kind === 'validate' && e.target.includes('depends_on'),
+        ),
+      ).toBe(true);
+      const services = (await engine<EngineService[]>('GET', namespaced('services', 'swarmstk')))
+        .body;
+      const web = services.find((s) => s.Spec.Name === 'swarmstk_web');
+      expect(web?.Spec.Mode.Replicated?.Replicas).toBe(2);
+      expect(web?.Spec.Labels.owner).toBe('berth');
+      expect(web?.Spec.UpdateConfig).toMatchObject({ Parallelism: 2, Order: 'start-first' });
+      const task = web?.Spec.TaskTemplate;
+      expect(task?.ContainerSpec.Env).toEqual(['GREETING=hello']);
+      expect(task?.ContainerSpec.Labels?.tier).toBe('front');
+      expect(task?.ContainerSpec.Secrets?.[0]).toMatchObject({
+        SecretName: 'swarmstk_token',
+        File: { Name: 'token' },
+      });
+      expect(task?.ContainerSpec.Configs?.[0]).toMatchObject({
+        ConfigName: 'swarmstk_motd',
+        File: { Name: '/etc/motd' },
+      });
+      expect(task?.Resources.Limits).toEqual({ NanoCPUs: 5e8, MemoryBytes: 64 * 1024 * 1024 });
+      expect(task?.Placement.Constraints).toEqual(['node.role == manager']);
+      expect(task?.RestartPolicy.Condition).toBe('on-failure');
+      expect(task?.Networks[0]?.Aliases).toEqual(['web', 'frontend']);
+      const network = await engine<{ Driver: string }>('GET', '/networks/swarmstk_back');
+      expect(network.body.Driver).toBe('overlay');
+
+      list = (await (await api('/stacks', viewer)).json()) as StackSummary[];
+      expect(list.filter((s) => s.name === 'swarmstk')).toMatchObject([
+        { kind: 'swarm', managedBy: 'berth' },
+      ]);
+
+      // Scale one service, then redeploy a changed file (a new version), as `docker stack deploy`.
+      const scaled = await api('/stacks/swarmstk/scale', operator, {
+        method: 'POST',
+        body: JSON.stringify({ service: 'worker', replicas: 3 }),
+      });
+      expect(scaled.status).toBe(200);
+      const worker = await engine<EngineService>('GET', '/services/swarmstk_worker');
+      expect(worker.body.Spec.Mode.Replicated?.Replicas).toBe(3);
+      const updated = await deployEvents(
+        await api('/stacks/swarmstk', operator, {
+          method: 'PUT',
+          body: JSON.stringify({ compose: swarmFile('changed', 1), env: 'TOKEN=s3cret\n' }),
+        }),
+      );
+      expect(updated.at(-1)).toEqual({ type: 'done', stack: 'swarmstk', version: 2 });
+      const after = await engine<EngineService>('GET', '/services/swarmstk_web');
+      expect(after.body.ID).toBe(web?.ID);
+      expect(after.body.Spec.TaskTemplate.ContainerSpec.Env).toEqual(['GREETING=changed']);
+      expect(after.body.Spec.Mode.Replicated?.Replicas).toBe(1);
+
+      // Stop is not a swarm operation: a clear 409, nothing done.
+      const stop = await api('/stacks/swarmstk/stop', operator, { method: 'POST' });
+      expect(stop.status).toBe(409);
+
+      // Remove: services, networks, secrets and configs of the namespace are gone.
+      const removed = await api('/stacks/swarmstk?forget=1', operator, { method: 'DELETE' });
+      expect(removed.status).toBe(200);
+      expect(await removed.json()).toMatchObject({
+        services: 2,
+        networks: 1,
+        secrets: 1,
+        configs: 1,
+      });
+      for (const kind of ['services', 'networks', 'secrets', 'configs'])
+        expect((await engine<unknown[]>('GET', namespaced(kind, 'swarmstk'))).body).toEqual([]);
+      const cliRemoved = await api('/stacks/clisw', operator, { method: 'DELETE' });
+      expect(cliRemoved.status).toBe(200);
+      expect((await engine<unknown[]>('GET', namespaced('services', 'clisw'))).body).toEqual([]);
     } finally {
       await engine('POST', '/swarm/leave?force=1');
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 import type { StackDeployEvent, StackServiceAction, StackStepKind } from '@berth/api';
+import { stateFromStatus } from '@berth/api';
 import { EngineCallError } from '../endpoints/transport';
 import { LABEL } from './labels';
 import { containerName, type ProjectPlan, type ServicePlan } from './project';
@@ -9,7 +10,9 @@ export type Emit = (event: StackDeployEvent) => void;
 interface ExistingContainer {
   Id: string;
   Names: string[];
-  State: string;
+  /** Missing on PouchContainer: then `Status` (`Up 8 seconds`) says it. */
+  State?: string;
+  Status?: string;
   ImageID: string;
   Labels: Record<string, string> | null;
 }
@@ -215,8 +218,10 @@ export async function deployProject(
     existing = existing.filter((c) => names.has(c.Labels?.[LABEL.service] ?? ''));
   }
 
+  // Services whose dependencies are all up go together, a few at a time, as compose does; a
+  // service waits for the conditions it asks of its dependencies before it is created.
   const started = new Map<string, string[]>();
-  for (const service of services) {
+  const deployOne = async (service: ServicePlan) => {
     for (const dep of service.dependsOn) {
       const condition = dep.condition;
       if (condition === 'service_started') continue;
@@ -243,7 +248,51 @@ export async function deployProject(
       service.name,
       await deployService(engine, plan.name, service, existing, images.get(service.image), step),
     );
+  };
+  for (const level of dependencyLevels(services)) {
+    const results = await bounded(level, PARALLEL_SERVICES, deployOne);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
+}
+
+/** How many services of one dependency level are created at once. */
+const PARALLEL_SERVICES = 8;
+
+/** Services in groups: each group only depends on services of the groups before it. */
+export function dependencyLevels(services: ServicePlan[]): ServicePlan[][] {
+  const names = new Set(services.map((s) => s.name));
+  const level = new Map<string, number>();
+  // `services` is in dependency order, so each dependency's level is known when it is needed.
+  for (const service of services) {
+    const deps = service.dependsOn.filter((d) => names.has(d.service));
+    level.set(service.name, Math.max(-1, ...deps.map((d) => level.get(d.service) ?? 0)) + 1);
+  }
+  const levels: ServicePlan[][] = [];
+  for (const service of services) (levels[level.get(service.name) ?? 0] ??= []).push(service);
+  return levels.filter(Boolean);
+}
+
+/** Runs `task` over `items`, `limit` at a time, and settles them all (none is left running). */
+async function bounded<T>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<PromiseSettledResult<void>[]> {
+  const results: PromiseSettledResult<void>[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      const item = items[at] as T;
+      results[at] = await task(item).then(
+        (value) => ({ status: 'fulfilled' as const, value }),
+        (reason: unknown) => ({ status: 'rejected' as const, reason }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 type Step = <T>(
@@ -283,7 +332,7 @@ async function deployService(
     }
     taken.add(number(container));
     ids.push(container.Id);
-    if (container.State !== 'running')
+    if ((container.State ?? stateFromStatus(container.Status ?? '')) !== 'running')
       await step('container', `${name} start`, async () => {
         await engine.ok('POST', `/containers/${container.Id}/start`, undefined, { allowed: [304] });
         return undefined;

@@ -182,3 +182,31 @@ networks:
     ).toMatch(/named volume "data" is not declared/);
   });
 });
+
+describe('profiles and tmpfs', () => {
+  const yaml = `
+services:
+  web:
+    image: busybox
+    tmpfs:
+      - /run:size=64m,mode=1777
+      - /cache
+  debug:
+    image: busybox
+    profiles: [debug]
+`;
+
+  it('leaves out services of profiles that are not active, as `docker compose up` does', () => {
+    expect(plan(yaml).services.map((s) => s.name)).toEqual(['web']);
+    const withDebug = planProject('shop', loadComposeFile(yaml), yaml, {
+      ...context,
+      profiles: ['debug'],
+    });
+    expect(withDebug.services.map((s) => s.name)).toEqual(['debug', 'web']);
+  });
+
+  it('keeps tmpfs options (size, mode) in HostConfig.Tmpfs', () => {
+    const body = plan(yaml).services[0]?.createBody(1) as { HostConfig: { Tmpfs: unknown } };
+    expect(body.HostConfig.Tmpfs).toEqual({ '/run': 'size=64m,mode=1777', '/cache': '' });
+  });
+});

@@ -106,6 +106,7 @@ const SUPPORTED_SERVICE_KEYS = new Set([
   'pull_policy',
   'oom_score_adj',
   'runtime',
+  'profiles',
 ]);
 const SUPPORTED_DEPLOY_KEYS = new Set([
   'replicas',
@@ -258,6 +259,8 @@ export interface PlanContext {
   workingDir: string;
   configFiles: string;
   environmentFile?: string;
+  /** Active profiles (COMPOSE_PROFILES of the .env): services of other profiles are left out. */
+  profiles?: string[];
 }
 
 /**
@@ -356,7 +359,12 @@ export function planProject(
   const plans = new Map<string, ServicePlan>();
   let usesDefaultNetwork = false;
 
-  for (const [name, service] of Object.entries(doc.services)) {
+  const active = new Set(context.profiles ?? []);
+  const enabled = Object.entries(doc.services).filter(([, service]) => {
+    const profiles = stringList(service.profiles);
+    return profiles.length === 0 || profiles.some((p) => active.has(p) || active.has('*'));
+  });
+  for (const [name, service] of enabled) {
     const at = (...parts: Array<string | number>) => ['services', name, ...parts];
     for (const key of Object.keys(service))
       if (!SUPPORTED_SERVICE_KEYS.has(key) && !key.startsWith('x-'))
@@ -439,10 +447,13 @@ function planService(
   const mounts = ((service.volumes as unknown[] | undefined) ?? []).map((spec) =>
     parseVolume(spec, volumeName),
   );
-  for (const spec of stringList(service.tmpfs)) {
-    const [target = '', options] = spec.split(':');
-    mounts.push({ Type: 'tmpfs', Target: target, ...(options ? {} : {}) });
-  }
+  // `tmpfs:` entries go to HostConfig.Tmpfs as compose does, options (size=…,mode=…) and all.
+  const tmpfs = Object.fromEntries(
+    stringList(service.tmpfs).map((spec) => {
+      const at = spec.indexOf(':');
+      return at < 0 ? [spec, ''] : [spec.slice(0, at), spec.slice(at + 1)];
+    }),
+  );
 
   // Networks: a list or a map with aliases / ipv4_address; none means the project's default.
   const networkMode = str(service.network_mode);
@@ -485,6 +496,7 @@ function planService(
   const hostConfig: Obj = {
     PortBindings: bindings,
     Mounts: mounts,
+    Tmpfs: service.tmpfs === undefined ? undefined : tmpfs,
     RestartPolicy: {
       Name: restartName === 'no' ? '' : restartName,
       ...(retries ? { MaximumRetryCount: Number(retries) } : {}),

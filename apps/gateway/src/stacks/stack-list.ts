@@ -1,4 +1,5 @@
 import type { StackContainer, StackServiceSummary, StackSummary } from '@berth/api';
+import { stateFromStatus } from '@berth/api';
 import { LABEL } from './labels';
 import type { StackEngine } from './stack-engine';
 
@@ -6,11 +7,13 @@ interface EngineContainer {
   Id: string;
   Names: string[];
   Image: string;
-  State: string;
+  /** Missing on PouchContainer, whose list says the state only in the `Status` text. */
+  State?: string;
   Status: string;
   Created: number;
   Labels: Record<string, string> | null;
-  Ports: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }>;
+  /** Missing on PouchContainer too. */
+  Ports?: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type: string }>;
 }
 
 interface EngineService {
@@ -31,14 +34,16 @@ function toContainer(c: EngineContainer): StackContainer {
     name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
     service: labels[LABEL.service] ?? '',
     number: Number(labels[LABEL.number] ?? 0),
-    state: c.State,
+    state: c.State ?? stateFromStatus(c.Status),
     status: c.Status,
     image: c.Image,
     configHash: labels[LABEL.configHash] ?? null,
-    ports: c.Ports.filter((p) => p.PublicPort).map(
-      (p) =>
-        `${p.IP && p.IP !== '0.0.0.0' ? `${p.IP}:` : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`,
-    ),
+    ports: (c.Ports ?? [])
+      .filter((p) => p.PublicPort)
+      .map(
+        (p) =>
+          `${p.IP && p.IP !== '0.0.0.0' ? `${p.IP}:` : ''}${p.PublicPort}->${p.PrivatePort}/${p.Type}`,
+      ),
   };
 }
 
@@ -122,18 +127,34 @@ export async function listStacks(
     byProject.set(c.project, list);
   }
   const storedByName = new Map(stored.map((s) => [s.name, s]));
-  const names = new Set([...byProject.keys(), ...storedByName.keys()]);
+  const swarm = (await swarmStacks(engine)).map((stack) =>
+    storedByName.has(stack.name)
+      ? {
+          ...stack,
+          managedBy: 'berth' as const,
+          updatedAt: storedByName.get(stack.name)?.updatedAt ?? stack.updatedAt,
+        }
+      : stack,
+  );
+  // A stored file deployed as a swarm stack is listed once, as that swarm stack.
+  const swarmNames = new Set(swarm.map((s) => s.name));
+  const names = new Set([
+    ...byProject.keys(),
+    ...[...storedByName.keys()].filter((name) => !swarmNames.has(name)),
+  ]);
   const stacks = [...names].map((name) => {
     const list = byProject.get(name) ?? [];
     const newest = list.length ? Math.max(...list.map((c) => c.created)) * 1000 : null;
     return composeSummary(name, list, storedByName.get(name), newest);
   });
-  return [...stacks, ...(await swarmStacks(engine))].sort((a, b) => a.name.localeCompare(b.name));
+  return [...stacks, ...swarm].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Swarm stacks (`docker stack deploy`): services grouped by their namespace label. */
-async function swarmStacks(engine: StackEngine): Promise<StackSummary[]> {
-  const filters = encodeURIComponent(JSON.stringify({ label: [LABEL.swarmNamespace] }));
+/** Swarm stacks (`docker stack deploy`, or Berth's): services grouped by their namespace label. */
+export async function swarmStacks(engine: StackEngine, only?: string): Promise<StackSummary[]> {
+  const filters = encodeURIComponent(
+    JSON.stringify({ label: [only ? `${LABEL.swarmNamespace}=${only}` : LABEL.swarmNamespace] }),
+  );
   const answer = await engine.call<EngineService[]>(
     'GET',
     `/services?status=true&filters=${filters}`,

@@ -5,7 +5,8 @@ import { HttpError } from '../http/errors';
 import { parseBody } from '../http/validate';
 import { downProject, operateProject, type DeployOptions } from './deployer';
 import type { StackRouteKit } from './stack-route-kit';
-import type { StackService } from './stack-service';
+import { isSwarmPlan, type StackService } from './stack-service';
+import { removeSwarmStack, scaleSwarmService } from './swarm-deployer';
 
 /** Operations on one stack: scale, pull, start, stop, restart and down (operators). */
 export function stackOperationRoutes(
@@ -16,14 +17,42 @@ export function stackOperationRoutes(
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
   const { target, audit, engineCall, checked, stored, stream } = kit;
+  /** Swarm has no stop/start/pull of a stack: its services are scaled or updated instead. */
+  const refuseSwarm = async (
+    endpoint: Parameters<StackService['kindOf']>[0],
+    name: string,
+    what: string,
+  ) => {
+    if ((await engineCall(() => stacks.kindOf(endpoint, name))) === 'swarm')
+      throw new HttpError(
+        409,
+        `${name} is a swarm stack: swarm has no ${what} of a stack; scale its services or redeploy it.`,
+      );
+  };
 
   // Scale one service of the stored file (not saved as a version, as `compose up --scale`).
   router.post('/:id/stacks/:name/scale', security.require('operator'), json, async (req, res) => {
     const { endpoint, role, name } = target(req, res, 'operator');
     const input = parseBody(stackScaleSchema, req.body);
+    if ((await engineCall(() => stacks.kindOf(endpoint, name))) === 'swarm') {
+      // `docker service scale`: the service spec changes, not the file; made elsewhere is fine.
+      await engineCall(() =>
+        scaleSwarmService(stacks.engine(endpoint), name, input.service, input.replicas).catch(
+          (error: unknown) => {
+            if (error instanceof Error && !('status' in error))
+              throw new HttpError(400, error.message);
+            throw error;
+          },
+        ),
+      );
+      audit(req, res, endpoint, 'stack.scale', name, 200, `${input.service}=${input.replicas}`);
+      res.json({ message: `${name}_${input.service} scaled to ${input.replicas}.` });
+      return;
+    }
     const file = stored(endpoint.id, name);
     const plan = await checked(req, res, { endpoint, role, name }, 'stack.scale', file);
     if (!plan) return;
+    if (isSwarmPlan(plan)) throw new HttpError(500, 'unreachable: a compose file planned as swarm');
     const service = plan.services.find((s) => s.name === input.service);
     if (!service) throw new HttpError(400, `Stack ${name} has no service ${input.service}.`);
     service.replicas = input.replicas;
@@ -35,6 +64,7 @@ export function stackOperationRoutes(
 
   router.post('/:id/stacks/:name/pull', security.require('operator'), async (req, res) => {
     const { endpoint, role, name } = target(req, res, 'operator');
+    await refuseSwarm(endpoint, name, 'pull');
     const file = stored(endpoint.id, name);
     const plan = await checked(req, res, { endpoint, role, name }, 'stack.pull', file);
     if (!plan) return;
@@ -53,6 +83,7 @@ export function stackOperationRoutes(
         404,
         `No such stack operation: ${operation} (start, stop, restart, pull, scale, rollback).`,
       );
+    await refuseSwarm(endpoint, name, operation);
     const file = stacks.store.version(endpoint.id, name);
     const order = file
       ? safeOrder(() => stacks.plan(endpoint.id, name, file).services.map((s) => s.name))
@@ -76,6 +107,20 @@ export function stackOperationRoutes(
     const forget = req.query.forget === '1' || req.query.forget === 'true';
     const release = stacks.claim(endpoint.id, name);
     try {
+      if ((await engineCall(() => stacks.kindOf(endpoint, name))) === 'swarm') {
+        // `docker stack rm`: services, networks, secrets and configs (volumes stay on the nodes).
+        const removed = await engineCall(() => removeSwarmStack(stacks.engine(endpoint), name));
+        if (forget) stacks.forget(endpoint.id, name);
+        audit(req, res, endpoint, 'stack.down', name, 200, `${removed.services} swarm services`);
+        res.json({
+          message: `Swarm stack ${name} is removed.`,
+          containers: 0,
+          volumes: 0,
+          ...removed,
+          forgotten: forget,
+        });
+        return;
+      }
       const removed = await engineCall(() =>
         downProject(stacks.engine(endpoint), name, withVolumes),
       );

@@ -1,4 +1,4 @@
-import type { Role, StackDeployEvent } from '@berth/api';
+import type { Role, StackDeployEvent, StackKind } from '@berth/api';
 import { roleAtLeast, stackNameSchema } from '@berth/api';
 import type { Request, Response } from 'express';
 import type { Security } from '../auth/security';
@@ -75,9 +75,10 @@ export function stackRouteKit(
     where: { endpoint: Endpoint; role: Role; name: string },
     action: string,
     file: { compose: string; env: string },
+    kind: StackKind = 'compose',
   ) => {
     try {
-      return await stacks.checked(where.endpoint, where.role, where.name, file);
+      return await stacks.checked(where.endpoint, where.role, where.name, file, kind);
     } catch (error) {
       if (!(error instanceof StackFileRefused)) throw error;
       audit(req, res, where.endpoint, action, where.name, error.status, error.message);

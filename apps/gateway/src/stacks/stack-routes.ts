@@ -10,7 +10,7 @@ import type { Security } from '../auth/security';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/validate';
 import { previewProject } from './deployer';
-import { composeContainers, composeSummary, listStacks } from './stack-list';
+import { composeContainers, composeSummary, listStacks, swarmStacks } from './stack-list';
 import type { StackRouteKit } from './stack-route-kit';
 import { StackFileRefused, type StackService } from './stack-service';
 
@@ -36,6 +36,19 @@ export function stackRoutes(security: Security, stacks: StackService, kit: Stack
     const input = parseBody(stackPreviewSchema, req.body);
     const current = stacks.store.version(endpoint.id, input.name);
     try {
+      const kind = input.kind ?? (await engineCall(() => stacks.kindOf(endpoint, input.name)));
+      if (kind === 'swarm') {
+        // Swarm itself decides which tasks restart (those whose task template changed).
+        const plan = stacks.planSwarm(input.name, input);
+        const problems = await stacks.policyProblems(endpoint, role, plan, input.compose);
+        const services = plan.services.map((s) => ({
+          name: s.name,
+          action: 'recreate' as const,
+          reason: 'swarm updates the service; tasks restart if their template changed',
+        }));
+        res.json({ ok: problems.length === 0, problems, services, current: current ?? null });
+        return;
+      }
       const plan = stacks.plan(endpoint.id, input.name, input);
       const problems = await stacks.policyProblems(endpoint, role, plan, input.compose);
       const services = await engineCall(() => previewProject(stacks.engine(endpoint), plan));
@@ -50,7 +63,8 @@ export function stackRoutes(security: Security, stacks: StackService, kit: Stack
     const { endpoint, role } = target(req, res, 'operator');
     const input = parseBody(stackCreateSchema, req.body);
     const existing = await engineCall(() => composeContainers(stacks.engine(endpoint), input.name));
-    if (stacks.store.has(endpoint.id, input.name) || existing.length)
+    const swarmKind = await engineCall(() => stacks.kindOf(endpoint, input.name));
+    if (stacks.store.has(endpoint.id, input.name) || existing.length || swarmKind === 'swarm')
       throw new HttpError(
         409,
         `A stack named ${input.name} exists on ${endpoint.name}; edit it instead.`,
@@ -61,6 +75,7 @@ export function stackRoutes(security: Security, stacks: StackService, kit: Stack
       { endpoint, role, name: input.name },
       'stack.create',
       input,
+      input.kind,
     );
     if (!plan) return;
     const username = res.locals.principal?.username ?? null;
@@ -71,8 +86,20 @@ export function stackRoutes(security: Security, stacks: StackService, kit: Stack
 
   router.get('/:id/stacks/:name', security.require('viewer'), async (req, res) => {
     const { endpoint, name } = target(req, res, 'viewer');
-    const containers = await engineCall(() => composeContainers(stacks.engine(endpoint), name));
     const storedList = stacks.store.list(endpoint.id).find((s) => s.name === name);
+    const swarm = await engineCall(() => swarmStacks(stacks.engine(endpoint), name));
+    if (swarm[0]) {
+      const detail: StackDetail = {
+        ...swarm[0],
+        managedBy: storedList ? 'berth' : 'external',
+        containerList: [],
+        file: stacks.store.version(endpoint.id, name) ?? null,
+        versions: stacks.store.versions(endpoint.id, name),
+      };
+      res.json(detail);
+      return;
+    }
+    const containers = await engineCall(() => composeContainers(stacks.engine(endpoint), name));
     if (!containers.length && !storedList) throw new HttpError(404, `No such stack: ${name}`);
     const newest = containers.length ? Math.max(...containers.map((c) => c.created)) * 1000 : null;
     const detail: StackDetail = {
@@ -96,7 +123,8 @@ export function stackRoutes(security: Security, stacks: StackService, kit: Stack
   router.put('/:id/stacks/:name', security.require('operator'), json, async (req, res) => {
     const { endpoint, role, name } = target(req, res, 'operator');
     const input = parseBody(stackUpdateSchema, req.body);
-    const plan = await checked(req, res, { endpoint, role, name }, 'stack.update', input);
+    const kind = await engineCall(() => stacks.kindOf(endpoint, name));
+    const plan = await checked(req, res, { endpoint, role, name }, 'stack.update', input, kind);
     if (!plan) return;
     const username = res.locals.principal?.username ?? null;
     await stream(req, res, endpoint, 'stack.update', name, (emit) =>
@@ -115,7 +143,8 @@ export function stackRoutes(security: Security, stacks: StackService, kit: Stack
       const { version } = parseBody(stackRollbackSchema, req.body);
       const old = stacks.store.version(endpoint.id, name, version);
       if (!old) throw new HttpError(404, `Stack ${name} has no version ${version}.`);
-      const plan = await checked(req, res, { endpoint, role, name }, 'stack.rollback', old);
+      const kind = await engineCall(() => stacks.kindOf(endpoint, name));
+      const plan = await checked(req, res, { endpoint, role, name }, 'stack.rollback', old, kind);
       if (!plan) return;
       const username = res.locals.principal?.username ?? null;
       await stream(req, res, endpoint, 'stack.rollback', name, (emit) =>

@@ -1,17 +1,29 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role, StackDeployEvent, StackProblem } from '@berth/api';
+import type { Role, StackDeployEvent, StackKind, StackProblem } from '@berth/api';
 import { registryHostOfImage, registryHostOfServer, roleAtLeast } from '@berth/api';
-import { containerCreateProblems, volumeCreateProblems, type Json } from '../auth/body-policy';
+import {
+  containerCreateProblems,
+  serviceSpecProblems,
+  volumeCreateProblems,
+  type Json,
+} from '../auth/body-policy';
 import type { Security } from '../auth/security';
 import type { Endpoint } from '../endpoints/endpoint';
 import { HttpError } from '../http/errors';
 import { engineHostAddresses, fetchPolicyProblems } from '../relay/fetch-policy';
 import { ComposeFileError, lineOfPath, loadComposeFile } from './compose-file';
 import { deployProject, type DeployOptions } from './deployer';
+import { parseDotEnv } from './interpolate';
 import { planProject, type ProjectPlan } from './project';
 import { StackEngine } from './stack-engine';
 import type { StackStore } from './stack-store';
+import { deploySwarmStack, swarmStackServices } from './swarm-deployer';
+import { planSwarmStack, type SwarmPlan } from './swarm-plan';
+
+/** A file planned as a compose project or as a swarm stack. */
+export type StackPlan = ProjectPlan | SwarmPlan;
+export const isSwarmPlan = (plan: StackPlan): plan is SwarmPlan => 'namespace' in plan;
 
 /** The compose key behind an engine field the body policy names (`HostConfig.PidMode` → `pid`). */
 const COMPOSE_KEYS: Array<[RegExp, string]> = [
@@ -25,6 +37,9 @@ const COMPOSE_KEYS: Array<[RegExp, string]> = [
   [/HostConfig\.Devices/, 'devices'],
   [/HostConfig\.SecurityOpt/, 'security_opt'],
   [/HostConfig\.(Mounts|Binds)/, 'volumes'],
+  [/ContainerSpec\.Mounts/, 'volumes'],
+  [/ContainerSpec\.CapabilityAdd/, 'cap_add'],
+  [/Networks: host/, 'networks'],
 ];
 function composeKeyOf(problem: string): string | undefined {
   return COMPOSE_KEYS.find(([pattern]) => pattern.test(problem))?.[1];
@@ -78,6 +93,10 @@ export class StackService {
         workingDir: folder,
         configFiles: join(folder, 'compose.yaml'),
         environmentFile: file.env ? join(folder, '.env') : undefined,
+        profiles: (parseDotEnv(file.env).COMPOSE_PROFILES ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
       });
     } catch (error) {
       if (error instanceof ComposeFileError)
@@ -90,6 +109,28 @@ export class StackService {
     }
   }
 
+  /** Like plan, for a swarm stack (`docker stack deploy` semantics). */
+  planSwarm(name: string, file: StackFile): SwarmPlan {
+    try {
+      const doc = loadComposeFile(file.compose, file.env);
+      return planSwarmStack(name, doc, file.compose, parseDotEnv(file.env));
+    } catch (error) {
+      if (error instanceof ComposeFileError)
+        throw new StackFileRefused(
+          400,
+          `The compose file is not valid: ${error.message}`,
+          error.problems,
+        );
+      throw error;
+    }
+  }
+
+  /** `swarm` when the engine runs services of this stack's namespace, else `compose`. */
+  async kindOf(endpoint: Endpoint, name: string): Promise<StackKind> {
+    const services = await swarmStackServices(this.engine(endpoint), name);
+    return services.length ? 'swarm' : 'compose';
+  }
+
   /**
    * What the caller's role may not deploy: the relay's body policy applied to every container
    * and volume the file would create, and the engine-fetch policy to every image, each problem
@@ -98,17 +139,26 @@ export class StackService {
   async policyProblems(
     endpoint: Endpoint,
     role: Role,
-    plan: ProjectPlan,
+    plan: StackPlan,
     yaml: string,
   ): Promise<StackProblem[]> {
     const settings = this.security.deps.settings.security();
     const problems: StackProblem[] = [];
+    const bodyProblems = (service: StackPlan['services'][number]) =>
+      'spec' in service
+        ? serviceSpecProblems(service.spec as Json, settings.allowedBindPaths)
+        : containerCreateProblems(service.createBody(1) as Json, settings.allowedBindPaths);
+    const images = isSwarmPlan(plan)
+      ? plan.services.map((s) => ({
+          name: s.name,
+          image: String(
+            (s.spec.TaskTemplate as { ContainerSpec: { Image: string } }).ContainerSpec.Image,
+          ),
+        }))
+      : plan.services.map((s) => ({ name: s.name, image: s.image }));
     if (!roleAtLeast(role, 'admin')) {
       for (const service of plan.services) {
-        for (const problem of containerCreateProblems(
-          service.createBody(1) as Json,
-          settings.allowedBindPaths,
-        )) {
+        for (const problem of bodyProblems(service)) {
           const key = composeKeyOf(problem);
           const parts = key ? ['services', service.name, key] : ['services', service.name];
           problems.push({
@@ -126,7 +176,7 @@ export class StackService {
             line: lineOfPath(yaml, ['volumes', volume.key]),
           });
     }
-    const fetches = plan.services.map((s) => ({
+    const fetches = images.map((s) => ({
       key: `services.${s.name}.image`,
       host: registryHostOfImage(s.image),
       kind: 'registry' as const,
@@ -149,8 +199,9 @@ export class StackService {
     role: Role,
     name: string,
     file: StackFile,
-  ): Promise<ProjectPlan> {
-    const plan = this.plan(endpoint.id, name, file);
+    kind: StackKind = 'compose',
+  ): Promise<StackPlan> {
+    const plan = kind === 'swarm' ? this.planSwarm(name, file) : this.plan(endpoint.id, name, file);
     const problems = await this.policyProblems(endpoint, role, plan, file.compose);
     if (problems.length)
       throw new StackFileRefused(
@@ -177,7 +228,7 @@ export class StackService {
   async deploy(
     endpoint: Endpoint,
     name: string,
-    plan: ProjectPlan,
+    plan: StackPlan,
     file: StackFile & { username: string | null; note?: string | null; save: boolean },
     emit: (event: StackDeployEvent) => void,
     options: DeployOptions = {},
@@ -190,7 +241,8 @@ export class StackService {
     writeFileSync(join(folder, 'compose.yaml'), file.compose, { mode: 0o600 });
     if (file.env) writeFileSync(join(folder, '.env'), file.env, { mode: 0o600 });
     else rmSync(join(folder, '.env'), { force: true });
-    await deployProject(this.engine(endpoint), plan, emit, options);
+    if (isSwarmPlan(plan)) await deploySwarmStack(this.engine(endpoint), plan, emit);
+    else await deployProject(this.engine(endpoint), plan, emit, options);
     return version;
   }
 

@@ -75,7 +75,17 @@ export interface StackPreview {
 }
 
 export type StackStepKind =
-  'validate' | 'network' | 'volume' | 'pull' | 'container' | 'wait' | 'remove';
+  | 'validate'
+  | 'network'
+  | 'volume'
+  | 'pull'
+  | 'container'
+  | 'wait'
+  | 'remove'
+  /** Swarm stacks: a swarm service created or updated, a secret or config created. */
+  | 'service'
+  | 'secret'
+  | 'config';
 
 /**
  * A deploy's progress, one JSON object per line (`application/x-ndjson`): steps start and end,

@@ -190,6 +190,8 @@ export const stackCreateSchema = z.object({
   name: stackNameSchema,
   compose: composeText,
   env: envText,
+  /** `swarm` deploys the file as a swarm stack (`docker stack deploy`) on the endpoint's swarm. */
+  kind: z.enum(['compose', 'swarm']).default('compose'),
 });
 export type StackCreateInput = z.input<typeof stackCreateSchema>;
 
@@ -207,6 +209,8 @@ export const stackPreviewSchema = z.object({
   name: stackNameSchema,
   compose: composeText,
   env: envText,
+  /** How a new stack would be deployed; an existing one is checked as what it is on the engine. */
+  kind: z.enum(['compose', 'swarm']).optional(),
 });
 
 export const stackScaleSchema = z.object({

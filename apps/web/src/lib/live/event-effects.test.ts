@@ -44,6 +44,20 @@ describe('eventEffects', () => {
     );
   });
 
+  it("a swarm stack's task container and any service event refresh the stacks", () => {
+    const task = eventEffects(
+      'local',
+      event('container', 'start', { 'com.docker.stack.namespace': 'shop' }),
+    );
+    expect(task?.invalidate).toContainEqual(endpointKeys.stacks('local'));
+    expect(eventEffects('local', event('service', 'update'))?.invalidate).toContainEqual(
+      endpointKeys.stacks('local'),
+    );
+    expect(eventEffects('local', event('secret', 'create'))?.invalidate).not.toContainEqual(
+      endpointKeys.stacks('local'),
+    );
+  });
+
   it('a container state change refreshes the lists, the counts and that container', () => {
     const effects = eventEffects('local', event('container', 'stop'));
     expect(effects?.invalidate).toEqual([listPrefix, endpointKeys.info('local')]);

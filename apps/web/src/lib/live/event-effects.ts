@@ -106,8 +106,11 @@ export function eventEffects(endpointId: string, event: EngineEvent): EventEffec
       };
       if (CONTAINER_COUNTS.has(action)) effects.invalidate.push(endpointKeys.info(endpointId));
       if (action === 'destroy') effects.removedContainer = event.Actor.ID;
-      // A compose project's container changed: its stack's counts and states did too.
-      if (event.Actor.Attributes['com.docker.compose.project'])
+      // A compose project's (or a swarm stack's task) container changed: its stack's counts did.
+      if (
+        event.Actor.Attributes['com.docker.compose.project'] ||
+        event.Actor.Attributes['com.docker.stack.namespace']
+      )
         effects.invalidate.push(endpointKeys.stacks(endpointId));
       // A task's container started or died on this node: its task changed state.
       if (event.Actor.Attributes['com.docker.swarm.task.id'])
@@ -149,7 +152,12 @@ export function eventEffects(endpointId: string, event: EngineEvent): EventEffec
     case 'config':
       return {
         ...none,
-        invalidate: [endpointKeys.swarm(endpointId), endpointKeys.info(endpointId)],
+        invalidate: [
+          endpointKeys.swarm(endpointId),
+          endpointKeys.info(endpointId),
+          // A service created, updated or removed may be a swarm stack's.
+          ...(event.Type === 'service' ? [endpointKeys.stacks(endpointId)] : []),
+        ],
       };
     default:
       return null;

@@ -79,6 +79,12 @@ export function stepLabel(step: Pick<DeployStep, 'kind' | 'target'>): string {
       return `Wait for ${step.target}`;
     case 'remove':
       return `Remove ${step.target}`;
+    case 'service':
+      return `Swarm service ${step.target}`;
+    case 'secret':
+      return `Secret ${step.target}`;
+    case 'config':
+      return `Config ${step.target}`;
     default:
       return step.target;
   }

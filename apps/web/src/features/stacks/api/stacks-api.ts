@@ -2,6 +2,7 @@ import { EngineError, endpointKeys, JsonLines } from '@berth/api';
 import type {
   StackDeployEvent,
   StackDetail,
+  StackKind,
   StackPreview,
   StackSummary,
   StackVersion,
@@ -42,7 +43,7 @@ export function stackVersionQueryOptions(endpointId: string, name: string, versi
 
 export function previewStack(
   endpointId: string,
-  input: { name: string; compose: string; env: string },
+  input: { name: string; compose: string; env: string; kind?: StackKind },
   signal?: AbortSignal,
 ): Promise<StackPreview> {
   return http.json<StackPreview>(`${stacksBase(endpointId)}/preview`, {

@@ -1,5 +1,5 @@
 import { endpointKeys } from '@berth/api';
-import type { StackPreview } from '@berth/api';
+import type { StackKind, StackPreview } from '@berth/api';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { previewStack } from './stacks-api';
@@ -21,17 +21,19 @@ function useSettled<T>(value: T, ms: number): T {
  */
 export function useStackPreview(
   endpointId: string,
-  input: { name: string; compose: string; env: string },
+  input: { name: string; compose: string; env: string; kind?: StackKind },
 ) {
   // Settles on one string, so a new input object with the same text is the same value.
-  const key = JSON.stringify([input.name, input.compose, input.env]);
+  const key = JSON.stringify([input.name, input.compose, input.env, input.kind ?? '']);
   const settledKey = useSettled(key, 400);
-  const [rawName = '', compose = '', env = ''] = JSON.parse(settledKey) as string[];
+  const [rawName = '', compose = '', env = '', rawKind = ''] = JSON.parse(settledKey) as string[];
+  const kind: StackKind | undefined =
+    rawKind === 'swarm' || rawKind === 'compose' ? rawKind : undefined;
   const name = /^[a-z0-9][a-z0-9_-]*$/.test(rawName) ? rawName : 'preview';
   const query = useQuery({
-    queryKey: [...endpointKeys.stacks(endpointId), 'preview', name, compose, env] as const,
+    queryKey: [...endpointKeys.stacks(endpointId), 'preview', name, compose, env, kind] as const,
     queryFn: ({ signal }): Promise<StackPreview> =>
-      previewStack(endpointId, { name, compose, env }, signal),
+      previewStack(endpointId, { name, compose, env, kind }, signal),
     enabled: compose.trim() !== '',
     placeholderData: keepPreviousData,
     staleTime: 0,

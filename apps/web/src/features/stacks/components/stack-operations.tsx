@@ -32,12 +32,14 @@ export function StackOperations({
   });
   const busy = operate.isPending || deploy.state.phase === 'running';
   const berth = stack.managedBy === 'berth';
+  // Swarm has no start, stop or pull of a stack: its services are redeployed or scaled.
+  const compose = stack.kind === 'compose';
   const ids = stack.containerList.map((c) => c.id).join(',');
 
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
-        {stack.containers > 0 && (
+        {compose && stack.containers > 0 && (
           <Link
             to="/endpoints/$endpointId/logs"
             params={{ endpointId }}
@@ -48,42 +50,49 @@ export function StackOperations({
             Logs
           </Link>
         )}
-        <Button
-          size="sm"
-          icon={<Play className="size-3.5" aria-hidden />}
-          disabled={busy || stack.containers === 0 || stack.running === stack.containers}
-          onClick={() => operate.mutate('start')}
-        >
-          Start
-        </Button>
-        <Button
-          size="sm"
-          icon={<Square className="size-3.5" aria-hidden />}
-          disabled={busy || stack.running === 0}
-          onClick={() => setConfirm('stop')}
-        >
-          Stop
-        </Button>
-        <Button
-          size="sm"
-          icon={<RotateCw className="size-3.5" aria-hidden />}
-          disabled={busy || stack.containers === 0}
-          onClick={() => operate.mutate('restart')}
-        >
-          Restart
-        </Button>
-        {berth && (
-          <Button
-            size="sm"
-            icon={<RefreshCw className="size-3.5" aria-hidden />}
-            disabled={busy}
-            title="Pull every image again and recreate what got a new one"
-            onClick={() =>
-              void deploy.start({ method: 'POST', path: `/${encodeURIComponent(stack.name)}/pull` })
-            }
-          >
-            Pull and redeploy
-          </Button>
+        {compose && (
+          <>
+            <Button
+              size="sm"
+              icon={<Play className="size-3.5" aria-hidden />}
+              disabled={busy || stack.containers === 0 || stack.running === stack.containers}
+              onClick={() => operate.mutate('start')}
+            >
+              Start
+            </Button>
+            <Button
+              size="sm"
+              icon={<Square className="size-3.5" aria-hidden />}
+              disabled={busy || stack.running === 0}
+              onClick={() => setConfirm('stop')}
+            >
+              Stop
+            </Button>
+            <Button
+              size="sm"
+              icon={<RotateCw className="size-3.5" aria-hidden />}
+              disabled={busy || stack.containers === 0}
+              onClick={() => operate.mutate('restart')}
+            >
+              Restart
+            </Button>
+            {berth && (
+              <Button
+                size="sm"
+                icon={<RefreshCw className="size-3.5" aria-hidden />}
+                disabled={busy}
+                title="Pull every image again and recreate what got a new one"
+                onClick={() =>
+                  void deploy.start({
+                    method: 'POST',
+                    path: `/${encodeURIComponent(stack.name)}/pull`,
+                  })
+                }
+              >
+                Pull and redeploy
+              </Button>
+            )}
+          </>
         )}
         <Button
           size="sm"
@@ -121,7 +130,11 @@ export function StackOperations({
       {confirm === 'remove' && (
         <ConfirmDialog
           title={`Remove stack ${stack.name}?`}
-          description="Removes its containers and networks (docker compose down)."
+          description={
+            compose
+              ? 'Removes its containers and networks (docker compose down).'
+              : 'Removes its swarm services, networks, secrets and configs (docker stack rm); volumes stay on the nodes.'
+          }
           confirm="Remove"
           action={() => removeStack(endpointId, stack.name, { volumes, forget: forget || !berth })}
           invalidates={invalidates}
@@ -131,12 +144,14 @@ export function StackOperations({
           }
         >
           <div className="flex flex-col gap-2">
-            <CheckboxField
-              label="Also remove its named volumes"
-              hint="Their data is lost."
-              checked={volumes}
-              onChange={(event) => setVolumes(event.target.checked)}
-            />
+            {compose && (
+              <CheckboxField
+                label="Also remove its named volumes"
+                hint="Their data is lost."
+                checked={volumes}
+                onChange={(event) => setVolumes(event.target.checked)}
+              />
+            )}
             {berth && (
               <CheckboxField
                 label="Also delete the stored file and its history"

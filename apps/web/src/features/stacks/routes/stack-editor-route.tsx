@@ -5,7 +5,8 @@ import { Rocket } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
-import { TextField } from '@/components/ui/field';
+import type { StackKind } from '@berth/api';
+import { SelectField, TextField } from '@/components/ui/field';
 import { DetailHeader } from '@/components/ui/page-header';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -70,11 +71,17 @@ function StackEditor({
   const endpointId = useEndpointId();
   const navigate = useNavigate();
   const [name, setName] = useState(initialName);
+  // A new stack is a compose project or a swarm stack; an edited one stays what it is.
+  const [kind, setKind] = useState<StackKind>('compose');
   const [file, setFile] = useState<StackFileValue>(initial);
   const [nameTouched, setNameTouched] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const deploy = useDeploy(endpointId);
-  const { preview, checking } = useStackPreview(endpointId, { name, ...file });
+  const { preview, checking } = useStackPreview(endpointId, {
+    name,
+    ...file,
+    kind: mode === 'create' ? kind : undefined,
+  });
   const nameProblem = useMemo(() => {
     const result = stackNameSchema.safeParse(name);
     return result.success ? null : (result.error.issues[0]?.message ?? 'Invalid name');
@@ -90,7 +97,7 @@ function StackEditor({
     setSent(file);
     void deploy.start(
       mode === 'create'
-        ? { method: 'POST', path: '', body: { name, ...file } }
+        ? { method: 'POST', path: '', body: { name, kind, ...file } }
         : { method: 'PUT', path: `/${encodeURIComponent(name)}`, body: file },
     );
   };
@@ -134,6 +141,18 @@ function StackEditor({
             className="max-w-sm"
             autoComplete="off"
           />
+        )}
+        {mode === 'create' && (
+          <SelectField
+            label="Deploy as"
+            hint="A swarm stack runs as swarm services on this endpoint's swarm (docker stack deploy)."
+            value={kind}
+            onChange={(event) => setKind(event.target.value === 'swarm' ? 'swarm' : 'compose')}
+            className="max-w-sm"
+          >
+            <option value="compose">Compose project (containers on this engine)</option>
+            <option value="swarm">Swarm stack (services on the swarm)</option>
+          </SelectField>
         )}
         <StackFileEditor value={file} onChange={setFile} problems={problems} checking={checking} />
       </div>

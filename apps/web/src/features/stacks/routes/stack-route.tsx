@@ -144,14 +144,16 @@ export function StackRoute() {
             )}
           </ul>
         </Panel>
-        <Panel title="Containers">
-          <SimpleTable
-            label="Containers"
-            columns={containerColumns(endpointId, canDeploy)}
-            rows={stack.containerList}
-            rowKey={(c) => c.id}
-          />
-        </Panel>
+        {stack.kind === 'compose' && (
+          <Panel title="Containers">
+            <SimpleTable
+              label="Containers"
+              columns={containerColumns(endpointId, canDeploy)}
+              rows={stack.containerList}
+              rowKey={(c) => c.id}
+            />
+          </Panel>
+        )}
         <Panel title="Versions">
           <StackVersions
             endpointId={endpointId}
