@@ -15,7 +15,7 @@ import { endpointKeys } from '@berth/api';
 import { networksQueryOptions, volumesQueryOptions } from '@/lib/queries';
 import { createContainerFromRequest } from '../../api/create-container';
 import type { CreateProgress } from '../../api/create-container';
-import { toRequest, validateCreateView } from '../../api/create-view-model';
+import { keptNames, toRequest, validateCreateView } from '../../api/create-view-model';
 import type {
   CreateView,
   KeyValueRow,
@@ -612,6 +612,12 @@ export function CreateContainerForm({
         </FormSection>
 
         <FormSection id="advanced" title="Advanced">
+          {keptNames(view.kept).length > 0 && (
+            <InlineAlert tone="info" title="Kept from the container">
+              The form has no field for these settings; they are sent unchanged (see the request
+              preview): {keptNames(view.kept).join(', ')}.
+            </InlineAlert>
+          )}
           <Grid>
             {text('capAdd', 'Add capabilities', { placeholder: 'NET_ADMIN' })}
             {text('capDrop', 'Drop capabilities', { placeholder: 'ALL' })}
