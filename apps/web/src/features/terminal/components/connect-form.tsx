@@ -9,6 +9,7 @@ import { CheckboxField } from '@/components/ui/checkbox';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Select, TextInput } from '@/components/ui/input';
 import { cn } from '@/lib/cn';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { pathExistsQueryOptions } from '../api/terminal-queries';
 import { DEFAULT_SHELL, searchFromTarget, splitCommand } from '../api/terminal-target';
 import type { TerminalTarget } from '../api/terminal-target';
@@ -35,10 +36,14 @@ export function ConnectForm({
   const [logs, setLogs] = useState(true);
   const [customError, setCustomError] = useState<string | null>(null);
   const running = inspect.State.Running && !inspect.State.Paused;
+  // The probe is a stat through the archive API, which not every engine has (pouchd has none):
+  // the capability table says, instead of a call that can only fail.
+  const capabilities = useCapabilities(endpointId);
+  const canProbe = capabilities.has('archive');
   // Only ask while the container runs: the probe is an engine call and a stopped one has no shell.
   const hasBash = useQuery({
     ...pathExistsQueryOptions(endpointId, inspect.Id, BASH),
-    enabled: running,
+    enabled: running && capabilities.known && canProbe,
   });
 
   function target(): TerminalTarget | null {
@@ -124,11 +129,18 @@ export function ConnectForm({
                 }}
               >
                 <option value={DEFAULT_SHELL}>/bin/sh</option>
-                {(hasBash.data || command === BASH) && <option value={BASH}>/bin/bash</option>}
+                {(hasBash.data || !canProbe || command === BASH) && (
+                  <option value={BASH}>/bin/bash</option>
+                )}
                 <option value={CUSTOM}>Custom command…</option>
               </Select>
-              {running && hasBash.data === false && (
+              {running && canProbe && hasBash.data === false && (
                 <p className="text-[12px] text-faint">This image has no /bin/bash.</p>
+              )}
+              {!canProbe && (
+                <p className="text-[12px] text-faint">
+                  This engine cannot tell whether the image has /bin/bash (no archive API).
+                </p>
               )}
             </div>
             {command === CUSTOM && (
