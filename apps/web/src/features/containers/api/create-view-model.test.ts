@@ -360,3 +360,44 @@ describe('Duplicate/Edit of a recorded PouchContainer inspect (pouch replay)', (
     expect(sent.HostConfig).toMatchObject({ RuntimeType: 'io.containerd.runtime.v1.linux' });
   });
 });
+
+describe("PouchContainer's own create settings", () => {
+  it('maps rich mode, init script, disk quota and lxcfs, and reads them back', () => {
+    const original = view({
+      rich: true,
+      richMode: 'sbin-init',
+      initScript: 'echo init',
+      diskQuota: [{ dir: '/', size: '10g' }],
+      enableLxcfs: true,
+    });
+    const { body } = toRequest(original);
+    expect(body).toMatchObject({
+      Rich: true,
+      RichMode: 'sbin-init',
+      InitScript: 'echo init',
+      DiskQuota: { '/': '10g' },
+      HostConfig: { EnableLxcfs: true },
+    });
+    const { HostConfig, ...config } = body as { HostConfig: object };
+    const back = toViewModel({
+      Id: 'a'.repeat(64),
+      Name: '/p',
+      Config: config,
+      HostConfig,
+      NetworkSettings: { Networks: {} },
+    } as unknown as ContainerInspect);
+    expect(back).toMatchObject({
+      rich: true,
+      richMode: 'sbin-init',
+      initScript: 'echo init',
+      diskQuota: [{ dir: '/', size: '10g' }],
+      enableLxcfs: true,
+      kept: { config: {}, hostConfig: {} },
+    });
+    expect(toRequest(view({})).body).not.toHaveProperty('Rich');
+    expect(validateCreateView(view({ diskQuota: [{ dir: 'data', size: 'lots' }] }))).toEqual({
+      'diskQuota.0.dir': expect.any(String),
+      'diskQuota.0.size': 'A size like 10g.',
+    });
+  });
+});

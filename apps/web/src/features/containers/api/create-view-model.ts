@@ -50,6 +50,12 @@ export interface UlimitRow {
   hard: string;
 }
 export type RestartName = 'no' | 'always' | 'unless-stopped' | 'on-failure';
+export type RichMode = 'dumb-init' | 'sbin-init' | 'systemd';
+export interface DiskQuotaRow {
+  /** A directory in the container; `/` is the rootfs, `.*` every directory. */
+  dir: string;
+  size: string;
+}
 export type HealthMode = 'image' | 'none' | 'CMD' | 'CMD-SHELL';
 
 /**
@@ -108,6 +114,13 @@ export interface CreateView {
   openStdin: boolean;
   autoRemove: boolean;
   start: boolean;
+  /** PouchContainer only (the form shows them for pouchd endpoints): rich container mode… */
+  rich: boolean;
+  richMode: RichMode;
+  /** …a script run before the entrypoint, disk quotas per directory, and lxcfs. */
+  initScript: string;
+  diskQuota: DiskQuotaRow[];
+  enableLxcfs: boolean;
   kept: KeptSettings;
 }
 
@@ -157,6 +170,11 @@ export function emptyCreateView(): CreateView {
     openStdin: false,
     autoRemove: false,
     start: true,
+    rich: false,
+    richMode: 'dumb-init',
+    initScript: '',
+    diskQuota: [],
+    enableLxcfs: false,
     kept: { config: {}, hostConfig: {} },
   };
 }
@@ -294,6 +312,11 @@ export function validateCreateView(view: CreateView): CreateErrors {
     duration('healthStartPeriod', view.healthStartPeriod);
     int('healthRetries', view.healthRetries, 'Retries');
   }
+  view.diskQuota.forEach((row, i) => {
+    if (!row.dir.trim().startsWith('/') && row.dir.trim() !== '.*')
+      errors[`diskQuota.${i}.dir`] = 'A directory in the container (/ is the rootfs, .* all).';
+    if (parseSize(row.size) === null) errors[`diskQuota.${i}.size`] = 'A size like 10g.';
+  });
   lines(view.extraHosts).forEach((entry) => {
     if (!/^[^:\s]+:.+$/.test(entry)) errors.extraHosts = `“${entry}” is not host:ip.`;
   });
@@ -459,7 +482,11 @@ export function toRequest(view: CreateView): CreateRequest {
     LogConfig: view.logDriver.trim()
       ? dropUndefined({ Type: view.logDriver.trim(), Config: keyValues(view.logOptions) })
       : undefined,
+    EnableLxcfs: view.enableLxcfs || undefined,
   });
+  const diskQuota = Object.fromEntries(
+    view.diskQuota.filter((row) => row.dir.trim()).map((row) => [row.dir.trim(), row.size.trim()]),
+  );
 
   const envRows = view.env.filter((row) => row.key.trim());
   // Ports the container exposed without publishing (kept) and the form's, together.
@@ -481,6 +508,10 @@ export function toRequest(view: CreateView): CreateRequest {
     Tty: view.tty || undefined,
     OpenStdin: view.openStdin || undefined,
     AttachStdin: view.openStdin || undefined,
+    Rich: view.rich || undefined,
+    RichMode: view.rich ? view.richMode : undefined,
+    InitScript: text(view.initScript),
+    DiskQuota: Object.keys(diskQuota).length ? diskQuota : undefined,
     HostConfig: hostConfig,
     NetworkingConfig:
       first && !text(view.networkMode)
@@ -668,6 +699,19 @@ export function toViewModel(inspect: ContainerInspect): CreateView {
   view.tty = config.Tty ?? false;
   view.openStdin = config.OpenStdin ?? false;
   view.autoRemove = host.AutoRemove ?? false;
+  const pouch = config as typeof config & {
+    Rich?: boolean;
+    RichMode?: string;
+    InitScript?: string;
+    DiskQuota?: Record<string, string> | null;
+  };
+  view.rich = pouch.Rich ?? false;
+  view.richMode =
+    (['dumb-init', 'sbin-init', 'systemd'] as const).find((mode) => mode === pouch.RichMode) ??
+    'dumb-init';
+  view.initScript = pouch.InitScript ?? '';
+  view.diskQuota = Object.entries(pouch.DiskQuota ?? {}).map(([dir, size]) => ({ dir, size }));
+  view.enableLxcfs = (host as typeof host & { EnableLxcfs?: boolean }).EnableLxcfs ?? false;
   view.kept = keptSettings(inspect);
   if (Object.keys(unpublished).length) view.kept.config.ExposedPorts = unpublished;
   return view;
@@ -689,6 +733,10 @@ export const FORM_CONFIG_KEYS = [
   'Tty',
   'OpenStdin',
   'AttachStdin',
+  'Rich',
+  'RichMode',
+  'InitScript',
+  'DiskQuota',
 ] as const;
 
 /** HostConfig keys the form owns. */
@@ -716,6 +764,7 @@ export const FORM_HOST_CONFIG_KEYS = [
   'CapAdd',
   'CapDrop',
   'LogConfig',
+  'EnableLxcfs',
 ] as const;
 
 function without(
