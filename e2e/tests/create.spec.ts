@@ -106,3 +106,77 @@ test('recreate a container from its page with an edited env; the old one is repl
   expect(now?.Config.Env).toContain('EDITED=yes');
   expect(await inspectContainer(id)).toBeNull();
 });
+
+test('Duplicate/Edit → Recreate of a container with unusual settings: inspect is the same after', async ({
+  page,
+}) => {
+  const name = uniqueName('odd');
+  const volume = uniqueName('oddvol');
+  const created = await engineRequest<{ Id: string }>('POST', `/containers/create?name=${name}`, {
+    Image: IMAGE,
+    Cmd: ['sh', '-c', "trap 'exit 0' TERM USR1; while true; do sleep 1; done"],
+    Hostname: 'odd-host',
+    Domainname: 'example.internal',
+    WorkingDir: '/tmp',
+    Env: ['ODD=1'],
+    Labels: { 'berth.e2e': '1', odd: 'yes' },
+    ExposedPorts: { '9000/tcp': {} },
+    StopSignal: 'SIGUSR1',
+    StopTimeout: 7,
+    AttachStdout: true,
+    AttachStderr: true,
+    Healthcheck: { Test: ['CMD-SHELL', 'true'], Interval: 5e9, Retries: 2 },
+    HostConfig: {
+      Binds: [`${volume}:/data:ro`],
+      Tmpfs: { '/run': 'rw,noexec,nosuid,size=8m' },
+      ReadonlyRootfs: true,
+      ShmSize: 32 * 1024 ** 2,
+      SecurityOpt: ['no-new-privileges'],
+      Sysctls: { 'net.ipv4.ip_unprivileged_port_start': '0' },
+      OomScoreAdj: 100,
+      GroupAdd: ['4321'],
+      DnsSearch: ['example.internal'],
+      DnsOptions: ['ndots:2'],
+      ExtraHosts: ['gw.internal:10.0.0.1'],
+      CapAdd: ['NET_ADMIN'],
+      CapDrop: ['MKNOD'],
+      CpuShares: 512,
+      Memory: 64 * 1024 ** 2,
+      PidsLimit: 50,
+      Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 2048 }],
+      Devices: [
+        { PathOnHost: '/dev/null', PathInContainer: '/dev/nothing', CgroupPermissions: 'rwm' },
+      ],
+      IpcMode: 'shareable',
+      RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 },
+      LogConfig: { Type: 'json-file', Config: { 'max-size': '1m' } },
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  try {
+    const started = await engineRequest('POST', `/containers/${created.body.Id}/start`);
+    expect(started.status, JSON.stringify(started.body)).toBe(204);
+    const before = await inspectContainer(name);
+
+    await page.goto(`/endpoints/local/containers/${created.body.Id}`);
+    await page.getByRole('link', { name: 'Duplicate/Edit' }).click();
+    await page.getByRole('radio', { name: /Recreate/ }).check();
+    // The form says what it carries through without a field for it.
+    await expect(
+      page.getByRole('note').filter({ hasText: 'Kept from the container' }),
+    ).toContainText('HostConfig.ReadonlyRootfs');
+    await page.getByRole('button', { name: 'Recreate', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible({
+      timeout: 20_000,
+    });
+
+    const after = await inspectContainer(name);
+    expect(after?.Id).not.toBe(before?.Id);
+    expect(after?.State.Running).toBe(true);
+    expect(after?.Config).toEqual(before?.Config);
+    expect(after?.HostConfig).toEqual(before?.HostConfig);
+  } finally {
+    await removeContainer(name);
+    await engineRequest('DELETE', `/volumes/${volume}`);
+  }
+});

@@ -2,7 +2,9 @@
 // websocket attach (ContainerAttachWebsocket) and BuildKit's h2c session (Session), with the
 // same token, role, origin and audit checks as Berth's own websockets.
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttp2Server, type ServerHttp2Session } from 'node:http2';
 import { connect } from 'node:net';
+import { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Gateway } from '../src/gateway';
@@ -176,6 +178,65 @@ describe('Session (h2c) through the relay', () => {
     );
     const audit = gateway.security.deps.audit.query({ limit: 50 });
     expect(audit.entries.map((e) => `${e.action}:${e.status}`)).toContain('Session:101');
+  });
+
+  it('carries HTTP/2 both ways: the daemon answers our PING and sends its gRPC health check', async () => {
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    // Read the 101 head, then hand the rest of the bytes to an HTTP/2 server: the session's
+    // server side is ours (the build client's), the daemon is its client.
+    const rest = await new Promise<Buffer>((resolve, reject) => {
+      let got = Buffer.alloc(0);
+      const onData = (chunk: Buffer) => {
+        got = Buffer.concat([got, chunk]);
+        const end = got.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        socket.off('data', onData);
+        socket.pause();
+        const head = got.subarray(0, end).toString('latin1');
+        if (!head.startsWith('HTTP/1.1 101 ')) reject(new Error(head));
+        else resolve(got.subarray(end + 4));
+      };
+      socket.on('data', onData);
+      socket.on('error', reject);
+      socket.write(sessionRequest(bearer(tokenFor(gateway, 'admin'))));
+    });
+    // http2 reads a net.Socket's handle directly (bytes already read would be lost), so it gets
+    // a stream that starts with them and then follows the socket.
+    const stream = new Duplex({
+      read() {},
+      write(chunk: Buffer, _encoding, done) {
+        socket.write(chunk, done);
+      },
+      final(done) {
+        socket.end();
+        done();
+      },
+    });
+    stream.push(rest);
+    socket.on('data', (chunk: Buffer) => stream.push(chunk));
+    socket.on('end', () => stream.push(null));
+    const server = createHttp2Server();
+    const paths: string[] = [];
+    const healthCheck = new Promise<string>((resolve) => {
+      server.on('stream', (stream, headers) => {
+        paths.push(String(headers[':path']));
+        stream.respond({ ':status': 200, 'content-type': 'application/grpc' });
+        stream.end();
+        if (String(headers[':path']).includes('Health')) resolve(String(headers[':path']));
+      });
+    });
+    const session = new Promise<ServerHttp2Session>((resolve) => server.on('session', resolve));
+    server.emit('connection', stream);
+    socket.resume();
+    const h2 = await session;
+    const rtt = await new Promise<number>((resolve, reject) =>
+      h2.ping((error, duration) => (error ? reject(error) : resolve(duration))),
+    );
+    expect(rtt).toBeGreaterThanOrEqual(0);
+    expect(await healthCheck).toBe('/grpc.health.v1.Health/Check');
+    h2.destroy();
+    server.close();
   });
 
   it('refuses an operator: the session is admin-only, as in the route table', async () => {

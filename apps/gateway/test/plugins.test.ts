@@ -174,6 +174,14 @@ describe('plugins through the relay', () => {
     const set = await relay('POST', `/plugins/${name}/set`, admin, '["BERTH_GREETING=ahoy"]');
     expect(set.status, await set.clone().text()).toBe(204);
     expect((await inspect()).body.Settings.Env).toEqual(['BERTH_GREETING=ahoy']);
+    // PluginInspect through the relay (what the Inspect dialog calls): the engine's object.
+    const inspected = await relay('GET', `/plugins/${name}/json`, admin);
+    expect(inspected.status).toBe(200);
+    expect(await inspected.json()).toMatchObject({
+      Name: pluginName,
+      Settings: { Env: ['BERTH_GREETING=ahoy'] },
+      Config: { Interface: expect.any(Object) },
+    });
 
     const enabled = await relay('POST', `/plugins/${name}/enable?timeout=30`, admin);
     expect(enabled.status, await enabled.clone().text()).toBe(200);

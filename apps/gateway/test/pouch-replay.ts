@@ -2,7 +2,7 @@
 // of a real PouchContainer 1.3.0 (packages/api/fixtures/pouch-1.3.0) on a unix socket. Tests that
 // use it say "pouch replay" in their names.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,18 @@ export interface PouchReplay {
   host: string;
   /** Requests it received (method and path as sent, version prefix included). */
   seen: string[];
+  /** The same requests with their bodies (as text), to check what Berth forwarded. */
+  received: Array<{
+    method: string;
+    path: string;
+    body: string;
+    headers: IncomingMessage['headers'];
+  }>;
+  /**
+   * Answer from these recordings first where several were made of the same path (e.g. the
+   * successful create rather than the duplicate-name refusal); replaces the earlier choice.
+   */
+  prefer(names: string[]): void;
   close(): Promise<void>;
 }
 
@@ -96,7 +108,8 @@ export function aliasesOf(recordings: Recording[]): (path: string) => string {
 export async function startPouchReplay(options: PouchReplayOptions = {}): Promise<PouchReplay> {
   const recordings = loadRecordings();
   const alias = aliasesOf(recordings);
-  const prefer = new Set(options.prefer ?? []);
+  let prefer = new Set(options.prefer ?? []);
+  const received: PouchReplay['received'] = [];
   const socket = options.socket ?? join(tmpdir(), `berth-pouch-${process.pid}-${Date.now()}.sock`);
   rmSync(socket, { force: true });
   const seen: string[] = [];
@@ -121,10 +134,15 @@ export async function startPouchReplay(options: PouchReplayOptions = {}): Promis
     return { match, bare, asked };
   };
   const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const raw = req.url ?? '/';
     seen.push(`${req.method} ${raw}`);
+    received.push({ method: req.method ?? 'GET', path: raw, body, headers: req.headers });
     const { match, bare, asked } = find(req.method ?? 'GET', raw);
-    req.resume();
     if (!match) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end(
@@ -146,7 +164,7 @@ export async function startPouchReplay(options: PouchReplayOptions = {}): Promis
       return res.end();
     }
     res.end(JSON.stringify(match.body));
-  });
+  };
   // Exec start and attach with `Upgrade: tcp`: pouchd answers 101 and hands over the raw stream
   // (the reference's "hijacking"). The recorded bytes are what it sent after the headers.
   server.on('upgrade', (req: IncomingMessage, conn: Duplex) => {
@@ -171,6 +189,10 @@ export async function startPouchReplay(options: PouchReplayOptions = {}): Promis
   return {
     host: `unix://${socket}`,
     seen,
+    received,
+    prefer: (names) => {
+      prefer = new Set(names);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

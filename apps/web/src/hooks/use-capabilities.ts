@@ -13,9 +13,11 @@ export interface EngineCapabilities {
   has(capability: Capability): boolean;
   /** Why it is not offered, for a tooltip in place of the control. */
   reason(capability: Capability): string;
+  /** False until the endpoint list has said the kind (the answers are Docker's meanwhile). */
+  known: boolean;
 }
 
-export function engineCapabilities(kind: EngineKind): EngineCapabilities {
+export function engineCapabilities(kind: EngineKind, known = true): EngineCapabilities {
   const caps = capabilitiesOf(kind);
   return {
     kind,
@@ -23,6 +25,7 @@ export function engineCapabilities(kind: EngineKind): EngineCapabilities {
     caps,
     has: (capability) => caps[capability],
     reason: (capability) => missingCapabilityReason(kind, capability),
+    known,
   };
 }
 
@@ -35,6 +38,6 @@ export function useCapabilities(endpointId?: string): EngineCapabilities {
   const params = useParams({ strict: false });
   const id = endpointId ?? params.endpointId;
   const { data } = useQuery(endpointsQueryOptions());
-  const kind = (id && findEndpoint(data, id)?.kind) || 'docker';
-  return engineCapabilities(kind);
+  const found = id ? findEndpoint(data, id)?.kind : undefined;
+  return engineCapabilities(found || 'docker', Boolean(found));
 }

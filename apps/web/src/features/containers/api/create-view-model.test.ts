@@ -2,6 +2,10 @@ import type { ContainerInspect } from '@berth/api';
 import { describe, expect, it } from 'vitest';
 import {
   emptyCreateView,
+  FORM_CONFIG_KEYS,
+  FORM_HOST_CONFIG_KEYS,
+  keptNames,
+  keptSettings,
   parseDuration,
   parseSize,
   toRequest,
@@ -9,6 +13,7 @@ import {
   validateCreateView,
 } from './create-view-model';
 import type { CreateView } from './create-view-model';
+import pouchRunning from '../../../../../../packages/api/fixtures/pouch-1.3.0/container-inspect-running.json';
 import { joinShellWords, parseDotEnv, splitShellWords } from './shell-words';
 
 function view(patch: Partial<CreateView>): CreateView {
@@ -177,20 +182,222 @@ describe('toViewModel', () => {
       healthRetries: '3',
     });
     const { body } = toRequest(original);
-    const b = body as { HostConfig: object; NetworkingConfig: { EndpointsConfig: object } };
+    const {
+      HostConfig,
+      NetworkingConfig: _networking,
+      ...config
+    } = body as {
+      HostConfig: object;
+      NetworkingConfig: object;
+    };
     const inspect = {
       Id: 'abcdef123456'.padEnd(64, '0'),
       Name: '/web',
       Image: 'sha256:1',
       Mounts: [],
       State: {},
-      Config: { ...body, Hostname: 'abcdef123456' },
-      HostConfig: b.HostConfig,
+      Config: { ...config, Hostname: 'abcdef123456' },
+      HostConfig,
       NetworkSettings: {
         Networks: { front: { Aliases: ['web', 'abcdef123456'] } },
       },
     } as unknown as ContainerInspect;
     const back = toViewModel(inspect);
-    expect(back).toEqual({ ...original, start: true, pullIfMissing: true });
+    const { mounts, kept, ...rest } = back;
+    const { mounts: originalMounts, kept: _unused, ...originalRest } = original;
+    expect(rest).toEqual({ ...originalRest, start: true, pullIfMissing: true });
+    expect(mounts).toEqual([
+      {
+        ...originalMounts[0],
+        origin: { from: 'mounts', extra: { TmpfsOptions: expect.any(Object) } },
+      },
+    ]);
+    // The form made everything of this one: nothing is left over.
+    expect(kept).toEqual({ config: {}, hostConfig: {} });
+  });
+
+  it('carries every setting the form has no field for through, unchanged', () => {
+    const hostConfig = {
+      Privileged: true,
+      ReadonlyRootfs: true,
+      ShmSize: 128 * 1024 ** 2,
+      SecurityOpt: ['no-new-privileges'],
+      Sysctls: { 'net.ipv4.ip_unprivileged_port_start': '0' },
+      Devices: [
+        { PathOnHost: '/dev/null', PathInContainer: '/dev/nothing', CgroupPermissions: 'rwm' },
+      ],
+      Init: true,
+      OomScoreAdj: 100,
+      GroupAdd: ['audio'],
+      DnsSearch: ['example.internal'],
+      DnsOptions: ['ndots:2'],
+      BlkioWeight: 300,
+      CpusetMems: '0',
+      MemorySwappiness: null,
+      Links: null,
+      Memory: 64 * 1024 ** 2,
+      Binds: ['/srv/data:/data:ro,z', 'named:/named:nocopy'],
+      Tmpfs: { '/run': 'rw,noexec,nosuid,size=65536k' },
+      Mounts: [
+        {
+          Type: 'bind',
+          Source: '/srv/shared',
+          Target: '/shared',
+          BindOptions: { Propagation: 'rslave' },
+        },
+      ],
+    };
+    const config = {
+      Image: 'berth/busybox:latest',
+      Hostname: 'edited-host',
+      StopSignal: 'SIGUSR1',
+      StopTimeout: 7,
+      AttachStdout: true,
+      ExposedPorts: { '9000/tcp': {} },
+      OnBuild: null,
+    };
+    const inspect = {
+      Id: 'f'.repeat(64),
+      Name: '/odd',
+      Image: 'sha256:1',
+      State: {},
+      Config: config,
+      HostConfig: hostConfig,
+      NetworkSettings: { Networks: {} },
+    } as unknown as ContainerInspect;
+    const view = toViewModel(inspect);
+    expect(view.kept.hostConfig).not.toHaveProperty('Memory');
+    expect(view.kept.hostConfig).not.toHaveProperty('MemorySwappiness');
+    const { body } = toRequest(view);
+    const sent = body as { HostConfig: Record<string, unknown> } & Record<string, unknown>;
+    const { MemorySwappiness: _n, Links: _l, ...hostConfigSet } = hostConfig;
+    expect(sent.HostConfig).toEqual(hostConfigSet);
+    const { OnBuild: _o, ...configSet } = config;
+    expect(body).toMatchObject(configSet);
+    expect(body).not.toHaveProperty('OnBuild');
+
+    // Cleared in the form: gone, not brought back from the container.
+    const cleared = toRequest({ ...view, memory: '', mounts: [] }).body as typeof sent;
+    expect(cleared.HostConfig).not.toHaveProperty('Memory');
+    expect(cleared.HostConfig).not.toHaveProperty('Binds');
+    expect(cleared.HostConfig).not.toHaveProperty('Tmpfs');
+    expect(cleared.HostConfig.Privileged).toBe(true);
+
+    // An edited mount keeps its options: read-only off keeps z, a new tmpfs size keeps noexec.
+    const edited = toRequest({
+      ...view,
+      mounts: view.mounts.map((row) =>
+        row.type === 'tmpfs' ? { ...row, size: '32m' } : { ...row, readOnly: false },
+      ),
+    }).body as typeof sent;
+    expect(edited.HostConfig.Binds).toEqual(['/srv/data:/data:z', 'named:/named:nocopy']);
+    expect(edited.HostConfig.Tmpfs).toEqual({ '/run': 'rw,noexec,nosuid,size=32m' });
+
+    expect(keptNames(view.kept)).toEqual([
+      'StopSignal',
+      'StopTimeout',
+      'AttachStdout',
+      'ExposedPorts',
+      'HostConfig.Privileged',
+      'HostConfig.ReadonlyRootfs',
+      'HostConfig.ShmSize',
+      'HostConfig.SecurityOpt',
+      'HostConfig.Sysctls',
+      'HostConfig.Devices',
+      'HostConfig.Init',
+      'HostConfig.OomScoreAdj',
+      'HostConfig.GroupAdd',
+      'HostConfig.DnsSearch',
+      'HostConfig.DnsOptions',
+      'HostConfig.BlkioWeight',
+      'HostConfig.CpusetMems',
+    ]);
+  });
+
+  it('no key the form owns is ever kept', () => {
+    const everything = Object.fromEntries(
+      [...FORM_CONFIG_KEYS, ...FORM_HOST_CONFIG_KEYS].map((key) => [key, 'set']),
+    );
+    const kept = keptSettings({
+      Config: everything,
+      HostConfig: everything,
+    } as unknown as ContainerInspect);
+    expect(
+      Object.keys(kept.config).filter((k) => (FORM_CONFIG_KEYS as readonly string[]).includes(k)),
+    ).toEqual([]);
+    expect(
+      Object.keys(kept.hostConfig).filter((k) =>
+        (FORM_HOST_CONFIG_KEYS as readonly string[]).includes(k),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('Duplicate/Edit of a recorded PouchContainer inspect (pouch replay)', () => {
+  // pouchd's inspect carries its own HostConfig fields (RuntimeType, IntelRdtL3Cbm,
+  // MemoryForceEmptyCtl, ScheLatSwitch…): they must reach the create body as they were.
+  const recording = pouchRunning as unknown as { body: ContainerInspect };
+
+  it('sends back every Config and HostConfig value the container had', () => {
+    const inspect = recording.body;
+    const { body } = toRequest(toViewModel(inspect));
+    const sent = body as Record<string, unknown> & { HostConfig: Record<string, unknown> };
+    const set = (object: object) => Object.entries(object).filter(([, value]) => value !== null);
+    for (const [key, value] of set(inspect.HostConfig)) {
+      // The form writes the default back as "not set": bridge, json-file, zero limits.
+      if (['NetworkMode', 'LogConfig'].includes(key)) continue;
+      if (
+        (FORM_HOST_CONFIG_KEYS as readonly string[]).includes(key) &&
+        (value === 0 || value === '')
+      )
+        continue;
+      expect([key, sent.HostConfig[key]]).toEqual([key, value]);
+    }
+    for (const [key, value] of set(inspect.Config)) {
+      if (key === 'Hostname') continue; // the short id the engine gave it
+      expect([key, sent[key]]).toEqual([key, value]);
+    }
+    expect(sent.HostConfig).toMatchObject({ RuntimeType: 'io.containerd.runtime.v1.linux' });
+  });
+});
+
+describe("PouchContainer's own create settings", () => {
+  it('maps rich mode, init script, disk quota and lxcfs, and reads them back', () => {
+    const original = view({
+      rich: true,
+      richMode: 'sbin-init',
+      initScript: 'echo init',
+      diskQuota: [{ dir: '/', size: '10g' }],
+      enableLxcfs: true,
+    });
+    const { body } = toRequest(original);
+    expect(body).toMatchObject({
+      Rich: true,
+      RichMode: 'sbin-init',
+      InitScript: 'echo init',
+      DiskQuota: { '/': '10g' },
+      HostConfig: { EnableLxcfs: true },
+    });
+    const { HostConfig, ...config } = body as { HostConfig: object };
+    const back = toViewModel({
+      Id: 'a'.repeat(64),
+      Name: '/p',
+      Config: config,
+      HostConfig,
+      NetworkSettings: { Networks: {} },
+    } as unknown as ContainerInspect);
+    expect(back).toMatchObject({
+      rich: true,
+      richMode: 'sbin-init',
+      initScript: 'echo init',
+      diskQuota: [{ dir: '/', size: '10g' }],
+      enableLxcfs: true,
+      kept: { config: {}, hostConfig: {} },
+    });
+    expect(toRequest(view({})).body).not.toHaveProperty('Rich');
+    expect(validateCreateView(view({ diskQuota: [{ dir: 'data', size: 'lots' }] }))).toEqual({
+      'diskQuota.0.dir': expect.any(String),
+      'diskQuota.0.size': 'A size like 10g.',
+    });
   });
 });

@@ -17,6 +17,16 @@ export interface PortRow {
   hostPort: string;
 }
 export type MountType = 'volume' | 'bind' | 'tmpfs';
+/**
+ * Where a mount read from a container was declared, so that recreating it writes it back the
+ * same way: a `Binds` entry keeps its options (`z`, `rshared`, `nocopy`…), a `Tmpfs` entry its
+ * mount options (`noexec`, `mode=`…), a `Mounts` entry its other fields (BindOptions,
+ * VolumeOptions, TmpfsOptions.Mode, Consistency).
+ */
+export type MountOrigin =
+  | { from: 'binds'; options: string[] }
+  | { from: 'tmpfs'; options: string[] }
+  | { from: 'mounts'; extra: Record<string, unknown> };
 export interface MountRow {
   type: MountType;
   source: string;
@@ -24,6 +34,8 @@ export interface MountRow {
   readOnly: boolean;
   /** tmpfs only, with a unit: 64m, 1g. */
   size: string;
+  /** Only on rows read from a container (Duplicate/Edit). */
+  origin?: MountOrigin;
 }
 export interface NetworkRow {
   name: string;
@@ -38,7 +50,23 @@ export interface UlimitRow {
   hard: string;
 }
 export type RestartName = 'no' | 'always' | 'unless-stopped' | 'on-failure';
+export type RichMode = 'dumb-init' | 'sbin-init' | 'systemd';
+export interface DiskQuotaRow {
+  /** A directory in the container; `/` is the rootfs, `.*` every directory. */
+  dir: string;
+  size: string;
+}
 export type HealthMode = 'image' | 'none' | 'CMD' | 'CMD-SHELL';
+
+/**
+ * What a container read for Duplicate/Edit has set that the form has no field for (Privileged,
+ * ShmSize, SecurityOpt, Sysctls, Devices, PouchContainer's extras…): sent back unchanged, under
+ * what the form sets. Keys the form owns are never in here, so clearing a field clears it.
+ */
+export interface KeptSettings {
+  config: Record<string, unknown>;
+  hostConfig: Record<string, unknown>;
+}
 
 export interface CreateView {
   image: string;
@@ -86,6 +114,14 @@ export interface CreateView {
   openStdin: boolean;
   autoRemove: boolean;
   start: boolean;
+  /** PouchContainer only (the form shows them for pouchd endpoints): rich container mode… */
+  rich: boolean;
+  richMode: RichMode;
+  /** …a script run before the entrypoint, disk quotas per directory, and lxcfs. */
+  initScript: string;
+  diskQuota: DiskQuotaRow[];
+  enableLxcfs: boolean;
+  kept: KeptSettings;
 }
 
 export function emptyCreateView(): CreateView {
@@ -134,6 +170,12 @@ export function emptyCreateView(): CreateView {
     openStdin: false,
     autoRemove: false,
     start: true,
+    rich: false,
+    richMode: 'dumb-init',
+    initScript: '',
+    diskQuota: [],
+    enableLxcfs: false,
+    kept: { config: {}, hostConfig: {} },
   };
 }
 
@@ -270,6 +312,11 @@ export function validateCreateView(view: CreateView): CreateErrors {
     duration('healthStartPeriod', view.healthStartPeriod);
     int('healthRetries', view.healthRetries, 'Retries');
   }
+  view.diskQuota.forEach((row, i) => {
+    if (!row.dir.trim().startsWith('/') && row.dir.trim() !== '.*')
+      errors[`diskQuota.${i}.dir`] = 'A directory in the container (/ is the rootfs, .* all).';
+    if (parseSize(row.size) === null) errors[`diskQuota.${i}.size`] = 'A size like 10g.';
+  });
   lines(view.extraHosts).forEach((entry) => {
     if (!/^[^:\s]+:.+$/.test(entry)) errors.extraHosts = `“${entry}” is not host:ip.`;
   });
@@ -324,18 +371,49 @@ export function toRequest(view: CreateView): CreateRequest {
     }
   }
 
-  const mounts = view.mounts.map((row) =>
-    dropUndefined({
-      Type: row.type,
-      Source: row.type === 'tmpfs' ? undefined : text(row.source),
-      Target: row.target.trim(),
-      ReadOnly: row.readOnly || undefined,
-      TmpfsOptions:
-        row.type === 'tmpfs' && row.size.trim()
-          ? { SizeBytes: parseSize(row.size) ?? undefined }
-          : undefined,
-    }),
-  );
+  const mounts: Array<Record<string, unknown>> = [];
+  const binds: string[] = [];
+  const tmpfs: Record<string, string> = {};
+  for (const row of view.mounts) {
+    const origin = row.origin;
+    const target = row.target.trim();
+    const source = row.source.trim();
+    if (origin?.from === 'binds' && row.type !== 'tmpfs' && source) {
+      // The access mode stays where it was among the options; only ro/rw itself changes.
+      const mode = origin.options.findIndex((option) => option === 'ro' || option === 'rw');
+      const options = [...origin.options];
+      if (mode < 0) {
+        if (row.readOnly) options.push('ro');
+      } else if (row.readOnly) options[mode] = 'ro';
+      else if (options[mode] === 'ro') options.splice(mode, 1);
+      binds.push([source, target, ...(options.length ? [options.join(',')] : [])].join(':'));
+      continue;
+    }
+    if (origin?.from === 'tmpfs' && row.type === 'tmpfs') {
+      const options = origin.options.filter((option) => !option.startsWith('size='));
+      if (row.size.trim()) options.push(`size=${row.size.trim()}`);
+      if (row.readOnly && !options.includes('ro')) options.push('ro');
+      tmpfs[target] = options.join(',');
+      continue;
+    }
+    const extra = origin?.from === 'mounts' ? origin.extra : {};
+    const keptTmpfs = (extra.TmpfsOptions ?? {}) as Record<string, unknown>;
+    const size = row.type === 'tmpfs' && row.size.trim() ? parseSize(row.size) : null;
+    const tmpfsOptions = dropUndefined({
+      ...(row.type === 'tmpfs' ? keptTmpfs : {}),
+      SizeBytes: size ?? undefined,
+    });
+    mounts.push(
+      dropUndefined({
+        ...extra,
+        Type: row.type,
+        Source: row.type === 'tmpfs' ? undefined : text(row.source),
+        Target: target,
+        ReadOnly: row.readOnly || undefined,
+        TmpfsOptions: Object.keys(tmpfsOptions).length ? tmpfsOptions : undefined,
+      }),
+    );
+  }
 
   let healthcheck: Record<string, unknown> | undefined;
   if (view.healthMode === 'none') healthcheck = { Test: ['NONE'] };
@@ -365,9 +443,12 @@ export function toRequest(view: CreateView): CreateRequest {
   const networkMode = text(view.networkMode) ?? first?.name.trim();
 
   const hostConfig = dropUndefined({
+    ...view.kept.hostConfig,
     PortBindings: Object.keys(bindings).length ? bindings : undefined,
     PublishAllPorts: view.publishAll || undefined,
     Mounts: nonEmpty(mounts),
+    Binds: nonEmpty(binds),
+    Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
     NetworkMode: networkMode,
     RestartPolicy:
       view.restartPolicy === 'no'
@@ -401,15 +482,23 @@ export function toRequest(view: CreateView): CreateRequest {
     LogConfig: view.logDriver.trim()
       ? dropUndefined({ Type: view.logDriver.trim(), Config: keyValues(view.logOptions) })
       : undefined,
+    EnableLxcfs: view.enableLxcfs || undefined,
   });
+  const diskQuota = Object.fromEntries(
+    view.diskQuota.filter((row) => row.dir.trim()).map((row) => [row.dir.trim(), row.size.trim()]),
+  );
 
   const envRows = view.env.filter((row) => row.key.trim());
+  // Ports the container exposed without publishing (kept) and the form's, together.
+  const keptExposed = (view.kept.config.ExposedPorts ?? {}) as Record<string, object>;
+  const allExposed = { ...keptExposed, ...exposed };
   const body = dropUndefined({
+    ...view.kept.config,
     Image: view.image.trim(),
     Cmd: view.command.trim() ? splitShellWords(view.command) : undefined,
     Entrypoint: view.entrypoint.trim() ? splitShellWords(view.entrypoint) : undefined,
     Env: nonEmpty(envRows.map((row) => `${row.key.trim()}=${row.value}`)),
-    ExposedPorts: Object.keys(exposed).length ? exposed : undefined,
+    ExposedPorts: Object.keys(allExposed).length ? allExposed : undefined,
     Labels: keyValues(view.labels),
     Healthcheck: healthcheck,
     User: text(view.user),
@@ -419,6 +508,10 @@ export function toRequest(view: CreateView): CreateRequest {
     Tty: view.tty || undefined,
     OpenStdin: view.openStdin || undefined,
     AttachStdin: view.openStdin || undefined,
+    Rich: view.rich || undefined,
+    RichMode: view.rich ? view.richMode : undefined,
+    InitScript: text(view.initScript),
+    DiskQuota: Object.keys(diskQuota).length ? diskQuota : undefined,
     HostConfig: hostConfig,
     NetworkingConfig:
       first && !text(view.networkMode)
@@ -469,12 +562,15 @@ export function toViewModel(inspect: ContainerInspect): CreateView {
   view.env = (config.Env ?? []).map(split);
 
   const bindings = host.PortBindings ?? {};
+  const unpublished: Record<string, object> = {};
   const portKeys = new Set([...Object.keys(config.ExposedPorts ?? {}), ...Object.keys(bindings)]);
   for (const key of portKeys) {
     const [port = '', protocol = 'tcp'] = key.split('/');
     const hostSide = bindings[key];
     if (!hostSide?.length) {
-      // Exposed by the image but not published: not the user's choice, leave it out.
+      // Exposed but not published (by the image or by the container's config; inspect cannot
+      // tell which): no form row, sent back as it was.
+      unpublished[key] = {};
       continue;
     }
     for (const binding of hostSide) {
@@ -489,28 +585,40 @@ export function toViewModel(inspect: ContainerInspect): CreateView {
   view.publishAll = host.PublishAllPorts ?? false;
 
   for (const bind of host.Binds ?? []) {
-    const [source = '', target = '', options = ''] = bind.split(':');
+    const [source = '', target = '', optionText = ''] = bind.split(':');
+    const options = optionText.split(',').filter(Boolean);
     view.mounts.push({
       type: source.startsWith('/') ? 'bind' : 'volume',
       source,
       target,
-      readOnly: options.split(',').includes('ro'),
+      readOnly: options.includes('ro'),
       size: '',
+      origin: { from: 'binds', options },
     });
   }
   for (const mount of loose.Mounts ?? []) {
     if (mount.Type !== 'bind' && mount.Type !== 'volume' && mount.Type !== 'tmpfs') continue;
+    const { Type, Source, Target, ReadOnly, ...extra } = mount;
     view.mounts.push({
-      type: mount.Type,
-      source: mount.Source ?? '',
-      target: mount.Target,
-      readOnly: mount.ReadOnly ?? false,
+      type: Type,
+      source: Source ?? '',
+      target: Target,
+      readOnly: ReadOnly ?? false,
       size: mount.TmpfsOptions?.SizeBytes ? formatSize(mount.TmpfsOptions.SizeBytes) : '',
+      origin: { from: 'mounts', extra },
     });
   }
-  for (const [target, options] of Object.entries(loose.Tmpfs ?? {})) {
-    const sizeOption = /(?:^|,)size=([^,]+)/.exec(options)?.[1] ?? '';
-    view.mounts.push({ type: 'tmpfs', source: '', target, readOnly: false, size: sizeOption });
+  for (const [target, optionText] of Object.entries(loose.Tmpfs ?? {})) {
+    const options = optionText.split(',').filter(Boolean);
+    const sizeOption = options.find((option) => option.startsWith('size='))?.slice(5) ?? '';
+    view.mounts.push({
+      type: 'tmpfs',
+      source: '',
+      target,
+      readOnly: options.includes('ro'),
+      size: sizeOption,
+      origin: { from: 'tmpfs', options: options.filter((option) => option !== 'ro') },
+    });
   }
 
   const mode = host.NetworkMode ?? '';
@@ -591,5 +699,107 @@ export function toViewModel(inspect: ContainerInspect): CreateView {
   view.tty = config.Tty ?? false;
   view.openStdin = config.OpenStdin ?? false;
   view.autoRemove = host.AutoRemove ?? false;
+  const pouch = config as typeof config & {
+    Rich?: boolean;
+    RichMode?: string;
+    InitScript?: string;
+    DiskQuota?: Record<string, string> | null;
+  };
+  view.rich = pouch.Rich ?? false;
+  view.richMode =
+    (['dumb-init', 'sbin-init', 'systemd'] as const).find((mode) => mode === pouch.RichMode) ??
+    'dumb-init';
+  view.initScript = pouch.InitScript ?? '';
+  view.diskQuota = Object.entries(pouch.DiskQuota ?? {}).map(([dir, size]) => ({ dir, size }));
+  view.enableLxcfs = (host as typeof host & { EnableLxcfs?: boolean }).EnableLxcfs ?? false;
+  view.kept = keptSettings(inspect);
+  if (Object.keys(unpublished).length) view.kept.config.ExposedPorts = unpublished;
   return view;
+}
+
+/** Config keys the form owns: `toViewModel` reads them into fields, `toRequest` writes them. */
+export const FORM_CONFIG_KEYS = [
+  'Image',
+  'Cmd',
+  'Entrypoint',
+  'Env',
+  'ExposedPorts',
+  'Labels',
+  'Healthcheck',
+  'User',
+  'WorkingDir',
+  'Hostname',
+  'Domainname',
+  'Tty',
+  'OpenStdin',
+  'AttachStdin',
+  'Rich',
+  'RichMode',
+  'InitScript',
+  'DiskQuota',
+] as const;
+
+/** HostConfig keys the form owns. */
+export const FORM_HOST_CONFIG_KEYS = [
+  'PortBindings',
+  'PublishAllPorts',
+  'Mounts',
+  'Binds',
+  'Tmpfs',
+  'NetworkMode',
+  'RestartPolicy',
+  'AutoRemove',
+  'NanoCpus',
+  'CpuShares',
+  'CpuPeriod',
+  'CpuQuota',
+  'CpusetCpus',
+  'Memory',
+  'MemorySwap',
+  'MemoryReservation',
+  'PidsLimit',
+  'Ulimits',
+  'Dns',
+  'ExtraHosts',
+  'CapAdd',
+  'CapDrop',
+  'LogConfig',
+  'EnableLxcfs',
+] as const;
+
+function without(
+  object: Record<string, unknown> | null | undefined,
+  owned: readonly string[],
+): Record<string, unknown> {
+  // null is the engine's "not set": sending it back would say nothing, so it is left out.
+  return Object.fromEntries(
+    Object.entries(object ?? {}).filter(([key, value]) => value !== null && !owned.includes(key)),
+  );
+}
+
+/** Everything of the container's Config and HostConfig that the form has no field for. */
+export function keptSettings(inspect: ContainerInspect): KeptSettings {
+  return {
+    config: without(inspect.Config as Record<string, unknown>, FORM_CONFIG_KEYS),
+    hostConfig: without(inspect.HostConfig as Record<string, unknown>, FORM_HOST_CONFIG_KEYS),
+  };
+}
+
+const isDefault = (value: unknown) =>
+  value === false ||
+  value === 0 ||
+  value === '' ||
+  (Array.isArray(value) && value.every((item) => item === 0)) ||
+  (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+
+/**
+ * The kept settings that say something (not false, 0, '' or empty), for the form to name what it
+ * carries through; the defaults go back too, they are just not worth a mention.
+ */
+export function keptNames(kept: KeptSettings): string[] {
+  const named = (prefix: string, object: Record<string, unknown>) =>
+    Object.entries(object)
+      .filter(([, value]) => !isDefault(value))
+      .map(([key]) => `${prefix}${key}`);
+  return [...named('', kept.config), ...named('HostConfig.', kept.hostConfig)];
 }

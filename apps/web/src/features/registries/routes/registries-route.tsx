@@ -1,4 +1,4 @@
-import { formatAgo } from '@berth/api';
+import { engineRouteRole, formatAgo, roleAtLeast } from '@berth/api';
 import type { RegistrySummary } from '@berth/api';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CheckCircle2, KeyRound, Pencil, Plus, Trash2, XCircle } from 'lucide-react';
@@ -29,6 +29,8 @@ export function RegistriesRoute() {
   useDocumentTitle('Registries');
   const me = useMe();
   const isAdmin = me?.role === 'admin';
+  // Test login is the engine's SystemAuth: the route table says who may (the gateway asks it too).
+  const canTestLogin = me ? roleAtLeast(me.role, engineRouteRole('SystemAuth')) : false;
   const query = useQuery(registriesQueryOptions());
   const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<Open>(null);
@@ -70,7 +72,7 @@ export function RegistriesRoute() {
       cell: (registry) => formatAgo(registry.createdAt),
     },
   ];
-  if (isAdmin)
+  if (isAdmin || canTestLogin)
     columns.push({
       key: 'actions',
       header: 'Actions',
@@ -78,6 +80,8 @@ export function RegistriesRoute() {
         <RegistryActions
           registry={registry}
           endpointId={endpointId}
+          canTestLogin={canTestLogin}
+          canEdit={isAdmin}
           onEdit={() => setOpen({ kind: 'edit', registry })}
           onDelete={() => setOpen({ kind: 'delete', registry })}
         />
@@ -140,11 +144,15 @@ export function RegistriesRoute() {
 function RegistryActions({
   registry,
   endpointId,
+  canTestLogin,
+  canEdit,
   onEdit,
   onDelete,
 }: {
   registry: RegistrySummary;
   endpointId: string;
+  canTestLogin: boolean;
+  canEdit: boolean;
   onEdit: () => void;
   onDelete: () => void;
 }) {
@@ -154,26 +162,32 @@ function RegistryActions({
   });
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button size="sm" onClick={() => login.mutate()} loading={login.isPending}>
-        Test login
-      </Button>
-      <Button
-        size="sm"
-        icon={<Pencil className="size-3" />}
-        onClick={onEdit}
-        aria-label={`Edit ${registry.name}`}
-      >
-        Edit
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        icon={<Trash2 className="size-3" />}
-        onClick={onDelete}
-        aria-label={`Delete ${registry.name}`}
-      >
-        Delete
-      </Button>
+      {canTestLogin && (
+        <Button size="sm" onClick={() => login.mutate()} loading={login.isPending}>
+          Test login
+        </Button>
+      )}
+      {canEdit && (
+        <>
+          <Button
+            size="sm"
+            icon={<Pencil className="size-3" />}
+            onClick={onEdit}
+            aria-label={`Edit ${registry.name}`}
+          >
+            Edit
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<Trash2 className="size-3" />}
+            onClick={onDelete}
+            aria-label={`Delete ${registry.name}`}
+          >
+            Delete
+          </Button>
+        </>
+      )}
       <span aria-live="polite" className="text-[12px]">
         {login.isPending && <Spinner label="Logging in" />}
         {login.isSuccess && (

@@ -1,4 +1,4 @@
-// The form alone (no engine): the bash probe is answered by a stubbed fetch, named so here.
+// The engine is mocked (fetch), named so: the form's fields, and which calls it makes per engine kind.
 import type { ContainerInspect } from '@berth/api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -53,5 +53,55 @@ describe('ConnectForm', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /Replay logs/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(onConnect).toHaveBeenCalledWith({ mode: 'attach', logs: false }));
+  });
+});
+
+function mockEngine(kind: 'docker' | 'pouch') {
+  const calls: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => {
+      const url = new URL(input, 'http://berth.test');
+      calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+      if (url.pathname === '/api/endpoints')
+        return Response.json([{ id: 'local', name: 'local', kind, status: 'up' }]);
+      // Docker: the image has /bin/bash (the stat answers 200).
+      return new Response(null, { status: 200 });
+    }),
+  );
+  return calls;
+}
+
+const probed = {
+  Id: 'c1',
+  Name: '/web',
+  State: { Running: true, Paused: false },
+  Config: {},
+} as unknown as ContainerInspect;
+
+function renderProbed() {
+  renderWithProviders(<ConnectForm endpointId="local" inspect={probed} onConnect={() => {}} />, {
+    path: '/endpoints/local/containers/c1',
+    routePath: '/endpoints/$endpointId/containers/$containerId',
+  });
+}
+
+describe('ConnectForm: is there a /bin/bash (engine mocked)', () => {
+  it('asks Docker with a stat of the archive API', async () => {
+    const calls = mockEngine('docker');
+    renderProbed();
+    expect(await screen.findByRole('option', { name: '/bin/bash' })).toBeInTheDocument();
+    expect(calls).toContain('HEAD /api/endpoints/local/docker/containers/c1/archive');
+  });
+
+  it('never probes pouchd, which has no archive API: offers bash and says it cannot tell', async () => {
+    const calls = mockEngine('pouch');
+    renderProbed();
+    expect(
+      await screen.findByText(/cannot tell whether the image has \/bin\/bash/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: '/bin/bash' })).toBeInTheDocument();
+    await waitFor(() => expect(calls).toContain('GET /api/endpoints'));
+    expect(calls.filter((call) => call.includes('/archive'))).toEqual([]);
   });
 });

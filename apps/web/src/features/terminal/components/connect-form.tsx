@@ -15,6 +15,7 @@ import {
   useZodForm,
 } from '@/components/ui/form';
 import { InlineAlert } from '@/components/ui/inline-alert';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { cn } from '@/lib/cn';
 import { pathExistsQueryOptions } from '../api/terminal-queries';
 import { DEFAULT_SHELL, searchFromTarget, splitCommand } from '../api/terminal-target';
@@ -45,10 +46,14 @@ export function ConnectForm({
   });
   const values = form.watch();
   const running = inspect.State.Running && !inspect.State.Paused;
+  // The probe is a stat through the archive API, which not every engine has (pouchd has none):
+  // the capability table says, instead of a call that can only fail.
+  const capabilities = useCapabilities(endpointId);
+  const canProbe = !capabilities.known || capabilities.has('archive');
   // Only ask while the container runs: the probe is an engine call and a stopped one has no shell.
   const hasBash = useQuery({
     ...pathExistsQueryOptions(endpointId, inspect.Id, BASH),
-    enabled: running,
+    enabled: running && capabilities.known && canProbe,
   });
   const current = toTarget(values);
 
@@ -106,10 +111,18 @@ export function ConnectForm({
               id={`${id}-command`}
               name="command"
               label="Command"
-              hint={running && hasBash.data === false ? 'This image has no /bin/bash.' : undefined}
+              hint={
+                !canProbe
+                  ? 'This engine cannot tell whether the image has /bin/bash (no archive API).'
+                  : running && hasBash.data === false
+                    ? 'This image has no /bin/bash.'
+                    : undefined
+              }
             >
               <option value={DEFAULT_SHELL}>/bin/sh</option>
-              {(hasBash.data || values.command === BASH) && <option value={BASH}>/bin/bash</option>}
+              {(hasBash.data || !canProbe || values.command === BASH) && (
+                <option value={BASH}>/bin/bash</option>
+              )}
               <option value={CUSTOM_COMMAND}>Custom command…</option>
             </FormSelectField>
           </div>

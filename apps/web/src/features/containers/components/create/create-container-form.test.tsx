@@ -9,7 +9,10 @@ import { CreateContainerForm } from './create-container-form';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function mockEngine(create: (body: unknown, attempt: number) => Response) {
+function mockEngine(
+  create: (body: unknown, attempt: number) => Response,
+  kind: 'docker' | 'pouch' = 'docker',
+) {
   const calls: Array<{ method: string; path: string; body?: unknown }> = [];
   let attempts = 0;
   vi.stubGlobal(
@@ -18,6 +21,8 @@ function mockEngine(create: (body: unknown, attempt: number) => Response) {
       const url = new URL(input, 'http://berth.test');
       const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
       calls.push({ method: init?.method ?? 'GET', path: url.pathname + url.search, body });
+      if (url.pathname === '/api/endpoints')
+        return Response.json([{ id: 'local', name: 'local', kind, status: 'up' }]);
       if (url.pathname.endsWith('/containers/create')) return create(body, attempts++);
       if (url.pathname.endsWith('/images/create')) {
         return new Response('{"status":"Pulling"}\n{"status":"Done"}\n');
@@ -90,5 +95,46 @@ describe('CreateContainerForm', () => {
     expect(await screen.findByText('Choose an image.')).toBeInTheDocument();
     expect(screen.getByLabelText('Image')).toHaveAttribute('aria-invalid', 'true');
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it("offers pouchd's own settings only on a PouchContainer endpoint, and sends them", async () => {
+    const calls = mockEngine(
+      () => Response.json({ Id: 'p1', Warnings: [] }, { status: 201 }),
+      'pouch',
+    );
+    renderForm();
+    fireEvent.change(await screen.findByLabelText('Image'), {
+      target: { value: 'busybox:latest' },
+    });
+    fireEvent.click(await screen.findByLabelText('Rich container'));
+    fireEvent.change(screen.getByLabelText('Rich container mode'), {
+      target: { value: 'systemd' },
+    });
+    fireEvent.click(screen.getByLabelText('Enable lxcfs'));
+    fireEvent.change(screen.getByLabelText('Init script'), { target: { value: 'echo init' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add disk quota' }));
+    fireEvent.change(screen.getByLabelText('Disk quota 1 directory'), { target: { value: '/' } });
+    fireEvent.change(screen.getByLabelText('Disk quota 1 size'), { target: { value: '10g' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await vi.waitFor(() =>
+      expect(calls.some((c) => c.path.endsWith('/containers/create'))).toBe(true),
+    );
+    const create = calls.find((c) => c.path.endsWith('/containers/create'));
+    expect(create?.body).toMatchObject({
+      Rich: true,
+      RichMode: 'systemd',
+      InitScript: 'echo init',
+      DiskQuota: { '/': '10g' },
+      HostConfig: { EnableLxcfs: true },
+    });
+  });
+
+  it('shows no PouchContainer section on a Docker endpoint', async () => {
+    const calls = mockEngine(() => Response.json({ Id: 'd1', Warnings: [] }, { status: 201 }));
+    renderForm();
+    await screen.findByLabelText('Image');
+    await vi.waitFor(() => expect(calls.some((c) => c.path === '/api/endpoints')).toBe(true));
+    expect(screen.queryByLabelText('Rich container')).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'PouchContainer' })).not.toBeInTheDocument();
   });
 });

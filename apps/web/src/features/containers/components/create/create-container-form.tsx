@@ -10,18 +10,20 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/field';
 import { InlineAlert } from '@/components/ui/inline-alert';
 import { Spinner } from '@/components/ui/spinner';
+import { useCapabilities } from '@/hooks/use-capabilities';
 import { engine } from '@/lib/api-client';
 import { endpointKeys } from '@berth/api';
 import { networksQueryOptions, volumesQueryOptions } from '@/lib/queries';
 import { createContainerFromRequest } from '../../api/create-container';
 import type { CreateProgress } from '../../api/create-container';
-import { toRequest, validateCreateView } from '../../api/create-view-model';
+import { keptNames, toRequest, validateCreateView } from '../../api/create-view-model';
 import type {
   CreateView,
   KeyValueRow,
   MountType,
   Protocol,
   RestartName,
+  RichMode,
 } from '../../api/create-view-model';
 import { parseDotEnv } from '../../api/shell-words';
 import { SelectField, TextAreaField } from '@/components/ui/field';
@@ -87,6 +89,8 @@ export function CreateContainerForm({
     [images.data],
   );
 
+  // pouchd's own settings are offered only where the engine is pouchd.
+  const isPouch = useCapabilities(endpointId).kind === 'pouch';
   const errors = useMemo(() => validateCreateView(view), [view]);
   const shown = submitted ? errors : {};
   const preview = useMemo(() => {
@@ -186,16 +190,18 @@ export function CreateContainerForm({
         className="sticky top-0 hidden w-40 shrink-0 self-start pt-1 lg:block"
       >
         <ul className="flex flex-col gap-0.5 text-[12.5px]">
-          {SECTIONS.map(([id, label]) => (
-            <li key={id}>
-              <a
-                href={`#${id}`}
-                className="block rounded px-2 py-1 text-muted hover:bg-hover hover:text-fg"
-              >
-                {label}
-              </a>
-            </li>
-          ))}
+          {[...SECTIONS, ...(isPouch ? ([['pouch', 'PouchContainer']] as const) : [])].map(
+            ([id, label]) => (
+              <li key={id}>
+                <a
+                  href={`#${id}`}
+                  className="block rounded px-2 py-1 text-muted hover:bg-hover hover:text-fg"
+                >
+                  {label}
+                </a>
+              </li>
+            ),
+          )}
         </ul>
       </nav>
       <div className="flex min-w-0 max-w-4xl flex-1 flex-col gap-4 pb-10">
@@ -612,6 +618,12 @@ export function CreateContainerForm({
         </FormSection>
 
         <FormSection id="advanced" title="Advanced">
+          {keptNames(view.kept).length > 0 && (
+            <InlineAlert tone="info" title="Kept from the container">
+              The form has no field for these settings; they are sent unchanged (see the request
+              preview): {keptNames(view.kept).join(', ')}.
+            </InlineAlert>
+          )}
           <Grid>
             {text('capAdd', 'Add capabilities', { placeholder: 'NET_ADMIN' })}
             {text('capDrop', 'Drop capabilities', { placeholder: 'ALL' })}
@@ -636,6 +648,74 @@ export function CreateContainerForm({
             renderRow={kvRow('Label', 'labels')}
           />
         </FormSection>
+
+        {isPouch && (
+          <FormSection
+            id="pouch"
+            title="PouchContainer"
+            description="pouchd's own settings: rich container mode, an init script, disk quotas and lxcfs."
+          >
+            <Grid>
+              <div className="pt-6">
+                <CheckboxField
+                  label="Rich container"
+                  checked={view.rich}
+                  onChange={(e) => set('rich', e.target.checked)}
+                />
+              </div>
+              {view.rich && (
+                <SelectField
+                  label="Rich container mode"
+                  value={view.richMode}
+                  onChange={(e) => set('richMode', e.target.value as RichMode)}
+                >
+                  <option value="dumb-init">dumb-init</option>
+                  <option value="sbin-init">sbin-init</option>
+                  <option value="systemd">systemd</option>
+                </SelectField>
+              )}
+              <div className="pt-6">
+                <CheckboxField
+                  label="Enable lxcfs"
+                  checked={view.enableLxcfs}
+                  onChange={(e) => set('enableLxcfs', e.target.checked)}
+                />
+              </div>
+            </Grid>
+            <TextAreaField
+              label="Init script"
+              hint="Run in the container before the entrypoint or command."
+              value={view.initScript}
+              data-field="initScript"
+              onChange={(e) => set('initScript', e.target.value)}
+            />
+            <RowsEditor
+              rows={view.diskQuota}
+              onChange={(rows) => set('diskQuota', rows)}
+              blank={() => ({ dir: '', size: '' })}
+              addLabel="Add disk quota"
+              noun="disk quota"
+              renderRow={(row, i, update) => (
+                <>
+                  <TextField
+                    label={`Disk quota ${i + 1} directory`}
+                    placeholder="/ (rootfs), .* (all)"
+                    value={row.dir}
+                    error={shown[`diskQuota.${i}.dir`]}
+                    onChange={(e) => update({ dir: e.target.value })}
+                  />
+                  <TextField
+                    label={`Disk quota ${i + 1} size`}
+                    placeholder="10g"
+                    value={row.size}
+                    error={shown[`diskQuota.${i}.size`]}
+                    onChange={(e) => update({ size: e.target.value })}
+                  />
+                </>
+              )}
+            />
+          </FormSection>
+        )}
 
         <details className="group rounded-lg border border-line bg-panel">
           <summary className="flex cursor-pointer items-center gap-2 px-4 py-2.5 text-[13px] font-semibold text-fg">
