@@ -15,6 +15,7 @@ import { startOidcProvider } from './lib/oidc-provider.mjs';
 import { startRegistry } from './lib/registry.mjs';
 import { clusterEnv, startSwarmCluster } from './lib/swarm-cluster.mjs';
 import { log, pnpm, startGatewayProcess, stopProcess } from './lib/shell.mjs';
+import { ensurePackages } from './lib/system.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values, positionals } = parseArgs({
@@ -32,6 +33,9 @@ if (mode !== 'integration' && mode !== 'e2e') {
 }
 
 const port = Number(values.port);
+// What the integration tests run besides the engine: mmdebstrap (Berth's own image) and nginx
+// (behind a reverse proxy). Installed only when missing; test.mjs installs the rest.
+if (mode === 'integration') await ensurePackages(['mmdebstrap', 'nginx']);
 const engine = await startPrivateEngine({ name: values.name });
 let registry;
 let oidcProvider;

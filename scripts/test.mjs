@@ -106,6 +106,9 @@ async function main() {
     // the plugin test compiles a static unix-socket listener into the plugin's rootfs
     'gcc',
     'libc6-dev',
+    // the image test makes a Node base rootfs (Berth's own image); the proxy test runs nginx
+    'mmdebstrap',
+    'nginx',
   ]);
   await pnpm(['install', '--frozen-lockfile', '--prefer-offline'], { cwd: root });
 

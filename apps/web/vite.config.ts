@@ -5,7 +5,11 @@ import { defineConfig } from 'vite';
 // The gateway's default address (`PORT` 7420); `npm start` serves both on one port instead.
 const gateway = 'http://127.0.0.1:7420';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  // One build for every BERTH_BASE_PATH: relative asset URLs, which the gateway makes absolute
+  // under the base path when it serves index.html (apps/gateway/src/http/static.ts). The dev
+  // server serves at the root.
+  base: command === 'build' ? './' : '/',
   plugins: [react(), tailwindcss()],
   resolve: {
     alias: { '@': decodeURIComponent(new URL('./src', import.meta.url).pathname) },
@@ -44,4 +48,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

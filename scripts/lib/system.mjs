@@ -14,9 +14,18 @@ const PACKAGES = {
   iproute2: '/usr/sbin/ip',
   openssl: '/usr/bin/openssl',
   'fonts-liberation': '/usr/share/fonts/truetype/liberation',
+  'openssh-server': '/usr/sbin/sshd',
+  'openssh-client': '/usr/bin/ssh',
+  gcc: '/usr/bin/gcc',
+  'libc6-dev': '/usr/include/stdio.h',
+  // the image test makes a Node base rootfs; the reverse-proxy test runs a real nginx
+  mmdebstrap: '/usr/bin/mmdebstrap',
+  nginx: '/usr/sbin/nginx',
 };
 
 export function missingPackages(names) {
+  for (const name of names)
+    if (!PACKAGES[name]) throw new Error(`scripts/lib/system.mjs has no file to check ${name} by`);
   return names.filter((name) => !existsSync(PACKAGES[name]));
 }
 

@@ -86,6 +86,19 @@ const configSchema = z.object({
       (list) => list.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p)),
       'must be a comma-separated list of addresses or CIDR ranges like 10.0.0.5,172.18.0.0/16',
     ),
+  // A sub-path Berth is served under behind a reverse proxy (/berth): app, API and websockets.
+  BERTH_BASE_PATH: z
+    .string()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(\/[A-Za-z0-9._~-]+)*$/,
+          'must be a path like /berth (letters, digits, . _ ~ - between slashes)',
+        ),
+    )
+    .default(''),
   BERTH_SESSION_IDLE_MINUTES: z.coerce
     .number({ message: 'must be a number of minutes' })
     .int()
@@ -121,6 +134,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** BERTH_TRUSTED_PROXIES: forward-auth headers count only from these addresses. */
   trustedProxies: string[];
+  /** BERTH_BASE_PATH without a trailing slash ('' when Berth is served at /). */
+  basePath: string;
 }
 
 export class ConfigError extends Error {}
@@ -168,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : c.BERTH_ORIGINS,
     publicUrl: c.BERTH_PUBLIC_URL,
     trustedProxies: c.BERTH_TRUSTED_PROXIES,
+    basePath: c.BERTH_BASE_PATH,
     session: {
       idleMs: c.BERTH_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: c.BERTH_SESSION_MAX_HOURS * 3_600_000,

@@ -14,6 +14,7 @@ import { EndpointRegistry } from './endpoints/registry';
 import { endpointFrom } from './http/endpoint-routes';
 import { Transport, tlsFromCertPath } from './endpoints/transport';
 import { createApp } from './http/app';
+import { matchBasePath, mountUnderBasePath } from './http/base-path';
 import { LiveHubs } from './hubs/live-hubs';
 import { WallStore } from './wall/wall-store';
 import { StackService } from './stacks/stack-service';
@@ -23,7 +24,7 @@ import { Metrics, StreamTally } from './metrics';
 import { attachRoute, execRoute, logsRoute } from './channels/channel-routes';
 import { attachModelChannel } from './model/model-channel';
 import { SecretBox } from './secrets/crypto';
-import { closeServer, createHttpServer } from './server';
+import { closeServer, createHttpServer, rejectUpgrade } from './server';
 import { openDatabase } from './store/database';
 import { RegistryStore } from './store/registries';
 import { SettingsStore } from './store/settings';
@@ -85,6 +86,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     secureCookies: secure,
     logger,
     trustedProxies: config.trustedProxies,
+    basePath: config.basePath,
   });
   await security.bootstrapAdmin(config.adminPassword);
 
@@ -95,7 +97,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     config.publicUrl ??
     (['0.0.0.0', '::', '[::]'].includes(config.host)
       ? undefined
-      : `${secure ? 'https' : 'http'}://${ownHost}:${port}`);
+      : `${secure ? 'https' : 'http'}://${ownHost}:${port}${config.basePath}`);
   const redirectUri = publicUrl && `${publicUrl}/api/auth/oidc/callback`;
   const sso = {
     box,
@@ -162,19 +164,30 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   server.off('upgrade', refuseUpgrade);
   server.on(
     'request',
-    createApp({
-      config,
-      registry,
-      security,
-      metrics,
-      logger,
-      endpointStore,
-      sso,
-      wall: new WallStore(db),
-      stacks: new StackService(new StackStore(db), security, config.dataDir),
-    }),
+    mountUnderBasePath(
+      config.basePath,
+      createApp({
+        config,
+        registry,
+        security,
+        metrics,
+        logger,
+        endpointStore,
+        sso,
+        wall: new WallStore(db),
+        stacks: new StackService(new StackStore(db), security, config.dataDir),
+      }),
+    ),
   );
-  server.on('upgrade', (req, socket, head: Buffer) => upgrades.handle(req, socket, head));
+  server.on('upgrade', (req, socket, head: Buffer) => {
+    const match = matchBasePath(config.basePath, req.url);
+    if (!('path' in match)) {
+      socket.on('error', () => socket.destroy());
+      return rejectUpgrade(socket, 404, `Berth is served under ${config.basePath}/.`);
+    }
+    req.url = match.path;
+    upgrades.handle(req, socket, head);
+  });
 
   await registry.start();
   const purge = setInterval(() => sessions.purgeExpired(), 3_600_000);
@@ -182,7 +195,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
-    url: `${secure ? 'https' : 'http'}://${host}:${port}`,
+    url: `${secure ? 'https' : 'http'}://${host}:${port}${config.basePath}`,
     registry,
     security,
     close: async () => {

@@ -53,14 +53,18 @@ export class OriginPolicy {
     return hostHeader !== undefined && this.hosts.has(hostHeader.toLowerCase());
   }
 
-  /** True when a browser on `origin` may act on this gateway. */
-  originAllowed(origin: string, hostHeader: string | undefined): boolean {
+  /**
+   * True when a browser on `origin` may act on this gateway. `secure` is how the browser
+   * reached it (HTTPS at a trusted proxy in front), when the caller knows.
+   */
+  originAllowed(origin: string, hostHeader: string | undefined, secure?: boolean): boolean {
     if (this.origins.has(origin)) return true;
+    const scheme = secure === undefined ? this.scheme : secure ? 'https' : 'http';
     // Bound to a public address and reached under its own name: same-origin by definition.
     return (
       !this.strictHost &&
       hostHeader !== undefined &&
-      origin === `${this.scheme}://${hostHeader.toLowerCase()}`
+      origin === `${scheme}://${hostHeader.toLowerCase()}`
     );
   }
 

@@ -39,6 +39,19 @@ export interface SecurityDeps {
   logger: Logger;
   /** BERTH_TRUSTED_PROXIES: forward-auth headers count only from these addresses. */
   trustedProxies: readonly string[];
+  /** BERTH_BASE_PATH ('' at /): the session cookie's Path. */
+  basePath?: string;
+}
+
+/** How the browser reached Berth: the Host it used and whether over HTTPS. */
+export interface RequestView {
+  host: string | undefined;
+  secure: boolean;
+}
+
+/** The first value of a forwarded header (`a, b`: the proxy nearest the browser wrote `a`). */
+function firstForwarded(req: IncomingMessage, name: string): string | undefined {
+  return headerOf(req, name)?.split(',')[0]?.trim() || undefined;
 }
 
 /** Everything the gateway needs to decide who is calling and what they may do. */
@@ -51,6 +64,27 @@ export class Security {
 
   constructor(readonly deps: SecurityDeps) {
     this.forwardAuth = new ForwardAuth(deps.trustedProxies, deps);
+  }
+
+  /**
+   * The Host and scheme the browser used. Behind a reverse proxy they are the proxy's
+   * X-Forwarded-Host and X-Forwarded-Proto, believed only on a connection from one of
+   * BERTH_TRUSTED_PROXIES (the socket's address); from anyone else those headers are ignored,
+   * so a client cannot pass itself off as another origin or as HTTPS.
+   */
+  viewOf(req: IncomingMessage): RequestView {
+    const own = { host: req.headers.host, secure: this.deps.secureCookies };
+    if (!this.forwardAuth.isTrusted(req.socket.remoteAddress)) return own;
+    const proto = firstForwarded(req, 'x-forwarded-proto')?.toLowerCase();
+    return {
+      host: firstForwarded(req, 'x-forwarded-host') ?? own.host,
+      secure: proto === undefined ? own.secure : proto === 'https',
+    };
+  }
+
+  /** Secure cookies over HTTPS, also when only the trusted proxy in front speaks HTTPS. */
+  cookieSecure(res: Response): boolean {
+    return this.deps.secureCookies || this.viewOf(res.req).secure;
   }
 
   get users() {
@@ -142,8 +176,8 @@ export class Security {
       serializeCookie(SESSION_COOKIE, secret, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: this.deps.secureCookies,
-        path: '/',
+        secure: this.cookieSecure(res),
+        path: `${this.deps.basePath ?? ''}/`,
         maxAge: Math.floor(this.deps.sessions.policy.absoluteMs / 1000),
       }),
     );
@@ -155,8 +189,8 @@ export class Security {
       serializeCookie(SESSION_COOKIE, '', {
         httpOnly: true,
         sameSite: 'strict',
-        secure: this.deps.secureCookies,
-        path: '/',
+        secure: this.cookieSecure(res),
+        path: `${this.deps.basePath ?? ''}/`,
         maxAge: 0,
       }),
     );
@@ -165,11 +199,12 @@ export class Security {
   /** Refuses requests whose Host header Berth does not answer to (DNS rebinding). */
   hostGuard(): RequestHandler {
     return (req, _res, next) => {
-      if (this.deps.origins.hostAllowed(req.headers.host)) return next();
+      const { host } = this.viewOf(req);
+      if (this.deps.origins.hostAllowed(host)) return next();
       next(
         new HttpError(
           421,
-          `Berth does not answer to the host name "${req.headers.host ?? ''}". Add its origin to BERTH_ORIGINS.`,
+          `Berth does not answer to the host name "${host ?? ''}". Add its origin to BERTH_ORIGINS.`,
         ),
       );
     };
@@ -187,7 +222,8 @@ export class Security {
     // Without a session there is no ambient authority to forge; a foreign page is still refused.
     if (!principal && origin === undefined) return undefined;
     if (origin !== undefined) {
-      return this.deps.origins.originAllowed(origin, req.headers.host)
+      const view = this.viewOf(req);
+      return this.deps.origins.originAllowed(origin, view.host, view.secure)
         ? undefined
         : `Requests from ${origin} are not allowed (cross-site). Berth's origins: ${this.deps.origins.describe()}; add others to BERTH_ORIGINS.`;
     }

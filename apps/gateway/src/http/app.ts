@@ -30,7 +30,7 @@ import { requestLog } from './request-log';
 import { spa } from './static';
 
 export interface AppDeps {
-  config: Pick<Config, 'staticDir' | 'tlsFiles'>;
+  config: Pick<Config, 'staticDir' | 'tlsFiles'> & Partial<Pick<Config, 'basePath'>>;
   registry: EndpointRegistry;
   security: Security;
   metrics: Metrics;
@@ -146,7 +146,7 @@ export function createApp({
   );
 
   app.use('/api', notFound);
-  app.use(spa(config.staticDir));
+  app.use(spa(config.staticDir, config.basePath));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

@@ -41,12 +41,14 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
     return { ...o, clientSecret: sso.clientSecret() };
   };
 
-  const transactionCookie = (value: string, maxAgeMs: number) =>
+  // Under BERTH_BASE_PATH the browser's paths carry the prefix the app never sees.
+  const base = security.deps.basePath ?? '';
+  const transactionCookie = (res: Response, value: string, maxAgeMs: number) =>
     serializeCookie(TRANSACTION_COOKIE, value, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: security.deps.secureCookies,
-      path: TRANSACTION_PATH,
+      secure: security.cookieSecure(res),
+      path: `${base}${TRANSACTION_PATH}`,
       maxAge: Math.floor(maxAgeMs / 1000),
     });
 
@@ -107,7 +109,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
       expiresAt: Date.now() + TRANSACTION_TTL_MS,
     };
     const url = await rp.authorizationUrl(settings, tx).catch(rethrow);
-    res.append('Set-Cookie', transactionCookie(sealTransaction(box, tx), TRANSACTION_TTL_MS));
+    res.append('Set-Cookie', transactionCookie(res, sealTransaction(box, tx), TRANSACTION_TTL_MS));
     res.redirect(302, url.toString());
   });
 
@@ -118,7 +120,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
       await finishSignIn(req, res);
     } catch (error) {
       if (!(error instanceof HttpError) || req.accepts(['json', 'html']) !== 'html') throw error;
-      res.redirect(303, `/login?signin=${encodeURIComponent(error.message.slice(0, 300))}`);
+      res.redirect(303, `${base}/login?signin=${encodeURIComponent(error.message.slice(0, 300))}`);
     }
   });
 
@@ -128,7 +130,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
     const settings = providerSettings();
     const sealed = parseCookies(headerOf(req, 'cookie') ?? '')[TRANSACTION_COOKIE];
     // Single use: whatever happens next, this transaction is spent.
-    res.append('Set-Cookie', transactionCookie('', 0));
+    res.append('Set-Cookie', transactionCookie(res, '', 0));
     const tx = openTransaction(box, sealed);
     if (!tx)
       refuse(
@@ -173,7 +175,7 @@ export function ssoRoutes({ security, box, oidc: client, postLogoutRedirectUri }
     security.setSessionCookie(res, secret);
     users.touchLogin(user.id);
     recordLogin(audit, req, { username: user.username, role: user.role, status: 200, detail });
-    res.redirect(303, tx.returnTo);
+    res.redirect(303, `${base}${tx.returnTo}`);
   };
 
   router.post('/auth/logout', async (req, res) => {

@@ -201,7 +201,8 @@ export class UpgradeRouter {
     needs: () => { role: Role; what: string } | { refusal: string },
   ): { principal: Principal; endpoint: Endpoint } | undefined {
     const { origins } = this.security.deps;
-    if (!origins.hostAllowed(req.headers.host)) {
+    const view = this.security.viewOf(req);
+    if (!origins.hostAllowed(view.host)) {
       rejectUpgrade(socket, 421, 'Unknown host name; add it to BERTH_ORIGINS.');
       return undefined;
     }
@@ -211,7 +212,7 @@ export class UpgradeRouter {
     // only token clients (scripts, not browsers) may come without one.
     const originOk =
       origin !== undefined
-        ? origins.originAllowed(origin, req.headers.host)
+        ? origins.originAllowed(origin, view.host, view.secure)
         : principal?.via === 'token';
     if (!originOk) {
       this.deny(req, principal, action, `websocket from origin ${origin ?? '(none)'}`);

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { basePath } from '@/lib/base-path';
 import { adminTree, indexRoute, tokensRoute } from './routes/app-routes';
 import { endpointTree } from './routes/endpoint-routes';
 import { rootRoute } from './routes/root-route';
@@ -29,6 +30,8 @@ export const routeTree = rootRoute.addChildren([
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
+    // Under BERTH_BASE_PATH every route lives below it (lib/base-path).
+    basepath: basePath || '/',
     context: { queryClient },
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,

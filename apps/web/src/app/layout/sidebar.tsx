@@ -1,3 +1,4 @@
+import { appUrl } from '@/lib/base-path';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import {
@@ -109,7 +110,7 @@ export function Sidebar({ endpointId, isAdmin }: { endpointId: string; isAdmin: 
         className="flex h-12 items-center gap-2.5 border-b border-line px-4"
         aria-label="Berth home"
       >
-        <img src="/favicon.svg" alt="" className="size-6" />
+        <img src={appUrl('/favicon.svg')} alt="" className="size-6" />
         <span className="text-[15px] font-semibold tracking-tight text-fg">Berth</span>
       </Link>
       <nav aria-label="Main" className="flex flex-col gap-0.5 p-2">

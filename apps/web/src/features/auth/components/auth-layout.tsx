@@ -1,3 +1,4 @@
+import { appUrl } from '@/lib/base-path';
 import { Moon, Sun } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { IconButton } from '@/components/ui/button';
@@ -24,7 +25,7 @@ export function AuthLayout({
       </div>
       <main className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-center gap-2.5">
-          <img src="/favicon.svg" alt="" className="size-8" />
+          <img src={appUrl('/favicon.svg')} alt="" className="size-8" />
           <span className="text-[19px] font-semibold tracking-tight text-fg">Berth</span>
         </div>
         <div className="rounded-xl border border-line bg-panel px-6 pt-5 pb-6 shadow-sm">

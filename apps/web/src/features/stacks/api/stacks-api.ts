@@ -9,6 +9,7 @@ import type {
 } from '@berth/api';
 import { queryOptions } from '@tanstack/react-query';
 import { CSRF_HEADERS, http } from '@/lib/api-client';
+import { appUrl } from '@/lib/base-path';
 
 export const stacksBase = (endpointId: string) =>
   `/api/endpoints/${encodeURIComponent(endpointId)}/stacks`;
@@ -106,7 +107,7 @@ export async function streamDeploy(
 ): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(`${stacksBase(endpointId)}${request.path}`, {
+    response = await fetch(appUrl(`${stacksBase(endpointId)}${request.path}`), {
       method: request.method,
       headers: { ...CSRF_HEADERS, 'Content-Type': 'application/json' },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),

@@ -1,3 +1,4 @@
+import { appUrl } from '@/lib/base-path';
 import { roleAtLeast } from '@berth/api';
 import type { StackContainer } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
@@ -72,7 +73,9 @@ function containerColumns(endpointId: string, canExec: boolean): Column<StackCon
       cell: (c) =>
         canExec && c.state === 'running' ? (
           <a
-            href={`/endpoints/${encodeURIComponent(endpointId)}/containers/${c.id}/terminal`}
+            href={appUrl(
+              `/endpoints/${encodeURIComponent(endpointId)}/containers/${c.id}/terminal`,
+            )}
             target="_blank"
             rel="noopener"
             className="inline-flex items-center gap-1 text-[12px] text-accent-text hover:underline"

@@ -1,3 +1,4 @@
+import { basePath } from '@/lib/base-path';
 import { newTokenSchema, ROLES, roleAtLeast } from '@berth/api';
 import type { CreatedToken, Role } from '@berth/api';
 import { KeyRound } from 'lucide-react';
@@ -90,7 +91,8 @@ function CreateTokenForm({
 
 function ShowToken({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
   const fieldId = useId();
-  const origin = window.location.origin;
+  // The gateway's address as a script must call it (under BERTH_BASE_PATH, with the prefix).
+  const origin = `${window.location.origin}${basePath}`;
   return (
     <div className="flex flex-col gap-4">
       <InlineAlert tone="warning" title="Copy it now: you won't see it again.">

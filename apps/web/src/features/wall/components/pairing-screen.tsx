@@ -1,3 +1,4 @@
+import { appUrl } from '@/lib/base-path';
 import { isEngineError } from '@berth/api';
 import { useEffect, useState } from 'react';
 import { pairingState, startPairing } from '../api/wall-api';
@@ -65,7 +66,7 @@ export function PairingScreen({ onPaired }: { onPaired: (layoutId: number | null
   return (
     <main className="flex h-full flex-col items-center justify-center gap-10 px-10 text-center">
       <div className="flex items-center gap-4">
-        <img src="/favicon.svg" alt="" className="size-14" />
+        <img src={appUrl('/favicon.svg')} alt="" className="size-14" />
         <span className="text-[44px] font-semibold tracking-tight text-zinc-100">Berth wall</span>
       </div>
       {view.kind === 'code' ? (

@@ -1,3 +1,4 @@
+import { appUrl } from '@/lib/base-path';
 import { formatAgo } from '@berth/api';
 import type { WallDeviceSummary, WallLayoutSummary } from '@berth/api';
 import { useQuery } from '@tanstack/react-query';
@@ -40,12 +41,13 @@ export function WallAdminRoute() {
           <p className="text-[12.5px] text-muted">
             A full-screen view for a TV across the room. Open{' '}
             <a
-              href="/wall"
+              href={appUrl('/wall')}
               target="_blank"
               rel="noreferrer"
               className="font-mono text-accent-text hover:underline"
             >
-              {window.location.origin}/wall
+              {window.location.origin}
+              {appUrl('/wall')}
             </a>{' '}
             on the screen: it shows a code to approve here. No password is typed on the TV.
           </p>
@@ -94,7 +96,7 @@ export function WallAdminRoute() {
                     </p>
                   </div>
                   <a
-                    href={`/wall?layout=${layout.id}`}
+                    href={appUrl(`/wall?layout=${layout.id}`)}
                     target="_blank"
                     rel="noreferrer"
                     className={buttonClasses('ghost', 'sm')}
