@@ -19,7 +19,8 @@ test('run once from the create form: the dialog shows the exit code when it ends
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page
       .getByRole('textbox', { name: 'Command', exact: true })
-      .fill('sh -c "sleep 1; exit 3"');
+      // Long enough that the dialog is seen waiting on a loaded machine (1 s was not, in CI).
+      .fill('sh -c "sleep 5; exit 3"');
     await page.getByLabel('Run once: start it and wait for the exit code').check();
     await page.getByRole('button', { name: 'Run once', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Run once: ${name}` });
