@@ -96,3 +96,25 @@ export function stableJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+export type Obj = Record<string, unknown>;
+
+/** A compose mapping, or {} for anything else (the schema has already said what is wrong). */
+export const obj = (value: unknown): Obj =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
+export const str = (value: unknown): string | undefined =>
+  value === undefined || value === null ? undefined : String(value);
+export const num = (value: unknown): number | undefined =>
+  value === undefined || value === null || value === '' ? undefined : Number(value);
+
+/** compose `ulimits` (a number, or `{ soft, hard }`, per limit) as the engine's Ulimits. */
+export function ulimitList(
+  value: unknown,
+): Array<{ Name: string; Soft: number | undefined; Hard: number | undefined }> | undefined {
+  if (value === undefined) return undefined;
+  return Object.entries(obj(value)).map(([limit, entry]) =>
+    typeof entry === 'object' && entry
+      ? { Name: limit, Soft: num(obj(entry).soft), Hard: num(obj(entry).hard) }
+      : { Name: limit, Soft: num(entry), Hard: num(entry) },
+  );
+}

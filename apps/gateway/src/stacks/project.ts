@@ -1,7 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { ComposeDocument, ComposeProblem } from './compose-file';
 import { ComposeFileError, lineOfPath } from './compose-file';
-import { bytes, durationNs, listOrDict, shellSplit, stableJson, stringList } from './convert';
+import {
+  bytes,
+  durationNs,
+  listOrDict,
+  num,
+  obj,
+  shellSplit,
+  stableJson,
+  str,
+  stringList,
+  ulimitList,
+  type Obj,
+} from './convert';
 import { COMPOSE_LABEL_VERSION, LABEL } from './labels';
 
 export type DependencyCondition =
@@ -117,15 +129,8 @@ const SUPPORTED_DEPLOY_KEYS = new Set([
 ]);
 const SUPPORTED_TOP_KEYS = new Set(['version', 'name', 'services', 'networks', 'volumes']);
 
-type Obj = Record<string, unknown>;
-const obj = (value: unknown): Obj =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
-const str = (value: unknown): string | undefined =>
-  value === undefined || value === null ? undefined : String(value);
 const bool = (value: unknown): boolean | undefined =>
   value === undefined ? undefined : value === true || value === 'true' || value === 'True';
-const num = (value: unknown): number | undefined =>
-  value === undefined || value === null || value === '' ? undefined : Number(value);
 
 /** `[HOST_IP:][HOST[-HOST]:]CONTAINER[-CONTAINER][/PROTO]` → engine port bindings. */
 export function parsePort(
@@ -519,14 +524,7 @@ function planService(
           ).map(([host, ip]) => `${host}:${ip ?? ''}`),
     Sysctls:
       service.sysctls === undefined ? undefined : Object.fromEntries(listOrDict(service.sysctls)),
-    Ulimits:
-      service.ulimits === undefined
-        ? undefined
-        : Object.entries(obj(service.ulimits)).map(([limit, value]) =>
-            typeof value === 'object' && value
-              ? { Name: limit, Soft: num(obj(value).soft), Hard: num(obj(value).hard) }
-              : { Name: limit, Soft: num(value), Hard: num(value) },
-          ),
+    Ulimits: ulimitList(service.ulimits),
     Init: bool(service.init),
     Devices:
       service.devices === undefined

@@ -3,17 +3,20 @@
 // and everything carries the `com.docker.stack.namespace` label the CLI lists stacks by.
 import type { ComposeDocument, ComposeProblem } from './compose-file';
 import { ComposeFileError, lineOfPath } from './compose-file';
-import { bytes, durationNs, listOrDict, shellSplit, stringList } from './convert';
+import {
+  bytes,
+  durationNs,
+  listOrDict,
+  num,
+  obj,
+  shellSplit,
+  str,
+  stringList,
+  ulimitList,
+  type Obj,
+} from './convert';
 import { LABEL } from './labels';
 import { parsePort, parseVolume } from './project';
-
-type Obj = Record<string, unknown>;
-const obj = (value: unknown): Obj =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
-const str = (value: unknown): string | undefined =>
-  value === undefined || value === null ? undefined : String(value);
-const num = (value: unknown): number | undefined =>
-  value === undefined || value === null || value === '' ? undefined : Number(value);
 
 /** Keys a swarm service honours; anything else is refused by name (swarm would ignore it). */
 const SWARM_SERVICE_KEYS = new Set([
@@ -365,14 +368,7 @@ function serviceSpec(namespace: string, name: string, service: Obj, resolve: Res
           service.sysctls === undefined
             ? undefined
             : Object.fromEntries(listOrDict(service.sysctls)),
-        Ulimits:
-          service.ulimits === undefined
-            ? undefined
-            : Object.entries(obj(service.ulimits)).map(([limit, value]) =>
-                typeof value === 'object' && value
-                  ? { Name: limit, Soft: num(obj(value).soft), Hard: num(obj(value).hard) }
-                  : { Name: limit, Soft: num(value), Hard: num(value) },
-              ),
+        Ulimits: ulimitList(service.ulimits),
         StopSignal: str(service.stop_signal),
         StopGracePeriod:
           service.stop_grace_period === undefined
